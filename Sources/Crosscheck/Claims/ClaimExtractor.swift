@@ -1,0 +1,66 @@
+import Crypto
+import Foundation
+
+/// Turns the sentences of a document into claims: every sentence that states a checkable fact.
+enum ClaimExtractor {
+    static let agreementNouns: Set<String> = [
+        "agreement", "agreements", "treaty", "treaties", "memorandum", "accord", "accords", "declaration", "convention", "pact",
+        "mou", "protocol", "arrangement", "arrangements", "charter", "partnership",
+    ]
+    static let agreementVerbs: Set<String> = ["signed", "ratified", "concluded", "entered", "enter", "came", "took", "sign", "signing", "ratify", "implemented"]
+
+    static func claims(
+        in sections: [SegmentedSection], documentID: String, sourcePath: String, citationKey: String,
+        published: DatedValue?, parser: QuantityParser
+    ) -> [Claim] {
+        var claims: [Claim] = []
+        var seen: [String: Int] = [:]
+        for segmented in sections {
+            let section = segmented.section
+            let scalars = Array(section.text.unicodeScalars)
+            for span in segmented.sentences {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[span.start..<span.end])
+                let sentence = String(view)
+                guard isCandidate(sentence) else { continue }
+                let tokens = Tokenizer.tokens(sentence)
+                let quantities = parser.quantities(tokens: tokens, sentence: sentence)
+                let isAgreement = mentionsAgreement(tokens)
+                guard !quantities.isEmpty || isAgreement else { continue }
+                var kinds = Set(quantities.map(\.kind.rawValue))
+                if isAgreement { kinds.insert("agreement") }
+                let occurrence = seen[sentence, default: 0]
+                seen[sentence] = occurrence + 1
+                claims.append(Claim(
+                    id: claimID(documentID: documentID, sentence: sentence, occurrence: occurrence),
+                    document: documentID, source: sourcePath, section: section.id, sectionPath: section.path,
+                    text: sentence, span: span, kinds: kinds.sorted(), quantities: quantities,
+                    date: ClaimDating.date(tokens: tokens, quantities: quantities, sentence: sentence, published: published),
+                    citationKey: citationKey))
+            }
+        }
+        return claims
+    }
+
+    /// Questions and fragments state nothing checkable.
+    static func isCandidate(_ sentence: String) -> Bool {
+        guard let last = sentence.last, last != "?", sentence.count >= 12 else { return false }
+        return sentence.contains(" ")
+    }
+
+    /// "signed an Acquisition and Cross-Servicing Agreement", "entered into force", "the 2023 … Cooperation Agreement".
+    static func mentionsAgreement(_ tokens: [Token]) -> Bool {
+        let words = tokens.filter(\.isWord).map(\.lower)
+        guard words.contains(where: agreementNouns.contains) else { return false }
+        if words.contains(where: { $0 == "signed" || $0 == "ratified" || $0 == "concluded" }) { return true }
+        for (index, word) in words.enumerated() where index + 2 < words.count {
+            if (word == "entered" || word == "enter" || word == "came" || word == "come") && words[index + 1] == "into" && words[index + 2] == "force" { return true }
+            if word == "in" && words[index + 1] == "force" { return true }
+        }
+        return false
+    }
+
+    static func claimID(documentID: String, sentence: String, occurrence: Int) -> String {
+        "c" + Hashing.hexPrefix(of: "\(documentID)\u{1F}\(sentence)\u{1F}\(occurrence)", length: 16)
+    }
+}

@@ -1,0 +1,47 @@
+/// Everything a build produces: documents with their sections, claims, and what went wrong.
+public struct Corpus: Hashable, Sendable {
+    /// Version of the corpus layout (tables, JSON fields). Bumped on any incompatible change.
+    public static let schemaVersion = 1
+
+    public var documents: [Document]
+    public var claims: [Claim]
+    /// One entry per file considered, in path order: what became of it.
+    public var inputs: [InputRecord]
+
+    public init(documents: [Document], claims: [Claim], inputs: [InputRecord]) {
+        self.documents = documents
+        self.claims = claims
+        self.inputs = inputs
+    }
+
+    /// The files that could not be read, or were read with problems, with the reason.
+    public var problems: [SourceProblem] {
+        inputs.compactMap { input in input.status == .ok || input.status == .duplicate ? nil : SourceProblem(path: input.path, reason: input.reason ?? "") }
+    }
+
+    public var sectionCount: Int { documents.reduce(0) { $0 + $1.sections.count } }
+}
+
+/// What became of one file of the inbox.
+public struct InputRecord: Codable, Hashable, Sendable {
+    public var path: String
+    public var sha256: String?
+    public var bytes: Int
+    public var status: Status
+    /// The document made from the file, if any.
+    public var document: String?
+    /// Why the file was rejected, flagged or not added, in words a person can act on.
+    public var reason: String?
+
+    /// The fate of a file.
+    public enum Status: String, Codable, Hashable, Sendable {
+        /// Read; its document is in the corpus.
+        case ok
+        /// Read, and in the corpus, but something about it needs a person's eye (e.g. truncated).
+        case readWithProblems = "read_with_problems"
+        /// Not read; nothing of it is in the corpus.
+        case rejected
+        /// The same bytes as another file; the corpus holds them once.
+        case duplicate
+    }
+}

@@ -1,0 +1,57 @@
+/// The corpus tables and every SQL statement the stores run, in one place.
+enum CorpusSchema {
+    static let create: [String] = [
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, path TEXT NOT NULL, format TEXT NOT NULL, sha256 TEXT NOT NULL,
+            bytes INTEGER NOT NULL, encoding TEXT NOT NULL, url TEXT, title TEXT, authors TEXT NOT NULL, site TEXT, language TEXT,
+            published TEXT, modified TEXT, evidence TEXT NOT NULL, citation_key TEXT NOT NULL UNIQUE)
+        """,
+        """
+        CREATE TABLE sections (
+            id TEXT PRIMARY KEY NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL, heading TEXT NOT NULL, level INTEGER NOT NULL, path TEXT NOT NULL, text TEXT NOT NULL)
+        """,
+        "CREATE INDEX sections_by_document ON sections(document_id, ordinal)",
+        """
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            section_id TEXT NOT NULL REFERENCES sections(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, source TEXT NOT NULL,
+            section_path TEXT NOT NULL, text TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+            kinds TEXT NOT NULL, quantities TEXT NOT NULL, date_value TEXT, date_precision TEXT, date_basis TEXT NOT NULL,
+            date_phrase TEXT, citation_key TEXT NOT NULL)
+        """,
+        "CREATE INDEX claims_by_document ON claims(document_id, ordinal)",
+        """
+        CREATE TABLE citations (key TEXT PRIMARY KEY NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            csl TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE inputs (path TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, sha256 TEXT, bytes INTEGER NOT NULL,
+            status TEXT NOT NULL, document_id TEXT, reason TEXT)
+        """,
+    ]
+
+    static let insertMeta = "INSERT INTO meta (key, value) VALUES (?, ?)"
+    static let insertDocument = """
+        INSERT INTO documents (id, ordinal, path, format, sha256, bytes, encoding, url, title, authors, site, language, published,
+            modified, evidence, citation_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    static let insertSection = "INSERT INTO sections (id, document_id, ordinal, heading, level, path, text) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    static let insertClaim = """
+        INSERT INTO claims (id, document_id, section_id, ordinal, source, section_path, text, span_start, span_end, kinds, quantities,
+            date_value, date_precision, date_basis, date_phrase, citation_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    static let insertCitation = "INSERT INTO citations (key, document_id, csl) VALUES (?, ?, ?)"
+    static let insertInput = "INSERT INTO inputs (path, ordinal, sha256, bytes, status, document_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+    static let selectSchemaVersion = "SELECT value FROM meta WHERE key = 'schema_version'"
+    static let selectDocuments = "SELECT * FROM documents ORDER BY ordinal"
+    static let selectSections = "SELECT * FROM sections ORDER BY document_id, ordinal"
+    static let selectClaims = "SELECT * FROM claims ORDER BY ordinal"
+    static let selectInputs = "SELECT * FROM inputs ORDER BY ordinal"
+    static let deleteAll = ["DELETE FROM citations", "DELETE FROM claims", "DELETE FROM sections", "DELETE FROM documents", "DELETE FROM inputs", "DELETE FROM meta"]
+}

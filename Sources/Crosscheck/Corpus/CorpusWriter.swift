@@ -1,0 +1,30 @@
+import Foundation
+
+/// Writes a corpus folder: `corpus.sqlite`, then the exports read back from it, all staged in a
+/// sibling folder and swapped in at once, so a crash leaves the old corpus or the new one, never half.
+public enum CorpusWriter {
+    /// The files a corpus folder holds. Anything else found in the folder (a `.gitkeep`) is carried over.
+    public static let fileNames = ["corpus.sqlite", "documents.jsonl", "claims.jsonl", "citations.json", "report.md", "manifest.json"]
+
+    /// Writes `corpus` to `output`. Throws `CrosscheckError.outputNotWritable` with the previous corpus left in place.
+    public static func write(_ corpus: Corpus, to output: URL) throws {
+        let folder = AtomicFolder(target: output)
+        try folder.replace { staging in
+            let store = SQLiteCorpusStore(path: staging.appendingPathComponent("corpus.sqlite").path)
+            try store.save(corpus)
+            try writeExports(of: try store.load(), into: staging)
+        }
+    }
+
+    /// Writes the exports of a corpus into a folder (no staging): the files a person or a script reads.
+    static func writeExports(of corpus: Corpus, into folder: URL) throws {
+        func put(_ name: String, _ data: Data) throws {
+            try data.write(to: folder.appendingPathComponent(name))
+        }
+        try put("documents.jsonl", try JSONExport.lines(corpus.documents))
+        try put("claims.jsonl", try JSONExport.lines(corpus.claims))
+        try put("citations.json", try JSONExport.document(corpus.documents.map(CSLItem.init(document:))))
+        try put("report.md", Data(MarkdownReport.render(corpus).utf8))
+        try put("manifest.json", try JSONExport.document(Manifest(corpus: corpus)))
+    }
+}

@@ -1,0 +1,79 @@
+/// General rules for the parts of a web page or a copied page that are not its content.
+enum Boilerplate {
+    /// Words that, as a part of an element's class or id, mark page chrome rather than content.
+    static let chromeWords: Set<String> = [
+        "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "footer", "masthead", "sidebar",
+        "cookie", "cookies", "consent", "gdpr", "share", "sharing", "social", "comment", "comments", "disqus", "related",
+        "recommended", "newsletter", "subscribe", "subscription", "signup", "promo", "advert", "advertisement", "ads", "ad",
+        "sponsor", "sponsored", "popup", "modal", "skip", "skiplink", "pagination", "pager", "toolbar", "widget", "widgets",
+        "tags", "tagcloud", "banner", "outbrain", "taboola", "paywall", "login", "signin", "search", "lang", "language",
+        "wb-lng", "gcweb-menu", "print", "rss", "feedback", "survey", "report-problem", "pagedetails", "datemod",
+    ]
+
+    /// ARIA roles of page chrome.
+    static let chromeRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar",
+    ]
+
+    /// True when a class or id value names page chrome (`site-footer`, `cookie_banner`, `main-nav`).
+    static func isChrome(classOrID value: String) -> Bool {
+        var part: [UInt8] = []
+        part.reserveCapacity(24)
+        func check(_ part: [UInt8]) -> Bool {
+            guard !part.isEmpty, part.count <= 20 else { return false }
+            return chromeWords.contains(String(decoding: part, as: UTF8.self))
+        }
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "\t"), UInt8(ascii: "\n"):
+                if check(part) { return true }
+                part.removeAll(keepingCapacity: true)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                part.append(byte + 32)
+            default:
+                part.append(byte)
+            }
+        }
+        return check(part)
+    }
+
+    /// Short lines that label page chrome in copied or saved pages, compared without case and closing punctuation.
+    static let chromePhrases: Set<String> = [
+        "language selection", "on this page", "main container", "main content", "skip to main content", "skip to content",
+        "skip navigation", "skip to navigation", "related links", "related content", "related articles", "related stories",
+        "related posts", "related product", "related products", "related topics", "related information", "latest meetings",
+        "latest news", "leave a comment", "leave a reply", "post a comment", "add a comment", "comments", "share this page",
+        "share this article", "share this", "share", "print", "print this page", "report a problem on this page",
+        "report a problem or mistake on this page", "did you find what you were looking for", "menu", "main menu", "search",
+        "sign in", "log in", "subscribe", "subscribe to our newsletter", "sign up for our newsletter", "advertisement",
+        "back to top", "top of page", "table of contents", "contents", "you are here", "breadcrumb", "follow us",
+        "cookie settings", "accept cookies", "read more", "see more", "show more", "load more", "continue reading",
+        "click here", "more on this topic", "more stories", "you may also like", "recommended for you", "most read",
+        "most popular", "trending", "tags", "topics", "categories", "archives", "previous article", "next article",
+        "previous post", "next post", "about this site", "terms and conditions", "privacy policy", "contact us",
+        "français", "english", "francais", "features", "more", "home", "opens in a new window", "partnerships and organizations",
+    ]
+
+    /// True for a line that is page chrome by itself ("Language selection", "Leave a comment", an empty "Date Modified:").
+    static func isChromeLine(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return true }
+        if trimmed.count > 60 { return false }
+        var key = trimmed.lowercased()
+        while let last = key.last, last == ":" || last == "." || last == "…" || last == ">" || last == "»" || last == "|" {
+            key.removeLast()
+            key = key.trimmingCharacters(in: .whitespaces)
+        }
+        if chromePhrases.contains(key) { return true }
+        return isEmptyLabel(trimmed)
+    }
+
+    /// A label with nothing after its colon, such as "Date Modified:" or "Share:".
+    static func isEmptyLabel(_ line: String) -> Bool {
+        guard line.hasSuffix(":"), line.count <= 40 else { return false }
+        let words = line.dropLast().split(separator: " ")
+        return (1...4).contains(words.count) && words.allSatisfy { $0.first?.isLetter ?? false }
+    }
+}
+
+import Foundation

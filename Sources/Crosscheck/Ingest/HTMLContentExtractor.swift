@@ -1,0 +1,267 @@
+internal import CLibXML2
+import Foundation
+
+/// Walks a parsed page and keeps its content as blocks: headings with levels, paragraphs, list items,
+/// table rows and block quotes. Scripts, styles, navigation, page headers and footers, forms, cookie
+/// banners, hidden elements and link-dense blocks are dropped.
+struct HTMLContentExtractor {
+    typealias Node = HTMLDocument.Node
+
+    /// Elements whose whole subtree is never content.
+    private static let droppedElements: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video", "audio",
+        "form", "button", "select", "input", "textarea", "nav", "aside", "footer", "head", "title", "meta", "link", "map",
+        "dialog", "menu", "label", "option",
+    ]
+
+    /// Elements that start and end a block.
+    private static let blockElements: Set<String> = [
+        "p", "div", "section", "article", "main", "header", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
+        "h6", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "caption", "figure", "figcaption", "address",
+        "center", "body", "hr", "br", "details", "summary", "hgroup", "fieldset", "legend",
+    ]
+
+    private struct Frame {
+        var kind: Block.Kind?
+        var isLink = false
+        var isBlock = false
+        var isInlineCell = false
+    }
+
+    private var blocks: [Block] = []
+    private var buffer = WhitespaceCollapsingBuffer()
+    private var bufferKind: Block.Kind = .paragraph
+    private var linkBytes = 0
+    private var frames: [Frame] = []
+    private var linkDepth = 0
+    private var preDepth = 0
+    private var cellsInRow = 0
+    private var rootTextLength = 0
+
+    /// Extracts the content blocks of `document`.
+    static func blocks(of document: HTMLDocument) -> [Block] {
+        guard let root = document.root else { return [] }
+        var extractor = HTMLContentExtractor()
+        let contentRoot = ContentRootFinder.contentRoot(below: root)
+        extractor.rootTextLength = ContentRootFinder.textLength(of: contentRoot)
+        if HTMLDocument.isElement(contentRoot) && contentRoot != root {
+            extractor.open(contentRoot)
+        }
+        HTMLDocument.walk(
+            from: contentRoot,
+            visit: { node in extractor.visit(node) },
+            leave: { node in extractor.close(node) })
+        extractor.flush()
+        return extractor.blocks
+    }
+
+    private mutating func visit(_ node: Node) -> Bool {
+        if HTMLDocument.isText(node) {
+            _ = HTMLDocument.withTextBytes(node) { bytes in
+                if buffer.isEmpty { bufferKind = currentKind() }
+                let before = buffer.count
+                if preDepth > 0 {
+                    appendPreformatted(bytes)
+                } else {
+                    buffer.append(bytes)
+                }
+                if linkDepth > 0 { linkBytes += buffer.count - before }
+            }
+            return false
+        }
+        guard HTMLDocument.isElement(node) else { return false }
+        if isDropped(node) { return false }
+        open(node)
+        return true
+    }
+
+    private mutating func open(_ node: Node) {
+        let name = HTMLDocument.name(node)
+        var frame = Frame()
+        if name == "br" || name == "hr" {
+            flush()
+            frames.append(frame)
+            return
+        }
+        switch name {
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            frame.kind = .heading(level: Int(name.utf8.last! - UInt8(ascii: "0")))
+        case "li", "dd", "dt": frame.kind = .listItem
+        case "blockquote": frame.kind = .quote
+        case "pre":
+            frame.kind = .preformatted
+            preDepth += 1
+        case "tr": frame.kind = .tableRow
+        case "a": frame.isLink = HTMLDocument.hasAttribute(node, "href")
+        default: break
+        }
+        if name == "td" || name == "th" {
+            if Self.holdsBlocks(node) {
+                frame.isBlock = true
+                flush()
+            } else {
+                frame.isInlineCell = true
+                if cellsInRow > 0 && !buffer.isEmpty { buffer.append(" | ") }
+                cellsInRow += 1
+            }
+        } else if Self.blockElements.contains(name) {
+            frame.isBlock = true
+            flush()
+            if name == "tr" { cellsInRow = 0 }
+        }
+        if frame.isLink { linkDepth += 1 }
+        frames.append(frame)
+    }
+
+    private mutating func close(_ node: Node) {
+        guard let frame = frames.popLast() else { return }
+        if frame.isLink { linkDepth -= 1 }
+        if case .preformatted = frame.kind { preDepth -= 1 }
+        if frame.isBlock { flush() }
+        if frame.isInlineCell { buffer.appendSpace() }
+    }
+
+    private func currentKind() -> Block.Kind {
+        for frame in frames.reversed() {
+            if let kind = frame.kind { return kind }
+        }
+        return .paragraph
+    }
+
+    private mutating func appendPreformatted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // Keep line breaks inside <pre> as separate blocks; fold other white space.
+        var line: [UInt8] = []
+        for byte in bytes {
+            if byte == 0x0A {
+                line.withUnsafeBufferPointer { buffer.append($0) }
+                line.removeAll()
+                flush()
+                bufferKind = .preformatted
+            } else {
+                line.append(byte)
+            }
+        }
+        line.withUnsafeBufferPointer { buffer.append($0) }
+    }
+
+    private mutating func flush() {
+        defer {
+            buffer.removeAll()
+            linkBytes = 0
+        }
+        guard !buffer.isEmpty else { return }
+        let total = buffer.count
+        var text = buffer.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return }
+        if case .heading = bufferKind {} else {
+            // Navigation lists and "read more" links: most of the block is link text.
+            if linkBytes * 2 > total && (total < 400 || linkBytes * 10 > total * 9) { return }
+            if Boilerplate.isChromeLine(text) { return }
+        }
+        if text.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+            text = text.precomposedStringWithCanonicalMapping
+        }
+        blocks.append(Block(kind: bufferKind, text: text))
+    }
+
+    // MARK: Rules
+
+    private func isDropped(_ node: Node) -> Bool {
+        let name = HTMLDocument.name(node)
+        if Self.droppedElements.contains(name) { return true }
+        if name == "header" && !Self.isInsideArticle(node) { return true }
+        if HTMLDocument.hasAttribute(node, "hidden") { return true }
+        if HTMLDocument.attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
+        if let style = HTMLDocument.attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: ""),
+           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        if let role = HTMLDocument.attribute(node, "role")?.lowercased(), Boilerplate.chromeRoles.contains(role) { return true }
+        if ["html", "body", "main", "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "td", "tr", "table", "tbody"].contains(name) {
+            return false
+        }
+        if HTMLDocument.attribute(node, "itemprop")?.lowercased() == "articlebody" { return false }
+        let chromeClass = HTMLDocument.attribute(node, "class").map(Boilerplate.isChrome(classOrID:)) ?? false
+        let chromeID = HTMLDocument.attribute(node, "id").map(Boilerplate.isChrome(classOrID:)) ?? false
+        guard chromeClass || chromeID else { return false }
+        // A wrapper that holds most of the content is not chrome, whatever its class says ("post has-sidebar").
+        return ContentRootFinder.textLength(of: node) * 10 < rootTextLength * 6
+    }
+
+    private static func isInsideArticle(_ node: Node) -> Bool {
+        var parent = node.pointee.parent
+        while let current = parent, HTMLDocument.isElement(current) {
+            if HTMLDocument.hasName(current, "article") || HTMLDocument.hasName(current, "main") { return true }
+            parent = current.pointee.parent
+        }
+        return false
+    }
+
+    /// A layout cell: it holds paragraphs or tables of its own rather than a value.
+    private static func holdsBlocks(_ node: Node) -> Bool {
+        var child = node.pointee.children
+        while let current = child {
+            if HTMLDocument.isElement(current) {
+                let name = HTMLDocument.name(current)
+                if ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "br"].contains(name) { return true }
+            }
+            child = current.pointee.next
+        }
+        return false
+    }
+}
+
+/// Chooses the element that holds the page's main content: the article body, the article, or `<main>`.
+enum ContentRootFinder {
+    typealias Node = HTMLDocument.Node
+
+    static func contentRoot(below root: Node) -> Node {
+        var articleBodies: [Node] = []
+        var articles: [Node] = []
+        var mains: [Node] = []
+        var body: Node?
+        HTMLDocument.walk(from: root) { node in
+            guard HTMLDocument.isElement(node) else { return false }
+            if HTMLDocument.hasName(node, "script") || HTMLDocument.hasName(node, "style") || HTMLDocument.hasName(node, "head") { return false }
+            if HTMLDocument.hasName(node, "body") { body = node }
+            if HTMLDocument.attribute(node, "itemprop")?.lowercased() == "articlebody" { articleBodies.append(node) }
+            if HTMLDocument.hasName(node, "article") { articles.append(node) }
+            if HTMLDocument.hasName(node, "main") || HTMLDocument.attribute(node, "role")?.lowercased() == "main" { mains.append(node) }
+            return true
+        }
+        let pageText = textLength(of: body ?? root)
+        func substantial(_ node: Node) -> Bool { textLength(of: node) * 5 >= pageText || textLength(of: node) > 2000 }
+        if let main = mains.first, mains.count == 1, substantial(main) {
+            if let article = articles.max(by: { textLength(of: $0) < textLength(of: $1) }),
+               articles.count == 1, textLength(of: article) * 2 >= textLength(of: main), isDescendant(article, of: main) {
+                return article
+            }
+            return main
+        }
+        if articles.count == 1, substantial(articles[0]) { return articles[0] }
+        if articleBodies.count == 1, substantial(articleBodies[0]) { return articleBodies[0] }
+        return body ?? root
+    }
+
+    private static func isDescendant(_ node: Node, of ancestor: Node) -> Bool {
+        var parent = node.pointee.parent
+        while let current = parent {
+            if current == ancestor { return true }
+            parent = current.pointee.parent
+        }
+        return false
+    }
+
+    /// Bytes of text below a node, leaving out scripts and styles.
+    static func textLength(of node: Node) -> Int {
+        var total = 0
+        HTMLDocument.walk(from: node) { current in
+            if HTMLDocument.isElement(current) {
+                return !(HTMLDocument.hasName(current, "script") || HTMLDocument.hasName(current, "style"))
+            }
+            if HTMLDocument.isText(current), let content = current.pointee.content {
+                total += strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+            }
+            return false
+        }
+        return total
+    }
+}

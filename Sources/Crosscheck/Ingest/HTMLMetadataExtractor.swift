@@ -1,0 +1,306 @@
+internal import CLibXML2
+import Foundation
+
+/// Reads what a page says about itself, keeping for every value where it was found.
+///
+/// Order of preference follows what publishers mean most reliably: structured data (JSON-LD,
+/// Open Graph, Dublin Core) before `<title>`/`<h1>`/`<time>`, and those before dates in the text.
+struct HTMLMetadataExtractor {
+    typealias Node = HTMLDocument.Node
+
+    private var metas: [(key: String, content: String)] = []
+    private var titleElement: String?
+    private var firstH1: String?
+    private var htmlLanguage: String?
+    private var canonical: String?
+    private var jsonLD: [[String: Any]] = []
+    private var times: [(datetime: String, evidence: String)] = []
+    private var bylines: [String] = []
+    private var labelledDates: [(label: String, text: String)] = []
+
+    static func metadata(of document: HTMLDocument) -> SourceMetadata {
+        guard let root = document.root else { return SourceMetadata() }
+        var extractor = HTMLMetadataExtractor()
+        if let lang = HTMLDocument.attribute(root, "lang"), !lang.isEmpty { extractor.htmlLanguage = lang }
+        HTMLDocument.walk(from: root) { node in extractor.visit(node) }
+        return extractor.result()
+    }
+
+    private mutating func visit(_ node: Node) -> Bool {
+        if HTMLDocument.isText(node) {
+            collectLabelledDate(node)
+            return false
+        }
+        guard HTMLDocument.isElement(node) else { return false }
+        let name = HTMLDocument.name(node)
+        switch name {
+        case "meta":
+            let key = HTMLDocument.attribute(node, "property") ?? HTMLDocument.attribute(node, "name")
+                ?? HTMLDocument.attribute(node, "itemprop") ?? HTMLDocument.attribute(node, "http-equiv")
+            if let key, let content = HTMLDocument.attribute(node, "content") {
+                metas.append((key.lowercased().trimmingCharacters(in: .whitespaces), content.trimmingCharacters(in: .whitespacesAndNewlines)))
+            }
+            return false
+        case "title":
+            if titleElement == nil { titleElement = HTMLDocument.text(of: node) }
+            return false
+        case "link":
+            if let rel = HTMLDocument.attribute(node, "rel")?.lowercased(), rel.split(separator: " ").contains("canonical"),
+               let href = HTMLDocument.attribute(node, "href"), canonical == nil {
+                canonical = href.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            return false
+        case "script":
+            if HTMLDocument.attribute(node, "type")?.lowercased().contains("ld+json") == true {
+                let text = HTMLDocument.text(of: node, limit: 1 << 20).isEmpty ? rawText(node) : rawText(node)
+                if let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
+                    JSONLD.collectObjects(parsed, into: &jsonLD)
+                }
+            }
+            return false
+        case "style", "noscript", "template":
+            return false
+        case "h1":
+            if firstH1 == nil { firstH1 = HTMLDocument.text(of: node) }
+        case "time":
+            if let datetime = HTMLDocument.attribute(node, "datetime") {
+                let itemprop = HTMLDocument.attribute(node, "itemprop")?.lowercased()
+                let evidence = itemprop.map { "<time itemprop=\"\($0)\" datetime>" }
+                    ?? (HTMLDocument.hasAttribute(node, "pubdate") ? "<time pubdate datetime>" : "<time datetime>")
+                times.append((datetime, evidence))
+            }
+        default:
+            break
+        }
+        if let itemprop = HTMLDocument.attribute(node, "itemprop")?.lowercased() {
+            if itemprop == "author" || itemprop == "creator" {
+                let text = HTMLDocument.text(of: node, limit: 200)
+                if !text.isEmpty { bylines.append(text) }
+            }
+            if (itemprop == "datepublished" || itemprop == "datemodified" || itemprop == "datecreated"),
+               let content = HTMLDocument.attribute(node, "content") ?? HTMLDocument.attribute(node, "datetime") {
+                metas.append(("itemprop:\(itemprop)", content))
+            }
+        }
+        if name != "html" && name != "body", let cls = HTMLDocument.attribute(node, "class")?.lowercased(),
+           cls.contains("byline") || cls.split(separator: " ").contains(where: { $0 == "author" || $0 == "author-name" || $0 == "by-author" }) {
+            let text = HTMLDocument.text(of: node, limit: 200)
+            if !text.isEmpty && text.count < 120 { bylines.append(text) }
+        }
+        return true
+    }
+
+    private func rawText(_ node: Node) -> String {
+        var result = ""
+        var child = node.pointee.children
+        while let current = child {
+            if let content = current.pointee.content { result += String(cString: content) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// "Published: …", "Date modified: 2024-11-02", "Updated …": the label and the text of its element.
+    private mutating func collectLabelledDate(_ node: Node) {
+        guard labelledDates.count < 20 else { return }
+        let text = HTMLDocument.withTextBytes(node) { String(decoding: $0, as: UTF8.self) } ?? ""
+        guard text.utf8.count < 200 else { return }
+        let lower = text.lowercased()
+        guard DateLabels.label(in: lower) != nil else { return }
+        var container = node.pointee.parent
+        // "Date modified: <time>2024-11-02</time>" splits the text; read the enclosing element.
+        var full = container.map { HTMLDocument.text(of: $0, limit: 300) } ?? text
+        if DateParsing.findDates(in: full, requireYear: true).isEmpty && DateParsing.parseValue(full) == nil, let parent = container?.pointee.parent {
+            container = parent
+            full = HTMLDocument.text(of: parent, limit: 300)
+        }
+        labelledDates.append((lower, full))
+    }
+
+    private func meta(_ keys: [String]) -> (value: String, evidence: String)? {
+        for key in keys {
+            if let found = metas.first(where: { $0.key == key && !$0.content.isEmpty }) {
+                let attribute = key.hasPrefix("og:") || key.hasPrefix("article:") ? "property" : key.hasPrefix("itemprop:") ? "itemprop" : "name"
+                let shownKey = key.hasPrefix("itemprop:") ? String(key.dropFirst(9)) : key
+                return (found.content, "meta[\(attribute)=\"\(shownKey)\"]")
+            }
+        }
+        return nil
+    }
+
+    private func result() -> SourceMetadata {
+        var metadata = SourceMetadata()
+        let ld = JSONLD(objects: jsonLD)
+
+        // Site
+        if let (value, evidence) = meta(["og:site_name", "application-name", "dcterms.publisher", "dc.publisher", "publisher"]) {
+            metadata.site = Found(value: value, evidence: evidence)
+        } else if let name = ld.publisherName {
+            metadata.site = Found(value: name, evidence: "JSON-LD publisher.name")
+        } else if let (value, evidence) = meta(["dcterms.creator", "dc.creator"]) {
+            metadata.site = Found(value: value, evidence: evidence)
+        }
+
+        // Title
+        if let (value, evidence) = meta(["og:title", "twitter:title", "dcterms.title", "dc.title"]), !value.isEmpty {
+            metadata.title = Found(value: TitleCleaner.clean(value, site: metadata.site?.value), evidence: evidence)
+        } else if let headline = ld.string("headline") ?? ld.string("name", articleOnly: true) {
+            metadata.title = Found(value: headline, evidence: "JSON-LD headline")
+        } else if let title = titleElement, !title.isEmpty {
+            let cleaned = TitleCleaner.clean(title, site: metadata.site?.value)
+            metadata.title = Found(value: cleaned, evidence: cleaned == title ? "<title>" : "<title> less the site suffix")
+            if metadata.site == nil, let suffix = TitleCleaner.siteSuffix(of: title) {
+                metadata.site = Found(value: suffix, evidence: "<title> suffix")
+            }
+        } else if let h1 = firstH1, !h1.isEmpty {
+            metadata.title = Found(value: h1, evidence: "<h1>")
+        }
+
+        // Authors
+        if !ld.authors.isEmpty {
+            metadata.authors = Found(value: ld.authors, evidence: "JSON-LD author")
+        } else if let (value, evidence) = meta(["author", "article:author", "dc.creator.author", "parsely-author", "sailthru.author", "byl"]),
+                  !value.hasPrefix("http") {
+            metadata.authors = Found(value: Bylines.names(value), evidence: evidence)
+        } else if let byline = bylines.first {
+            let names = Bylines.names(byline)
+            if !names.isEmpty { metadata.authors = Found(value: names, evidence: "byline element") }
+        }
+
+        // URL and language
+        if let canonical, !canonical.isEmpty {
+            metadata.url = Found(value: canonical, evidence: "link[rel=\"canonical\"]")
+        } else if let (value, evidence) = meta(["og:url", "twitter:url"]) {
+            metadata.url = Found(value: value, evidence: evidence)
+        } else if let url = ld.string("url", articleOnly: true) {
+            metadata.url = Found(value: url, evidence: "JSON-LD url")
+        }
+        if let htmlLanguage {
+            metadata.language = Found(value: htmlLanguage, evidence: "<html lang>")
+        } else if let (value, evidence) = meta(["content-language", "dc.language", "dcterms.language", "language", "og:locale"]) {
+            metadata.language = Found(value: value.replacingOccurrences(of: "_", with: "-"), evidence: evidence)
+        } else if let language = ld.string("inLanguage") {
+            metadata.language = Found(value: language, evidence: "JSON-LD inLanguage")
+        }
+
+        // Dates
+        metadata.published = firstDate([
+            ld.string("datePublished").map { ($0, "JSON-LD datePublished") },
+            meta(["article:published_time", "og:published_time", "itemprop:datepublished", "dcterms.issued", "dc.date.issued",
+                  "dcterms.created", "dc.date.created", "dcterms.date", "dc.date", "date", "pubdate", "publishdate", "publish-date",
+                  "parsely-pub-date", "sailthru.date", "article.published", "published_time", "citation_publication_date",
+                  "citation_date", "og:article:published_time"]),
+            ld.string("dateCreated").map { ($0, "JSON-LD dateCreated") },
+        ])
+        metadata.modified = firstDate([
+            ld.string("dateModified").map { ($0, "JSON-LD dateModified") },
+            meta(["article:modified_time", "og:updated_time", "itemprop:datemodified", "dcterms.modified", "dc.date.modified",
+                  "last-modified", "lastmod", "modified", "revised"]),
+        ])
+        if metadata.published == nil {
+            let preferred = times.first { $0.evidence.contains("datepublished") || $0.evidence.contains("pubdate") } ?? times.first
+            if let preferred { metadata.published = firstDate([(preferred.datetime, preferred.evidence)]) }
+        }
+        for (label, text) in labelledDates {
+            guard let kind = DateLabels.label(in: label) else { continue }
+            guard let match = DateLabels.date(after: label, in: text) else { continue }
+            let value = DatedValue(date: match.iso!, precision: match.precision, evidence: "text: \"\(text.prefix(80))\"")
+            if kind == .modified, metadata.modified == nil { metadata.modified = value }
+            if kind == .published, metadata.published == nil { metadata.published = value }
+        }
+        return metadata
+    }
+
+    private func firstDate(_ candidates: [(String, String)?]) -> DatedValue? {
+        for candidate in candidates {
+            guard let (value, evidence) = candidate, let match = DateParsing.parseValue(value), let iso = match.iso else { continue }
+            return DatedValue(date: iso, precision: match.precision, evidence: evidence)
+        }
+        return nil
+    }
+}
+
+/// Labels that announce a publication or modification date in a page's text.
+enum DateLabels {
+    enum Kind { case published, modified }
+
+    static let modifiedLabels = ["date modified", "last modified", "last updated", "updated", "modified", "mis à jour", "mise à jour",
+                                 "date de modification", "aktualisiert", "actualizado", "aggiornato", "atualizado", "bijgewerkt"]
+    static let publishedLabels = ["date published", "first published", "published", "posted", "publié", "publiée", "date de publication",
+                                  "veröffentlicht", "publicado", "pubblicato", "gepubliceerd", "released", "date issued", "issued"]
+
+    static func label(in lowerText: String) -> Kind? {
+        let head = lowerText.prefix(60)
+        if modifiedLabels.contains(where: { head.contains($0) }) { return .modified }
+        if publishedLabels.contains(where: { head.contains($0) }) { return .published }
+        return nil
+    }
+
+    /// The first complete date after the label in `text`.
+    static func date(after label: String, in text: String) -> DateMatch? {
+        let lower = text.lowercased()
+        let labels = modifiedLabels + publishedLabels
+        var offset = 0
+        for candidate in labels {
+            if let range = lower.range(of: candidate) {
+                offset = lower.unicodeScalars.distance(from: lower.unicodeScalars.startIndex, to: range.upperBound.samePosition(in: lower.unicodeScalars) ?? lower.unicodeScalars.startIndex)
+                break
+            }
+        }
+        let rest = text.scalarSlice(min(offset, text.scalarCount), text.scalarCount)
+        if let value = DateParsing.parseValue(rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t\u{00A0}-–—").union(.whitespaces)).prefix(10).description),
+           value.iso != nil { return value }
+        return DateParsing.findDates(in: rest, requireYear: true).first
+    }
+}
+
+/// Turns "By Jane Doe and John Roe, Reuters" into ["Jane Doe", "John Roe"].
+enum Bylines {
+    static func names(_ text: String) -> [String] {
+        var value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        for prefix in ["by ", "par ", "von ", "por ", "di ", "door ", "written by ", "author: ", "auteur : ", "auteur: "]
+        where value.lowercased().hasPrefix(prefix) {
+            value = String(value.dropFirst(prefix.count))
+        }
+        let parts = value.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " & ", with: ",")
+            .replacingOccurrences(of: " et ", with: ",").replacingOccurrences(of: " und ", with: ",")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return parts.filter { part in
+            let words = part.split(separator: " ")
+            return !part.isEmpty && words.count <= 5 && !part.contains("@") && !part.lowercased().hasPrefix("http")
+                && (part.first?.isUppercase ?? false)
+        }
+    }
+}
+
+/// Removes the site name from a page title ("Canada-Japan trade - Global Affairs Canada").
+enum TitleCleaner {
+    static let separators = [" | ", " - ", " — ", " – ", " :: ", " · ", " • ", " » "]
+
+    static func clean(_ title: String, site: String?) -> String {
+        var title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        for separator in separators {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count > 1 else { continue }
+            if let site, let last = parts.last, last.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(site) == .orderedSame || site.lowercased().contains(last.lowercased().trimmingCharacters(in: .whitespaces)) {
+                title = parts.dropLast().joined(separator: separator)
+                break
+            }
+            if let last = parts.last, last.split(separator: " ").count <= 4, parts.dropLast().joined(separator: separator).split(separator: " ").count >= 3 {
+                title = parts.dropLast().joined(separator: separator)
+                break
+            }
+        }
+        return title.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func siteSuffix(of title: String) -> String? {
+        for separator in separators {
+            let parts = title.components(separatedBy: separator)
+            if parts.count > 1, let last = parts.last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.split(separator: " ").count <= 5 {
+                return last
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,202 @@
+import Dispatch
+import Foundation
+
+/// Settings of a batch build.
+public struct BuildOptions: Sendable {
+    public var inbox: URL
+    public var output: URL
+    /// How many files are read at once; 1 reads them one after another.
+    public var jobs: Int
+    /// Files larger than this are refused with a message, not read.
+    public var maxFileSize: Int
+
+    public static let defaultMaxFileSize = 64 * 1024 * 1024
+
+    public init(inbox: URL, output: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxFileSize: Int = BuildOptions.defaultMaxFileSize) {
+        self.inbox = inbox
+        self.output = output
+        self.jobs = max(1, jobs)
+        self.maxFileSize = maxFileSize
+    }
+}
+
+/// What a build did.
+public struct BuildSummary: Sendable {
+    public var corpus: Corpus
+    /// Entries discovery passed over on purpose (links out of the inbox, unsupported types).
+    public var skipped: [Discovery.SkippedEntry]
+    public var seconds: Double
+
+    /// True when some file was rejected or read with problems.
+    public var isPartial: Bool { !corpus.problems.isEmpty }
+
+    /// "8 documents, 97 sections, 180 claims, 0 problems in 0.12 s"
+    public var line: String {
+        let problems = corpus.problems.count
+        return "\(corpus.documents.count) documents, \(corpus.sectionCount) sections, \(corpus.claims.count) claims, "
+            + "\(problems) \(problems == 1 ? "problem" : "problems") in \(String(format: "%.2f", seconds)) s"
+    }
+}
+
+/// The batch pipeline: discover → read (in parallel) → corpus → store and exports.
+public enum BatchBuild {
+    /// Builds the corpus of `options.inbox` and writes it to `options.output`.
+    public static func run(_ options: BuildOptions) throws -> BuildSummary {
+        let started = DispatchTime.now()
+        try checkFolders(options)
+        let scan = try Discovery(inbox: options.inbox).scan()
+        let corpus = makeCorpus(files: scan.files, jobs: options.jobs, maxFileSize: options.maxFileSize)
+        try CorpusWriter.write(corpus, to: options.output)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds)
+    }
+
+    /// Refuses an output folder inside the inbox (the corpus would read itself) or one that holds the inbox.
+    static func checkFolders(_ options: BuildOptions) throws {
+        let inbox = options.inbox.standardizedFileURL.resolvingSymlinksInPath().path
+        let output = options.output.standardizedFileURL.resolvingSymlinksInPath().path
+        if output == inbox || output.hasPrefix(inbox + "/") || inbox.hasPrefix(output + "/") {
+            throw CrosscheckError.outputInsideInbox(output: options.output.path, inbox: options.inbox.path)
+        }
+    }
+
+    /// Reads every file and assembles the corpus. The result does not depend on `jobs` or on timing.
+    public static func makeCorpus(files: [InboxFile], jobs: Int, maxFileSize: Int) -> Corpus {
+        let results = ParallelMap.map(files, jobs: jobs) { file in
+            Result { () throws(SourceProblem) -> SourceProcessor.Processed in
+                let bytes = try readBytes(of: file, maxFileSize: maxFileSize)
+                return try SourceProcessor.process(bytes: bytes, path: file.relativePath, declaredFormat: file.declaredFormat)
+            }
+        }
+        return assemble(files: files, results: results)
+    }
+
+    static func assemble(files: [InboxFile], results: [Result<SourceProcessor.Processed, SourceProblem>]) -> Corpus {
+        var documents: [Document] = []
+        var claimsByDocument: [String: [Claim]] = [:]
+        var inputs: [InputRecord] = []
+        var firstPathOfDocument: [String: String] = [:]
+        for (file, result) in zip(files, results) {
+            switch result {
+            case .failure(let problem):
+                inputs.append(InputRecord(path: file.relativePath, sha256: nil, bytes: file.size, status: .rejected, document: nil, reason: problem.reason))
+            case .success(let processed):
+                let document = processed.document
+                if let first = firstPathOfDocument[document.id] {
+                    inputs.append(InputRecord(path: file.relativePath, sha256: document.source.sha256, bytes: document.source.bytes, status: .duplicate,
+                                              document: document.id, reason: "same content as \(first); the corpus holds it once"))
+                    continue
+                }
+                firstPathOfDocument[document.id] = file.relativePath
+                documents.append(document)
+                claimsByDocument[document.id] = processed.claims
+                let problems = processed.warnings
+                inputs.append(InputRecord(path: file.relativePath, sha256: document.source.sha256, bytes: document.source.bytes,
+                                          status: problems.isEmpty ? .ok : .readWithProblems, document: document.id,
+                                          reason: problems.isEmpty ? nil : problems.joined(separator: "; ")))
+            }
+        }
+        CitationKeys.assign(to: &documents)
+        var claims: [Claim] = []
+        for document in documents {
+            for var claim in claimsByDocument[document.id] ?? [] {
+                claim.citationKey = document.citationKey
+                claims.append(claim)
+            }
+        }
+        return Corpus(documents: documents, claims: claims, inputs: inputs)
+    }
+
+    /// Reads a file whole, refusing one over the size limit; failures become a message about that file.
+    static func readBytes(of file: InboxFile, maxFileSize: Int) throws(SourceProblem) -> [UInt8] {
+        let descriptor = open(file.url, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let reason = switch errno {
+            case EACCES, EPERM: "permission denied; make the file readable (chmod +r) or remove it"
+            case ENOENT: "the file disappeared before it could be read"
+            default: "cannot be opened: \(String(cString: strerror(errno)))"
+            }
+            throw SourceProblem(path: file.relativePath, reason: reason)
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw SourceProblem(path: file.relativePath, reason: "cannot be examined: \(String(cString: strerror(errno)))") }
+        let size = Int(info.st_size)
+        guard size <= maxFileSize else {
+            throw SourceProblem(path: file.relativePath, reason: "the file is \(ByteCount.describe(size)), over the limit of \(ByteCount.describe(maxFileSize)); raise it with --max-file-size if it is really a source")
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, size - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SourceProblem(path: file.relativePath, reason: "reading failed: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled < size { bytes.removeLast(size - filled) }
+        return bytes
+    }
+}
+
+/// Sizes for people: "64 MB", "1.0 GB".
+enum ByteCount {
+    static func describe(_ bytes: Int) -> String {
+        let value = Double(bytes)
+        if value >= 1e9 { return String(format: "%.1f GB", value / 1e9) }
+        if value >= 1e6 { return String(format: "%.0f MB", value / 1e6) }
+        if value >= 1e3 { return String(format: "%.0f KB", value / 1e3) }
+        return "\(bytes) bytes"
+    }
+}
+
+/// Maps over an array on `jobs` threads; results keep the input's order.
+enum ParallelMap {
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], jobs: Int, _ transform: @Sendable (Input) -> Output) -> [Output] {
+        if jobs <= 1 || inputs.count <= 1 { return inputs.map(transform) }
+        let slots = ResultSlots<Output>(count: inputs.count)
+        let next = ResultSlots<Int>.Counter()
+        DispatchQueue.concurrentPerform(iterations: min(jobs, inputs.count)) { _ in
+            while true {
+                let index = next.increment()
+                guard index < inputs.count else { return }
+                slots.set(index, transform(inputs[index]))
+            }
+        }
+        return slots.values
+    }
+}
+
+/// Output slots filled from several threads; each slot is written once, under a lock.
+final class ResultSlots<Output: Sendable>: @unchecked Sendable {
+    private var storage: [Output?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Output) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Output] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.map { $0! }
+    }
+
+    final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+
+        func increment() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value - 1
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Crosscheck
+import Foundation
+
+/// `crosscheck`: turns a folder of sources into a cited, cross-checked corpus.
+@main
+struct CrosscheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crosscheck",
+        abstract: "Turn a folder of sources (saved web pages, copied text) into a cited corpus of claims.",
+        discussion: """
+            Run with no arguments to build the corpus of ./Inbox into ./Output, the same as
+            'crosscheck build Inbox --output Output'.
+
+            EXIT STATUS
+              0  every file was read
+              1  the corpus was written, but some files were rejected or read with problems
+                 (each is named with its reason on standard error and in Output/manifest.json)
+              2  usage error, or the inbox or output folder could not be used (nothing written)
+            """,
+        version: CrosscheckVersion.current,
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: BuildCommand.self)
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Self.exit(withError: exit)
+        } catch let error as CrosscheckError {
+            Terminal.error("crosscheck: error: \(error)")
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Terminal.error(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Writing to standard error.
+enum Terminal {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Source text shown on a terminal: control characters (escape sequences) replaced, so a file name cannot drive the terminal.
+    static func sanitized(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
+    }
+}
