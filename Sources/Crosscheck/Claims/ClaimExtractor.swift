@@ -26,16 +26,20 @@ enum ClaimExtractor {
                 let tokens = Tokenizer.tokens(sentence)
                 let quantities = parser.quantities(tokens: tokens, sentence: sentence)
                 let isAgreement = mentionsAgreement(tokens)
-                guard !quantities.isEmpty || isAgreement else { continue }
+                let date = ClaimDating.date(tokens: tokens, quantities: quantities, sentence: sentence, published: published)
+                // "Last year, Tokyo began importing LNG": a period stated relative to the publication date is checkable too.
+                let hasRelativeDate = date.basis == .relative
+                guard !quantities.isEmpty || isAgreement || hasRelativeDate else { continue }
                 var kinds = Set(quantities.map(\.kind.rawValue))
                 if isAgreement { kinds.insert("agreement") }
+                if hasRelativeDate { kinds.insert("date") }
                 let occurrence = seen[sentence, default: 0]
                 seen[sentence] = occurrence + 1
                 claims.append(Claim(
                     id: claimID(documentID: documentID, sentence: sentence, occurrence: occurrence),
                     document: documentID, source: sourcePath, section: section.id, sectionPath: section.path,
                     text: sentence, span: span, kinds: kinds.sorted(), quantities: quantities,
-                    date: ClaimDating.date(tokens: tokens, quantities: quantities, sentence: sentence, published: published),
+                    date: date,
                     citationKey: citationKey))
             }
         }

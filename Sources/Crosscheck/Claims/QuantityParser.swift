@@ -26,7 +26,12 @@ public struct QuantityParser: Sendable {
                                     value: Double(match.year ?? 0), low: nil, high: nil, qualifier: "exact")
             quantity.date = match.iso ?? DateParsing.iso(year: 0, month: match.month, day: match.day).replacingOccurrences(of: "0000", with: "-")
             quantity.precision = match.precision
-            if match.year == nil { quantity.value = 0 }
+            if let year = match.year {
+                quantity.low = Double(year)
+                quantity.high = Double(year)
+            } else {
+                quantity.value = 0
+            }
             results.append(quantity)
         }
 
@@ -249,7 +254,8 @@ public struct QuantityParser: Sendable {
 
     private func number(at index: Int, _ tokens: [Token], _ sentence: String) -> (Quantity, Set<Int>)? {
         let token = tokens[index]
-        if token.isWord, let wordValue = Lexicon.numberWords[token.lower] {
+        // A capitalised number word inside a sentence is part of a name ("the Six Shared Priorities Action Plan").
+        if token.isWord, let wordValue = Lexicon.numberWords[token.lower], !(token.isCapitalized && index > 0) {
             // "six shared priorities", "five ‘Priority Areas’": a count when a noun follows.
             guard let unit = nounPhrase(after: index + 1, tokens), !(index > 0 && tokens[index - 1].text == "-") else { return nil }
             let (qualifier, qualifierStart) = Self.qualifier(before: index, tokens)
@@ -357,6 +363,17 @@ public struct QuantityParser: Sendable {
     /// The interval a value's wording allows (see docs/claims.md): rounding half a unit of the last digit,
     /// "over" open above, "almost" [0.9v, v), "approximately" ±max(rounding, 5%), "up to" open below.
     static func interval(value: Double, rounding: Double, qualifier: String?) -> (Double?, Double?) {
+        // Snap to the rounding grid so "4.1 billion" gives 4.05e9, not 4049999999.9999995.
+        func snap(_ x: Double) -> Double {
+            guard rounding > 0 else { return x }
+            let step = rounding / 5
+            return (x / step).rounded() * step
+        }
+        let (low, high) = rawInterval(value: value, rounding: rounding, qualifier: qualifier)
+        return (low.map(snap), high.map(snap))
+    }
+
+    private static func rawInterval(value: Double, rounding: Double, qualifier: String?) -> (Double?, Double?) {
         switch qualifier {
         case "over", "at_least": return (value, nil)
         case "under", "up_to": return (nil, value)

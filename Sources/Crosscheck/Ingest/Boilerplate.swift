@@ -51,7 +51,7 @@ enum Boilerplate {
         "click here", "more on this topic", "more stories", "you may also like", "recommended for you", "most read",
         "most popular", "trending", "tags", "topics", "categories", "archives", "previous article", "next article",
         "previous post", "next post", "about this site", "terms and conditions", "privacy policy", "contact us",
-        "français", "english", "francais", "features", "more", "home", "opens in a new window", "partnerships and organizations",
+        "français", "english", "francais", "features", "more", "home", "opens in a new window",
     ]
 
     /// True for a line that is page chrome by itself ("Language selection", "Leave a comment", an empty "Date Modified:").

@@ -156,8 +156,8 @@ struct HTMLContentExtractor {
         if case .heading = bufferKind {} else {
             // Navigation lists and "read more" links: most of the block is link text.
             if linkBytes * 2 > total && (total < 400 || linkBytes * 10 > total * 9) { return }
-            if Boilerplate.isChromeLine(text) { return }
         }
+        if Boilerplate.isChromeLine(text) { return }
         if text.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
             text = text.precomposedStringWithCanonicalMapping
         }

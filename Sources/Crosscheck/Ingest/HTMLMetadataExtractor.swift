@@ -286,7 +286,7 @@ enum TitleCleaner {
                 title = parts.dropLast().joined(separator: separator)
                 break
             }
-            if let last = parts.last, last.split(separator: " ").count <= 4, parts.dropLast().joined(separator: separator).split(separator: " ").count >= 3 {
+            if let last = parts.last, last.split(separator: " ").count <= 7, parts.dropLast().joined(separator: separator).split(separator: " ").count >= 3 {
                 title = parts.dropLast().joined(separator: separator)
                 break
             }
@@ -297,7 +297,7 @@ enum TitleCleaner {
     static func siteSuffix(of title: String) -> String? {
         for separator in separators {
             let parts = title.components(separatedBy: separator)
-            if parts.count > 1, let last = parts.last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.split(separator: " ").count <= 5 {
+            if parts.count > 1, let last = parts.last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.split(separator: " ").count <= 7 {
                 return last
             }
         }

@@ -36,9 +36,6 @@ enum TextReader {
             blocks.append(classify(line, next: next, markdown: markdown))
         }
 
-        // A heading with nothing under it before the next heading of its level or above is a dangling label.
-        blocks = dropEmptyHeadings(blocks)
-
         // The title: a first heading-like line; else nothing (the caller falls back to the first sentence).
         if let first = blocks.first, first.isHeading || isTitleLike(first.text) {
             metadata.title = Found(value: first.text, evidence: "first line of the text")
@@ -133,25 +130,5 @@ enum TextReader {
             return String(String.UnicodeScalarView(scalars[(index + 2)...])).trimmingCharacters(in: .whitespaces)
         }
         return nil
-    }
-
-    static func dropEmptyHeadings(_ blocks: [Block]) -> [Block] {
-        var kept: [Block] = []
-        for (index, block) in blocks.enumerated() {
-            guard case .heading(let level) = block.kind else { kept.append(block); continue }
-            // Keep a heading only if some content follows before a heading of the same or a higher level.
-            var hasContent = false
-            for later in blocks[(index + 1)...] {
-                if case .heading(let otherLevel) = later.kind {
-                    if otherLevel <= level { break }
-                    continue
-                }
-                hasContent = true
-                break
-            }
-            // The first line is kept: it may be the title of what follows.
-            if hasContent || (index == 0 && blocks.count > 1) { kept.append(block) }
-        }
-        return kept
     }
 }

@@ -41,7 +41,7 @@ enum SectionBuilder {
                 sentences: sentences))
         }
 
-        for block in blocks {
+        for block in HeadingPruning.dropEmptyHeadings(blocks) {
             if case .heading(let level) = block.kind {
                 close()
                 while let last = stack.last, last.level >= level { stack.removeLast() }
