@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(
             name: "CrosscheckTests",
             dependencies: ["Crosscheck"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CrosscheckCLITests",

@@ -25,6 +25,8 @@ enum TextReader {
                 let value = DatedValue(date: iso, precision: match.precision, evidence: "text: \"\(line.prefix(120))\"")
                 if kind == .modified { metadata.modified = metadata.modified ?? value } else { metadata.published = metadata.published ?? value }
                 if let site = publishedAtSite(line) { metadata.site = metadata.site ?? Found(value: site, evidence: "text: \"\(line.prefix(120))\"") }
+                // "Date modified: 2024-03-15" is metadata, not content; a sentence that mentions its publication stays.
+                if isOnlyLabelAndDate(line, date: match) { lines[index] = "" }
             }
         }
 
@@ -37,7 +39,7 @@ enum TextReader {
         }
 
         // The title: a first heading-like line; else nothing (the caller falls back to the first sentence).
-        if let first = blocks.first, first.isHeading || isTitleLike(first.text) {
+        if blocks.count > 1, let first = blocks.first, first.isHeading || isTitleLike(first.text) {
             metadata.title = Found(value: first.text, evidence: "first line of the text")
             blocks[0] = Block(kind: .heading(level: 1), text: first.text)
             // Headings below the title sit one level down.
@@ -63,6 +65,14 @@ enum TextReader {
         guard let match = DateParsing.findDates(in: rest, requireYear: true).first, match.start == 0, match.iso != nil else { return nil }
         let remainder = rest.scalarSlice(match.end, rest.scalarCount).trimmingCharacters(in: CharacterSet(charactersIn: " ,;|-–—").union(.whitespaces))
         return (kind, match, remainder)
+    }
+
+    /// True for a line that holds a date label, the date, and nothing else.
+    static func isOnlyLabelAndDate(_ line: String, date: DateMatch) -> Bool {
+        let words = Tokenizer.tokens(line).filter(\.isWord).map(\.lower)
+        let dateWords = Set(Tokenizer.tokens(DateParsing.findDates(in: line, requireYear: true).first.map { line.scalarSlice($0.start, $0.end) } ?? "").filter(\.isWord).map(\.lower))
+        let labelWords = Set((DateLabels.modifiedLabels + DateLabels.publishedLabels + ["date", "on", "last", "le", "the"]).flatMap { $0.split(separator: " ").map(String.init) })
+        return words.allSatisfy { labelWords.contains($0) || dateWords.contains($0) } && line.count < 80
     }
 
     /// "…first published on April 30, 2025, at Asia Pacific Foundation of Canada." → the site.

@@ -62,6 +62,7 @@ public enum BatchBuild {
 
     /// Reads every file and assembles the corpus. The result does not depend on `jobs` or on timing.
     public static func makeCorpus(files: [InboxFile], jobs: Int, maxFileSize: Int) -> Corpus {
+        let files = files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         let results = ParallelMap.map(files, jobs: jobs) { file in
             Result { () throws(SourceProblem) -> SourceProcessor.Processed in
                 let bytes = try readBytes(of: file, maxFileSize: maxFileSize)

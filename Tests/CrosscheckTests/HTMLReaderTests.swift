@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import Crosscheck
+
+/// The HTML samples in the inbox come out with their metadata, the evidence for it, and their content only.
+@Suite struct HTMLReaderTests {
+    let corpus = TestSupport.seedCorpus
+
+    @Test func governmentPageMetadataAndEvidence() throws {
+        let document = try #require(TestSupport.document("gac-japan-trade-2024.html"))
+        #expect(document.title == "Canada-Japan trade and investment")
+        #expect(document.site == "Global Affairs Canada")
+        #expect(document.evidence["site"] == "meta[property=\"og:site_name\"]")
+        #expect(document.url?.hasPrefix("https://www.international.gc.ca/") == true)
+        #expect(document.evidence["url"] == "link[rel=\"canonical\"]")
+        #expect(document.language == "en")
+        #expect(document.published == DatedValue(date: "2024-05-14", precision: .day, evidence: "meta[name=\"dcterms.issued\"]"))
+        #expect(document.modified == DatedValue(date: "2024-11-02", precision: .day, evidence: "meta[name=\"dcterms.modified\"]"))
+        #expect(document.source.format == .html)
+    }
+
+    @Test func governmentPageKeepsContentAndDropsChrome() throws {
+        let document = try #require(TestSupport.document("gac-japan-trade-2024.html"))
+        let text = TestSupport.allText(document)
+        #expect(text.contains("Canadian merchandise exports to Japan totalled C$15.8 billion"))
+        // A heading of level 3 sits under its level-2 parent.
+        let services = try #require(document.sections.first { $0.heading == "Services trade" })
+        #expect(services.level == 3 && services.path.count == 3 && services.path[1] == "Merchandise trade")
+        // Table rows become one block each, cells separated.
+        #expect(text.contains("2023 | 15.8 | 20.7 | 36.5"))
+        for chrome in ["72 per cent of visitors", "All 35 regional trade offices", "Report a problem", "Language selection", "Skip to main content", "On this page"] {
+            #expect(!text.contains(chrome), "chrome left in: \(chrome)")
+        }
+        #expect(!corpus.claims.contains { $0.document == document.id && $0.text.contains("72 per cent") })
+    }
+
+    @Test func newsArticleTakesJSONLDDatesAndAuthor() throws {
+        let document = try #require(TestSupport.document("news-carney-tokyo-summit.html"))
+        #expect(document.title == "Carney and Takaichi pledge LNG, critical minerals push at Tokyo summit")
+        #expect(document.evidence["title"] == "meta[property=\"og:title\"]")
+        #expect(document.authors == ["Jane Doe"])
+        #expect(document.evidence["authors"] == "JSON-LD author")
+        #expect(document.site == "Pacific Ledger")
+        #expect(document.published == DatedValue(date: "2026-03-07", precision: .day, evidence: "JSON-LD datePublished"))
+        #expect(document.modified?.evidence == "JSON-LD dateModified")
+        let text = TestSupport.allText(document)
+        for chrome in ["Subscribe from US$1", "250,000 professionals", "seventh-largest", "June 2025, not July", "Nikkei"] {
+            #expect(!text.contains(chrome), "chrome left in: \(chrome)")
+        }
+    }
+
+    @Test func latin1PageHasNoMojibake() throws {
+        let document = try #require(TestSupport.document("jcci-latin1-bulletin.html"))
+        #expect(document.source.encoding.hasPrefix("windows-1252"))
+        #expect(document.source.encoding.contains("declared iso-8859-1"))
+        let text = TestSupport.allText(document) + (document.title ?? "")
+        for word in ["Québec", "Montréal", "café", "février"] { #expect(text.contains(word), "missing \(word)") }
+        for mojibake in ["Ã©", "Ã¨", "Ã§", "\u{FFFD}"] { #expect(!text.contains(mojibake), "mojibake \(mojibake)") }
+        #expect(document.published?.date == "2025-02-12")
+        #expect(document.published?.evidence.hasPrefix("text:") == true)
+    }
+
+    @Test func blogPostKeepsHeadingLevelsAndDropsWidgets() throws {
+        let document = try #require(TestSupport.document("blog-japan-canada-lng.htm"))
+        #expect(document.authors == ["Alex Martin"])
+        #expect(document.published?.date == "2025-07-15")
+        #expect(document.sections.map(\.level).contains(3))
+        let text = TestSupport.allText(document)
+        #expect(!text.contains("Mitsubishi's stake is 25 per cent"), "a comment became content")
+        #expect(!text.contains("Popular posts"))
+    }
+
+    @Test func truncatedPageIsReadAndFlagged() throws {
+        let page = "<!DOCTYPE html><html><head><title>Cut</title></head><body><h1>Cut short</h1><p>Trade reached C$35 billion in 2023.</p><p>The rest of this para"
+        let processed = try TestSupport.processText(page, name: "cut.html")
+        #expect(processed.warnings.contains { $0.contains("truncated") })
+        #expect(processed.claims.contains { $0.text == "Trade reached C$35 billion in 2023." })
+        #expect(HTMLReader.isTruncated(page))
+        #expect(!HTMLReader.isTruncated("<html><body><p>Complete.</p></body></html>\n"))
+    }
+
+    @Test func scriptStyleAndHiddenTextNeverBecomeContent() throws {
+        let page = """
+            <html><head><style>p { color: red }</style><script>var price = "$99 billion";</script></head>
+            <body><main><h1>Figures</h1><p>Exports grew 4.0 per cent in 2023.</p>
+            <p hidden>Secret 12 per cent</p><div style="display: none">Hidden 13 per cent</div>
+            <div class="cookie-banner">We use cookies on 72 per cent of pages.</div>
+            <ul class="share-tools"><li><a href="#">Share 14 times</a></li></ul></main></body></html>
+            """
+        let processed = try TestSupport.processText(page, name: "figures.html")
+        let text = TestSupport.allText(processed.document)
+        #expect(text.contains("Exports grew 4.0 per cent in 2023."))
+        for hidden in ["$99 billion", "color: red", "Secret", "Hidden", "cookies", "Share 14"] { #expect(!text.contains(hidden), "\(hidden)") }
+    }
+
+    @Test func titleFallsBackFromTitleElementToHeading() throws {
+        let withSuffix = try TestSupport.processText("<html><head><title>Trade figures for 2024 | Example News</title></head><body><p>Trade grew 5 per cent in 2024.</p></body></html>", name: "a.html")
+        #expect(withSuffix.document.title == "Trade figures for 2024")
+        #expect(withSuffix.document.evidence["title"] == "<title> less the site suffix")
+        #expect(withSuffix.document.site == "Example News")
+        let headingOnly = try TestSupport.processText("<html><body><h1>Only a heading</h1><p>Trade grew 5 per cent in 2024.</p></body></html>", name: "b.html")
+        #expect(headingOnly.document.title == "Only a heading")
+        #expect(headingOnly.document.evidence["title"] == "<h1>")
+    }
+
+    @Test func timeElementAndLabelledDatesAreFound() throws {
+        let page = """
+            <html><body><article><h1>Report</h1><time datetime="2024-03-05T10:00:00Z">March 5</time>
+            <p>Output rose 3 per cent in 2023.</p><p class="updated">Last updated: 7 March 2024</p></article></body></html>
+            """
+        let processed = try TestSupport.processText(page, name: "t.html")
+        #expect(processed.document.published == DatedValue(date: "2024-03-05", precision: .day, evidence: "<time datetime>"))
+        #expect(processed.document.modified?.date == "2024-03-07")
+    }
+
+    @Test func deeplyNestedPageDoesNotOverflowTheStack() throws {
+        // libxml2 stops descending at depth 256 (no XML_PARSE_HUGE, on purpose: it bounds memory on hostile pages);
+        // what comes before the deep part is still read, and nothing recurses on the deep part.
+        let depth = 20_000
+        let page = "<html><body><p>Shallow claim: 12 per cent in 2023.</p>" + String(repeating: "<div>", count: depth)
+            + "<p>Deep claim: 42 per cent in 2024.</p>" + String(repeating: "</div>", count: depth) + "</body></html>"
+        let processed = try TestSupport.processText(page, name: "deep.html")
+        #expect(processed.claims.contains { $0.text.contains("12 per cent") })
+    }
+}
