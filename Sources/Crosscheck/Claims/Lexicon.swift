@@ -53,7 +53,10 @@ enum Lexicon {
     ]
 
     /// Words before a year that make it the period a sentence speaks of.
-    static let periodPrepositions: Set<String> = ["in", "during", "for", "throughout", "as", "fiscal", "fy", "year", "of", "on", "end", "late", "early", "mid"]
+    static let periodPrepositions: Set<String> = [
+        "in", "during", "for", "throughout", "as", "fiscal", "fy", "year", "of", "on", "end", "late", "early", "mid",
+        "en", "em", "im", "nel", "nell", "durant", "pendant", "während", "durante", "année", "jahr", "año", "anno", "ano",
+    ]
 
     /// Words before a number that qualify its precision.
     static let qualifiers: [(words: [String], qualifier: String)] = [

@@ -52,8 +52,9 @@ public struct QuantityParser: Sendable {
 
     // MARK: Numbers
 
-    /// The value of a number token: "129,425" → 129425, "28.7" → 28.7, "2,9" (decimal comma) → 2.9; with its decimals.
-    static func value(of token: Token) -> (value: Double, decimals: Int)? {
+    /// The value of a number token: "129,425" → 129425, "28.7" → 28.7, "2,9" (decimal comma) → 2.9; with its decimals
+    /// and its digits in plain decimal form ("28.7"), from which scaled values are computed exactly.
+    static func value(of token: Token) -> (value: Double, decimals: Int, digits: String)? {
         let text = token.text
         let commaGroups = text.split(separator: ",", omittingEmptySubsequences: false)
         var normalized = text
@@ -64,19 +65,28 @@ public struct QuantityParser: Sendable {
         if normalized.filter({ $0 == "." }).count > 1 { normalized = normalized.replacingOccurrences(of: ".", with: "") }
         guard let value = Double(normalized) else { return nil }
         let decimals = normalized.split(separator: ".").dropFirst().first?.count ?? 0
-        return (value, decimals)
+        return (value, decimals, normalized)
+    }
+
+    /// Removes binary noise from decimal arithmetic: 4099999999.9999995 → 4.1e9, 7.3500000000000005 → 7.35.
+    static func clean(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        return Double(String(format: "%.12g", value)) ?? value
     }
 
     /// A number followed by a scale word: value, decimals, scale word, and the index after.
     private func scaledNumber(at index: Int, _ tokens: [Token]) -> (value: Double, decimals: Int, scale: String?, factor: Double, next: Int)? {
-        guard index < tokens.count, tokens[index].isNumber, let (value, decimals) = Self.value(of: tokens[index]) else { return nil }
+        guard index < tokens.count, tokens[index].isNumber, let (value, decimals, digits) = Self.value(of: tokens[index]) else { return nil }
         var next = index + 1
-        if next < tokens.count, tokens[next].isWord, let factor = Lexicon.scales[tokens[next].lower] {
-            // Single letters are scales only when glued to the number or in capitals ("C$2.5B", "$40M").
+        let gluedToDollar = next + 1 < tokens.count && tokens[next + 1].text == "$" && !tokens[next + 1].spaceBefore
+        let dollarScale: Double? = gluedToDollar && next < tokens.count ? ["k": 1e3, "m": 1e6, "g": 1e9][tokens[next].lower] : nil
+        if next < tokens.count, tokens[next].isWord, let factor = Lexicon.scales[tokens[next].lower] ?? dollarScale {
+            // Single letters are scales only when glued to the number ("C$2.5B", "$40M") or to a "$" ("598 M$", "2,9 G$").
             let word = tokens[next].text
-            if word.count > 2 || !tokens[next].spaceBefore || word == "bn" || word == "mn" || word == "tn" {
+            if word.count > 2 || !tokens[next].spaceBefore || word == "bn" || word == "mn" || word == "tn" || gluedToDollar {
                 next += 1
-                return (value * factor, decimals, word.lowercased(), factor, next)
+                let exponent = Int(log10(factor).rounded())
+                return (Double("\(digits)e\(exponent)") ?? value * factor, decimals, word.lowercased(), factor, next)
             }
         }
         return (value, decimals, nil, 1, next)
@@ -121,6 +131,11 @@ public struct QuantityParser: Sendable {
         // "35 billion dollars", "5 trillion yen", "2,9 milliards de dollars"
         guard let number = scaledNumber(at: index, tokens) else { return nil }
         var next = number.next
+        // "598 M$", "2,9 G$": a dollar sign after the scale, as French-Canadian texts write it.
+        if number.scale != nil, next < tokens.count, tokens[next].text == "$", !tokens[next].spaceBefore {
+            used.formUnion(index...next)
+            return (makeMoney(tokens, start: index, endToken: next, number: number, currency: defaultDollar, inferred: true, sentence: sentence), used)
+        }
         if next < tokens.count, tokens[next].lower == "de" || tokens[next].lower == "d" { next += 1 }
         guard next < tokens.count, tokens[next].isWord else { return nil }
         let word = tokens[next].lower
@@ -144,9 +159,6 @@ public struct QuantityParser: Sendable {
             }
         } else if Lexicon.currencyCodes.contains(tokens[next].text) {
             currency = tokens[next].text
-        } else if tokens[next].text == "$", !tokens[next].spaceBefore || next == number.next {
-            currency = defaultDollar  // "2,9 G$", "598 M$"
-            inferred = true
         }
         guard let code = currency else { return nil }
         start = index
@@ -228,18 +240,23 @@ public struct QuantityParser: Sendable {
     }
 
     /// The head noun phrase after a number or rank: "trading partner", "friendship associations".
-    private func nounPhrase(after index: Int, _ tokens: [Token], maxWords: Int = 3) -> String? {
+    private func nounPhrase(after index: Int, _ tokens: [Token], maxWords: Int = 4) -> String? {
         var words: [String] = []
         var cursor = index
         while cursor < tokens.count, words.count < maxWords {
             let token = tokens[cursor]
             if token.isWord {
                 if Lexicon.phraseStops.contains(token.lower) { break }
-                words.append(token.lower)
-            } else if token.text == "-" || token.text == "/" {
-                if let last = words.popLast() { words.append(last + token.text) }
-                cursor += 1
-                if cursor < tokens.count, tokens[cursor].isWord, let last = words.popLast() { words.append(last + tokens[cursor].lower) }
+                var word = token.lower
+                // Hyphenated and slashed compounds are one word: "well-paying", "city/province".
+                while cursor + 2 < tokens.count, tokens[cursor + 1].text == "-" || tokens[cursor + 1].text == "/",
+                      !tokens[cursor + 1].spaceBefore, tokens[cursor + 2].isWord, !tokens[cursor + 2].spaceBefore {
+                    word += tokens[cursor + 1].text + tokens[cursor + 2].lower
+                    cursor += 2
+                }
+                words.append(word)
+                // A plural noun ends the phrase: "friendship associations", not "… associations contributing".
+                if Self.looksPlural(word) { break }
             } else if token.text == "‘" || token.text == "'" || token.text == "“" || token.text == "\"" {
                 // quoted names: keep going
             } else {
@@ -248,6 +265,13 @@ public struct QuantityParser: Sendable {
             cursor += 1
         }
         return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    static func looksPlural(_ word: String) -> Bool {
+        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") else {
+            return ["people", "children", "staff", "personnel", "alumni", "men", "women"].contains(word)
+        }
+        return true
     }
 
     // MARK: Plain numbers: percentages, years, counts, measures
@@ -315,14 +339,15 @@ public struct QuantityParser: Sendable {
             return (quantity, Set(index..<number.next))
         }
         let unitWord = tokens[next].lower
-        let isMeasure = Lexicon.measureUnits.contains(unitWord) || (unitWord == "per" || unitWord == "a")
+        let isMeasure = Lexicon.measureUnits.contains(unitWord)
         let rounding = number.scale == nil ? 0 : 0.5 * pow(10, -Double(number.decimals)) * number.factor
         let (low, high) = Self.interval(value: number.value, rounding: rounding, qualifier: qualifier)
         let to = tokens[number.next - 1].end
         var quantity = Quantity(kind: isMeasure ? .measure : .count, text: sentence.scalarSlice(from, to), span: TextSpan(start: from, end: to),
                                 value: number.value, low: low, high: high, qualifier: qualifier ?? (rounding > 0 ? "rounded" : "exact"))
         quantity.scale = number.scale
-        quantity.unit = unit
+        // A measure's unit is its unit word ("670 kilometres long" → "kilometres").
+        quantity.unit = isMeasure ? unitWord : unit
         return (quantity, Set(index..<number.next))
     }
 
@@ -363,14 +388,8 @@ public struct QuantityParser: Sendable {
     /// The interval a value's wording allows (see docs/claims.md): rounding half a unit of the last digit,
     /// "over" open above, "almost" [0.9v, v), "approximately" ±max(rounding, 5%), "up to" open below.
     static func interval(value: Double, rounding: Double, qualifier: String?) -> (Double?, Double?) {
-        // Snap to the rounding grid so "4.1 billion" gives 4.05e9, not 4049999999.9999995.
-        func snap(_ x: Double) -> Double {
-            guard rounding > 0 else { return x }
-            let step = rounding / 5
-            return (x / step).rounded() * step
-        }
         let (low, high) = rawInterval(value: value, rounding: rounding, qualifier: qualifier)
-        return (low.map(snap), high.map(snap))
+        return (low.map(clean), high.map(clean))
     }
 
     private static func rawInterval(value: Double, rounding: Double, qualifier: String?) -> (Double?, Double?) {

@@ -17,13 +17,18 @@ enum Boilerplate {
 
     /// True when a class or id value names page chrome (`site-footer`, `cookie_banner`, `main-nav`).
     static func isChrome(classOrID value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { isChrome(classOrID: $0) }
+    }
+
+    static func isChrome(classOrID bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var part: [UInt8] = []
         part.reserveCapacity(24)
         func check(_ part: [UInt8]) -> Bool {
             guard !part.isEmpty, part.count <= 20 else { return false }
             return chromeWords.contains(String(decoding: part, as: UTF8.self))
         }
-        for byte in value.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "\t"), UInt8(ascii: "\n"):
                 if check(part) { return true }
@@ -56,6 +61,8 @@ enum Boilerplate {
 
     /// True for a line that is page chrome by itself ("Language selection", "Leave a comment", an empty "Date Modified:").
     static func isChromeLine(_ line: String) -> Bool {
+        // Chrome labels are short; most lines are not, and are let through before any string work.
+        if line.utf8.count > 240 { return false }
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return true }
         if trimmed.count > 60 { return false }

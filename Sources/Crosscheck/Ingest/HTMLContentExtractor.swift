@@ -21,6 +21,9 @@ struct HTMLContentExtractor {
         "center", "body", "hr", "br", "details", "summary", "hgroup", "fieldset", "legend",
     ]
 
+    /// Elements never dropped for their class or id: the page's frame and its text blocks.
+    private static let neverChrome: Set<String> = ["html", "body", "main", "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "td", "tr", "table", "tbody"]
+
     private struct Frame {
         var kind: Block.Kind?
         var isLink = false
@@ -37,11 +40,16 @@ struct HTMLContentExtractor {
     private var preDepth = 0
     private var cellsInRow = 0
     private var rootTextLength = 0
+    private let document: HTMLDocument
+
+    private init(document: HTMLDocument) {
+        self.document = document
+    }
 
     /// Extracts the content blocks of `document`.
     static func blocks(of document: HTMLDocument) -> [Block] {
         guard let root = document.root else { return [] }
-        var extractor = HTMLContentExtractor()
+        var extractor = HTMLContentExtractor(document: document)
         let contentRoot = ContentRootFinder.contentRoot(below: root)
         extractor.rootTextLength = ContentRootFinder.textLength(of: contentRoot)
         if HTMLDocument.isElement(contentRoot) && contentRoot != root {
@@ -76,7 +84,7 @@ struct HTMLContentExtractor {
     }
 
     private mutating func open(_ node: Node) {
-        let name = HTMLDocument.name(node)
+        let name = document.tag(node)
         var frame = Frame()
         if name == "br" || name == "hr" {
             flush()
@@ -96,7 +104,7 @@ struct HTMLContentExtractor {
         default: break
         }
         if name == "td" || name == "th" {
-            if Self.holdsBlocks(node) {
+            if holdsBlocks(node) {
                 frame.isBlock = true
                 flush()
             } else {
@@ -167,7 +175,7 @@ struct HTMLContentExtractor {
     // MARK: Rules
 
     private func isDropped(_ node: Node) -> Bool {
-        let name = HTMLDocument.name(node)
+        let name = document.tag(node)
         if Self.droppedElements.contains(name) { return true }
         if name == "header" && !Self.isInsideArticle(node) { return true }
         if HTMLDocument.hasAttribute(node, "hidden") { return true }
@@ -175,12 +183,10 @@ struct HTMLContentExtractor {
         if let style = HTMLDocument.attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }
         if let role = HTMLDocument.attribute(node, "role")?.lowercased(), Boilerplate.chromeRoles.contains(role) { return true }
-        if ["html", "body", "main", "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "td", "tr", "table", "tbody"].contains(name) {
-            return false
-        }
+        if Self.neverChrome.contains(name) { return false }
         if HTMLDocument.attribute(node, "itemprop")?.lowercased() == "articlebody" { return false }
-        let chromeClass = HTMLDocument.attribute(node, "class").map(Boilerplate.isChrome(classOrID:)) ?? false
-        let chromeID = HTMLDocument.attribute(node, "id").map(Boilerplate.isChrome(classOrID:)) ?? false
+        let chromeClass = HTMLDocument.withAttributeBytes(node, "class") { Boilerplate.isChrome(classOrID: $0) } ?? false
+        let chromeID = HTMLDocument.withAttributeBytes(node, "id") { Boilerplate.isChrome(classOrID: $0) } ?? false
         guard chromeClass || chromeID else { return false }
         // A wrapper that holds most of the content is not chrome, whatever its class says ("post has-sidebar").
         return ContentRootFinder.textLength(of: node) * 10 < rootTextLength * 6
@@ -196,13 +202,12 @@ struct HTMLContentExtractor {
     }
 
     /// A layout cell: it holds paragraphs or tables of its own rather than a value.
-    private static func holdsBlocks(_ node: Node) -> Bool {
+    private static let layoutBlocks: Set<String> = ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "br"]
+
+    private func holdsBlocks(_ node: Node) -> Bool {
         var child = node.pointee.children
         while let current = child {
-            if HTMLDocument.isElement(current) {
-                let name = HTMLDocument.name(current)
-                if ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "br"].contains(name) { return true }
-            }
+            if HTMLDocument.isElement(current), Self.layoutBlocks.contains(document.tag(current)) { return true }
             child = current.pointee.next
         }
         return false

@@ -37,6 +37,19 @@ final class HTMLDocument {
         xmlFreeDoc(document)
     }
 
+    /// Tag names by libxml2's interned name pointer: one String per distinct tag, not one per element.
+    private var tagNames: [UnsafeRawPointer: String] = [:]
+
+    /// The element's lower-case tag name, without allocating for names seen before in this document.
+    func tag(_ node: Node) -> String {
+        guard let name = node.pointee.name else { return "" }
+        let key = UnsafeRawPointer(name)
+        if let cached = tagNames[key] { return cached }
+        let value = String(cString: name)
+        tagNames[key] = value
+        return value
+    }
+
     // MARK: Node helpers (valid only while the document lives)
 
     static func isElement(_ node: Node) -> Bool { node.pointee.type == XML_ELEMENT_NODE }
@@ -68,6 +81,27 @@ final class HTMLDocument {
                     child = text.pointee.next
                 }
                 return value
+            }
+            property = attribute.pointee.next
+        }
+        return nil
+    }
+
+    /// Calls `body` with the bytes of an attribute's value, without copying them; nil when the attribute is absent.
+    static func withAttributeBytes<R>(_ node: Node, _ attributeName: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var property = node.pointee.properties
+        let wanted = UnsafeRawPointer(attributeName.utf8Start).assumingMemoryBound(to: CChar.self)
+        while let attribute = property {
+            if let name = attribute.pointee.name,
+               strcasecmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                guard let child = attribute.pointee.children, child.pointee.next == nil, let content = child.pointee.content else {
+                    return Self.attribute(node, attributeName).map { value in
+                        var value = value
+                        return value.withUTF8 { body($0) }
+                    }
+                }
+                let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+                return body(UnsafeBufferPointer(start: UnsafePointer(content), count: length))
             }
             property = attribute.pointee.next
         }

@@ -17,10 +17,15 @@ struct HTMLMetadataExtractor {
     private var times: [(datetime: String, evidence: String)] = []
     private var bylines: [String] = []
     private var labelledDates: [(label: String, text: String)] = []
+    private let document: HTMLDocument
+
+    private init(document: HTMLDocument) {
+        self.document = document
+    }
 
     static func metadata(of document: HTMLDocument) -> SourceMetadata {
         guard let root = document.root else { return SourceMetadata() }
-        var extractor = HTMLMetadataExtractor()
+        var extractor = HTMLMetadataExtractor(document: document)
         if let lang = HTMLDocument.attribute(root, "lang"), !lang.isEmpty { extractor.htmlLanguage = lang }
         HTMLDocument.walk(from: root) { node in extractor.visit(node) }
         return extractor.result()
@@ -32,7 +37,7 @@ struct HTMLMetadataExtractor {
             return false
         }
         guard HTMLDocument.isElement(node) else { return false }
-        let name = HTMLDocument.name(node)
+        let name = document.tag(node)
         switch name {
         case "meta":
             let key = HTMLDocument.attribute(node, "property") ?? HTMLDocument.attribute(node, "name")
@@ -72,6 +77,7 @@ struct HTMLMetadataExtractor {
         default:
             break
         }
+        if node.pointee.properties == nil { return true }
         if let itemprop = HTMLDocument.attribute(node, "itemprop")?.lowercased() {
             if itemprop == "author" || itemprop == "creator" {
                 let text = HTMLDocument.text(of: node, limit: 200)
@@ -82,13 +88,19 @@ struct HTMLMetadataExtractor {
                 metas.append(("itemprop:\(itemprop)", content))
             }
         }
-        if name != "html" && name != "body", let cls = HTMLDocument.attribute(node, "class")?.lowercased(),
+        let isByline = name != "html" && name != "body" && (HTMLDocument.withAttributeBytes(node, "class") { bytes in
+            ByteSearch.contains(bytes, Self.bylineStem) || ByteSearch.contains(bytes, Self.authorStem)
+        } ?? false)
+        if isByline, let cls = HTMLDocument.attribute(node, "class")?.lowercased(),
            cls.contains("byline") || cls.split(separator: " ").contains(where: { $0 == "author" || $0 == "author-name" || $0 == "by-author" }) {
             let text = HTMLDocument.text(of: node, limit: 200)
             if !text.isEmpty && text.count < 120 { bylines.append(text) }
         }
         return true
     }
+
+    private static let bylineStem = Array("byline".utf8)
+    private static let authorStem = Array("author".utf8)
 
     private func rawText(_ node: Node) -> String {
         var result = ""
@@ -103,8 +115,12 @@ struct HTMLMetadataExtractor {
     /// "Published: …", "Date modified: 2024-11-02", "Updated …": the label and the text of its element.
     private mutating func collectLabelledDate(_ node: Node) {
         guard labelledDates.count < 20 else { return }
+        // Cheap byte test first: almost no text node holds a date label.
+        let mayHoldLabel = HTMLDocument.withTextBytes(node) { bytes in
+            bytes.count < 200 && DateLabels.stems.contains { ByteSearch.contains(bytes, $0) }
+        } ?? false
+        guard mayHoldLabel else { return }
         let text = HTMLDocument.withTextBytes(node) { String(decoding: $0, as: UTF8.self) } ?? ""
-        guard text.utf8.count < 200 else { return }
         let lower = text.lowercased()
         guard DateLabels.label(in: lower) != nil else { return }
         var container = node.pointee.parent
@@ -228,6 +244,10 @@ enum DateLabels {
                                  "date de modification", "aktualisiert", "actualizado", "aggiornato", "atualizado", "bijgewerkt"]
     static let publishedLabels = ["date published", "first published", "published", "posted", "publié", "publiée", "date de publication",
                                   "veröffentlicht", "publicado", "pubblicato", "gepubliceerd", "released", "date issued", "issued"]
+
+    /// Byte stems every label contains, for a fast first test.
+    static let stems: [[UInt8]] = ["publi", "updat", "modif", "poste", "mis à", "mise à", "aktualis", "veröff", "actualiz", "aggiorn", "atualiz",
+                                   "bijgew", "gepubl", "issued", "releas"].map { Array($0.utf8) }
 
     static func label(in lowerText: String) -> Kind? {
         let head = lowerText.prefix(60)

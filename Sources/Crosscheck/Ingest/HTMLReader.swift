@@ -11,12 +11,12 @@ enum HTMLReader {
 
     /// A saved page that stops mid-way: it opened `<body>` or `<html>` but closes neither, or it ends inside a tag.
     static func isTruncated(_ text: String) -> Bool {
-        let tail = text.utf8.suffix(2048)
-        let tailString = String(decoding: tail, as: UTF8.self).lowercased()
-        if let lastOpen = tailString.lastIndex(of: "<"), !tailString[lastOpen...].contains(">") { return true }
-        let head = String(decoding: text.utf8.prefix(65536), as: UTF8.self).lowercased()
-        let opensDocument = head.contains("<body") || head.contains("<html")
-        return opensDocument && !tailString.contains("</body") && !tailString.contains("</html")
+        let utf8 = Array(text.utf8)
+        let tail = utf8[max(0, utf8.count - 2048)...]
+        if let lastOpen = tail.lastIndex(of: UInt8(ascii: "<")), !tail[lastOpen...].contains(UInt8(ascii: ">")) { return true }
+        let head = utf8[..<min(utf8.count, 65536)]
+        let opensDocument = ByteSearch.contains(head, Array("<body".utf8)) || ByteSearch.contains(head, Array("<html".utf8))
+        return opensDocument && !ByteSearch.contains(tail, Array("</body".utf8)) && !ByteSearch.contains(tail, Array("</html".utf8))
     }
 }
 

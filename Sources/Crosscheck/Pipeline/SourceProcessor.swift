@@ -82,24 +82,20 @@ enum FormatSniffer {
 /// The currency a bare "$" means in a document: the one it states most, else its country's.
 enum CurrencyContext {
     static func defaultDollar(for texts: [String], url: String?, site: String?) -> String {
+        let bytes: [UInt8] = texts.flatMap { Array($0.utf8) + [UInt8(0x0A)] }
+        func count(_ marker: String) -> Int { ByteSearch.count(of: Array(marker.utf8), in: bytes) }
         var counts: [String: Int] = [:]
-        for text in texts {
-            for (marker, code) in [("C$", "CAD"), ("CAD", "CAD"), ("Can$", "CAD"), ("US$", "USD"), ("USD", "USD"), ("A$", "AUD"), ("AUD", "AUD"), ("NZ$", "NZD")] {
-                counts[code, default: 0] += text.components(separatedBy: marker).count - 1
-            }
+        for (marker, code) in [("C$", "CAD"), ("CAD", "CAD"), ("Can$", "CAD"), ("US$", "USD"), ("USD", "USD"), ("A$", "AUD"), ("AUD", "AUD"), ("NZ$", "NZD")] {
+            counts[code, default: 0] += count(marker)
         }
-        // "US$" also contains "S$"-free "US$"; "C$" is not inside "US$", so counts stand as they are.
-        if let (code, count) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count > 0 { return code }
+        if let (code, total) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), total > 0 { return code }
         if let host = url.flatMap({ URL(string: $0)?.host?.lowercased() }) {
             for (suffix, code) in [(".ca", "CAD"), (".au", "AUD"), (".nz", "NZD"), (".sg", "SGD"), (".hk", "HKD")] where host.hasSuffix(suffix) { return code }
         }
-        var mentions: [String: Int] = [:]
-        for text in texts + [site ?? ""] {
-            mentions["CAD", default: 0] += text.components(separatedBy: "Canad").count - 1
-            mentions["AUD", default: 0] += text.components(separatedBy: "Australia").count - 1
-            mentions["USD", default: 0] += text.components(separatedBy: "United States").count - 1 + text.components(separatedBy: "American").count - 1
-        }
-        if let (code, count) = mentions.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 3 { return code }
+        let siteBytes = Array((site ?? "").utf8)
+        func mentions(_ word: String) -> Int { count(word) + ByteSearch.count(of: Array(word.utf8), in: siteBytes) }
+        let byCountry = [("CAD", mentions("Canad")), ("AUD", mentions("Australia")), ("USD", mentions("United States") + mentions("American"))]
+        if let (code, total) = byCountry.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }), total >= 3 { return code }
         return "USD"
     }
 }

@@ -3,12 +3,14 @@
 public enum SentenceSplitter {
     /// Abbreviations after which a period never ends a sentence.
     static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "prof", "st", "mt", "jr", "sr", "no", "nos", "vs", "v", "e.g", "i.e", "cf", "al", "approx", "fig", "figs",
-        "ca", "c", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "gen", "sen", "rep",
-        "hon", "rt", "rev", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "pres", "mon", "tue", "tues", "wed", "thu", "thur",
-        "thurs", "fri", "sat", "sun", "art", "sec", "vol", "pp", "p", "est", "dept", "univ", "assn", "bros", "ave", "blvd", "rd",
-        "govt", "ph.d", "b.a", "m.a", "b.sc", "m.sc", "op", "ed", "eds", "cit", "ibid", "viz", "ft", "mme", "mlle", "hr", "min",
+        "mr", "mrs", "ms", "dr", "prof", "st", "mt", "jr", "sr", "vs", "e.g", "i.e", "cf", "al", "approx", "ca", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "sen", "hon", "rt", "lt", "sgt", "capt", "cmdr", "adm",
+        "pres", "tues", "thur", "thurs", "dept", "univ", "assn", "bros", "ave", "blvd", "govt", "ph.d", "b.a", "m.a", "b.sc",
+        "m.sc", "ibid", "viz", "mme", "mlle", "messrs", "esp", "incl",
     ]
+
+    /// Short forms that are also ordinary words ("no", "art", "fig"): abbreviations only before a number ("No. 1", "Art. 5").
+    static let numberedAbbreviations: Set<String> = ["no", "nos", "art", "sec", "vol", "fig", "figs", "p", "pp", "op", "ch", "para", "ed", "rev", "tel"]
 
     /// Abbreviations that also end sentences: they end one when a typical sentence opener follows.
     static let sentenceFinalAbbreviations: Set<String> = [
@@ -53,7 +55,21 @@ public enum SentenceSplitter {
 
         while index < count {
             let scalar = scalars[index]
-            guard scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" || scalar == "。" else {
+            // A line break ends a sentence: lines of a list or a poem never run together.
+            if scalar == "\n" {
+                emit(index)
+                index += 1
+                continue
+            }
+            // Ideographic stops need no space after them.
+            if scalar == "。" || scalar == "！" || scalar == "？" {
+                var end = index + 1
+                while end < count, isClosing(scalars[end]) || scalars[end] == "」" || scalars[end] == "』" { end += 1 }
+                emit(end)
+                index = end
+                continue
+            }
+            guard scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" else {
                 index += 1
                 continue
             }
@@ -80,26 +96,32 @@ public enum SentenceSplitter {
             if scalar == "." && end == index + 1 {
                 let word = wordBefore(index)
                 let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
-                let letters = bare.unicodeScalars.filter { $0 != "." }
-                // Initials: "J. Smith", "Donald J. Trump".
-                if letters.count == 1, letters.first!.properties.isUppercase || bare.count == 1, wordBefore(index).count == 1,
-                   !(index >= 1 && scalars[index - 1].properties.isLowercase) {
+                var wordEnd = next
+                while wordEnd < count, scalars[wordEnd].properties.isAlphabetic { wordEnd += 1 }
+                var nextWordScalars = String.UnicodeScalarView()
+                nextWordScalars.append(contentsOf: scalars[next..<wordEnd])
+                let nextWord = String(nextWordScalars).lowercased()
+                let nextIsNumber = following.properties.numericType != nil
+                // A list marker at the start of a sentence: "1. Institutionalizing …", "a. …".
+                let sinceStart = scalars[start..<index].filter { !isSpace($0) }
+                if (1...3).contains(sinceStart.count) && sinceStart.allSatisfy({ $0.properties.numericType != nil })
+                    || (sinceStart.count == 1 && sinceStart[0].properties.isLowercase) {
                     index = end
                     continue
                 }
-                if abbreviations.contains(bare) {
+                // Initials ("J. Smith", "Donald J. Trump"), unless a sentence plainly starts after them ("Plan B. The rest").
+                if bare.unicodeScalars.count == 1, bare.unicodeScalars.first!.properties.isAlphabetic, word.unicodeScalars.count == 1,
+                   scalars[index - 1].properties.isUppercase, !sentenceOpeners.contains(nextWord) {
                     index = end
                     continue
                 }
-                if sentenceFinalAbbreviations.contains(bare) {
-                    var wordEnd = next
-                    while wordEnd < count, scalars[wordEnd].properties.isAlphabetic { wordEnd += 1 }
-                    var nextWord = String.UnicodeScalarView()
-                    nextWord.append(contentsOf: scalars[next..<wordEnd])
-                    if !sentenceOpeners.contains(String(nextWord).lowercased()) {
-                        index = end
-                        continue
-                    }
+                if abbreviations.contains(bare) || (numberedAbbreviations.contains(bare) && nextIsNumber) {
+                    index = end
+                    continue
+                }
+                if sentenceFinalAbbreviations.contains(bare) && !sentenceOpeners.contains(nextWord) {
+                    index = end
+                    continue
                 }
             }
             guard following.properties.isUppercase || following.properties.numericType != nil || isOpening(following)

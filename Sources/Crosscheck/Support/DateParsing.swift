@@ -28,9 +28,9 @@ enum DateParsing {
             ["may", "mai", "mayo", "maggio", "maio", "mei", "mag"],
             ["june", "jun", "juin", "juni", "junio", "giugno", "junho", "giu"],
             ["july", "jul", "juillet", "juil", "juli", "julio", "luglio", "julho", "lug"],
-            ["august", "aug", "août", "aout", "agosto", "augustus", "ago"],
-            ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "setembro", "set"],
-            ["october", "oct", "octobre", "oktober", "octubre", "ottobre", "outubro", "okt", "out", "ott"],
+            ["august", "aug", "août", "aout", "agosto", "augustus"],
+            ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "setembro"],
+            ["october", "oct", "octobre", "oktober", "octubre", "ottobre", "outubro", "okt", "ott"],
             ["november", "nov", "novembre", "noviembre", "novembro"],
             ["december", "dec", "décembre", "decembre", "déc", "dezember", "diciembre", "dicembre", "dezembro", "dic", "dez"],
         ]
@@ -119,7 +119,8 @@ enum DateParsing {
                 guard tokens[i].isCapitalized else { return nil }
             }
             var next = i + 1
-            if next < tokens.count, tokens[next].text == ".", tokens[i].text.count <= 5 { next += 1 }
+            // "Mar. 6": the period of an abbreviation belongs to the date only when a number follows it.
+            if next + 1 < tokens.count, tokens[next].text == ".", tokens[i].text.count <= 5, tokens[next + 1].isNumber { next += 1 }
             return (m, next)
         }
         func number(at i: Int, digits: ClosedRange<Int>) -> Int? {
@@ -149,8 +150,10 @@ enum DateParsing {
                 if let d = number(at: after, digits: 1...2) {
                     var next = ordinalSuffix(at: after + 1)
                     if next < tokens.count, tokens[next].text == "," { next += 1 }
-                    if let y = year(at: next), isValid(year: y, month: m, day: d) {
-                        matches.append(DateMatch(start: token.start, end: tokens[next].end, year: y, month: m, day: d))
+                    if let y = year(at: next) {
+                        if isValid(year: y, month: m, day: d) {
+                            matches.append(DateMatch(start: token.start, end: tokens[next].end, year: y, month: m, day: d))
+                        }
                         index = next + 1
                         continue
                     }
@@ -177,8 +180,11 @@ enum DateParsing {
                 if let (m, after) = month(at: next) {
                     var yearIndex = after
                     if yearIndex < tokens.count, tokens[yearIndex].lower == "de" || tokens[yearIndex].text == "," { yearIndex += 1 }
-                    if let y = year(at: yearIndex), isValid(year: y, month: m, day: d) {
-                        matches.append(DateMatch(start: token.start, end: tokens[yearIndex].end, year: y, month: m, day: d))
+                    if let y = year(at: yearIndex) {
+                        // "31 June 2021" is no date at all, not June 2021.
+                        if isValid(year: y, month: m, day: d) {
+                            matches.append(DateMatch(start: token.start, end: tokens[yearIndex].end, year: y, month: m, day: d))
+                        }
                         index = yearIndex + 1
                         continue
                     }
