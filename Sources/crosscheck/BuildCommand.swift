@@ -34,6 +34,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Print the time spent in each stage (summed over files) on standard error.")
+    var timings = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1 (megabyte)") }
@@ -52,6 +55,7 @@ struct BuildCommand: ParsableCommand {
             }
             print("Built \(Terminal.sanitized(output)) from \(Terminal.sanitized(inbox)): \(summary.line)")
         }
+        if timings { Terminal.error("crosscheck: timings: \(summary.timings.line)") }
         if summary.isPartial { throw ExitCode(1) }
     }
 }

@@ -17,12 +17,17 @@ enum ClaimExtractor {
         var seen: [String: Int] = [:]
         for segmented in sections {
             let section = segmented.section
-            let scalars = Array(section.text.unicodeScalars)
+            let view = section.text.unicodeScalars
+            var cursor = view.startIndex
+            var cursorOffset = 0
             for span in segmented.sentences {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[span.start..<span.end])
-                let sentence = String(view)
-                guard isCandidate(sentence) else { continue }
+                // Sentences come in order: walk one index forward instead of counting from the start each time.
+                let from = view.index(cursor, offsetBy: span.start - cursorOffset)
+                let to = view.index(from, offsetBy: span.end - span.start)
+                cursor = to
+                cursorOffset = span.end
+                let sentence = String(view[from..<to])
+                guard isCandidate(sentence), ClaimSignals.mayHoldClaim(sentence) else { continue }
                 let tokens = Tokenizer.tokens(sentence)
                 let quantities = parser.quantities(tokens: tokens, sentence: sentence)
                 let isAgreement = mentionsAgreement(tokens)

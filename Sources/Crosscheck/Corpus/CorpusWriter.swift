@@ -8,12 +8,19 @@ public enum CorpusWriter {
 
     /// Writes `corpus` to `output`. Throws `CrosscheckError.outputNotWritable` with the previous corpus left in place.
     public static func write(_ corpus: Corpus, to output: URL) throws {
+        var timings = StageTimings()
+        try write(corpus, to: output, timings: &timings)
+    }
+
+    static func write(_ corpus: Corpus, to output: URL, timings: inout StageTimings) throws {
         let folder = AtomicFolder(target: output)
+        var local = StageTimings()
         try folder.replace { staging in
             let store = SQLiteCorpusStore(path: staging.appendingPathComponent("corpus.sqlite").path)
-            try store.save(corpus)
-            try writeExports(of: try store.load(), into: staging)
+            try local.measure(.store) { try store.save(corpus) }
+            try local.measure(.exports) { try writeExports(of: try store.load(), into: staging) }
         }
+        timings.merge(local)
     }
 
     /// Writes the exports of a corpus into a folder (no staging): the files a person or a script reads.

@@ -159,16 +159,18 @@ struct HTMLContentExtractor {
         }
         guard !buffer.isEmpty else { return }
         let total = buffer.count
-        var text = buffer.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The buffer folds ASCII white space and never starts or ends with it.
+        var text = buffer.string
+        if text.unicodeScalars.first?.properties.isWhitespace == true || text.unicodeScalars.last?.properties.isWhitespace == true {
+            text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         guard !text.isEmpty else { return }
         if case .heading = bufferKind {} else {
             // Navigation lists and "read more" links: most of the block is link text.
             if linkBytes * 2 > total && (total < 400 || linkBytes * 10 > total * 9) { return }
         }
         if Boilerplate.isChromeLine(text) { return }
-        if text.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
-            text = text.precomposedStringWithCanonicalMapping
-        }
+        text = UnicodeNormalization.nfc(text)
         blocks.append(Block(kind: bufferKind, text: text))
     }
 

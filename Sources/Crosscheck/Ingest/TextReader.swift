@@ -5,7 +5,7 @@ import Foundation
 enum TextReader {
     static func read(_ rawText: String, markdown: Bool = false) -> ReadSource {
         var text = rawText.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        if text.unicodeScalars.contains(where: { $0.value >= 0x80 }) { text = text.precomposedStringWithCanonicalMapping }
+        text = UnicodeNormalization.nfc(text)
         var metadata = SourceMetadata()
         var lines = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
 

@@ -26,6 +26,8 @@ public struct BuildSummary: Sendable {
     /// Entries discovery passed over on purpose (links out of the inbox, unsupported types).
     public var skipped: [Discovery.SkippedEntry]
     public var seconds: Double
+    /// Time per stage, summed over files.
+    public var timings: StageTimings
 
     /// True when some file was rejected or read with problems.
     public var isPartial: Bool { !corpus.problems.isEmpty }
@@ -43,12 +45,14 @@ public enum BatchBuild {
     /// Builds the corpus of `options.inbox` and writes it to `options.output`.
     public static func run(_ options: BuildOptions) throws -> BuildSummary {
         let started = DispatchTime.now()
+        var timings = StageTimings()
         try checkFolders(options)
-        let scan = try Discovery(inbox: options.inbox).scan()
-        let corpus = makeCorpus(files: scan.files, jobs: options.jobs, maxFileSize: options.maxFileSize)
-        try CorpusWriter.write(corpus, to: options.output)
+        let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
+        let (corpus, readTimings) = makeCorpusTimed(files: scan.files, jobs: options.jobs, maxFileSize: options.maxFileSize)
+        timings.merge(readTimings)
+        try CorpusWriter.write(corpus, to: options.output, timings: &timings)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds)
+        return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings)
     }
 
     /// Refuses an output folder inside the inbox (the corpus would read itself) or one that holds the inbox.
@@ -62,14 +66,23 @@ public enum BatchBuild {
 
     /// Reads every file and assembles the corpus. The result does not depend on `jobs` or on timing.
     public static func makeCorpus(files: [InboxFile], jobs: Int, maxFileSize: Int) -> Corpus {
+        makeCorpusTimed(files: files, jobs: jobs, maxFileSize: maxFileSize).corpus
+    }
+
+    static func makeCorpusTimed(files: [InboxFile], jobs: Int, maxFileSize: Int) -> (corpus: Corpus, timings: StageTimings) {
         let files = files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         let results = ParallelMap.map(files, jobs: jobs) { file in
-            Result { () throws(SourceProblem) -> SourceProcessor.Processed in
-                let bytes = try readBytes(of: file, maxFileSize: maxFileSize)
+            var timings = StageTimings()
+            let result = Result { () throws(SourceProblem) -> SourceProcessor.Processed in
+                let bytes = try timings.measure(.read) { () throws(SourceProblem) in try readBytes(of: file, maxFileSize: maxFileSize) }
                 return try SourceProcessor.process(bytes: bytes, path: file.relativePath, declaredFormat: file.declaredFormat)
             }
+            if case .success(let processed) = result { timings.merge(processed.timings) }
+            return (result, timings)
         }
-        return assemble(files: files, results: results)
+        var timings = StageTimings()
+        for (_, fileTimings) in results { timings.merge(fileTimings) }
+        return (assemble(files: files, results: results.map(\.0)), timings)
     }
 
     static func assemble(files: [InboxFile], results: [Result<SourceProcessor.Processed, SourceProblem>]) -> Corpus {

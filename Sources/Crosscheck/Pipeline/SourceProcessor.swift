@@ -8,16 +8,21 @@ struct SourceProcessor: Sendable {
         var document: Document
         var claims: [Claim]
         var warnings: [String]
+        var timings = StageTimings()
     }
 
     static func process(bytes: [UInt8], path: String, declaredFormat: SourceFormat?) throws(SourceProblem) -> Processed {
-        let sha256 = Hashing.sha256Hex(bytes)
+        var timings = StageTimings()
+        let sha256 = timings.measure(.decode) { Hashing.sha256Hex(bytes) }
         let documentID = "d" + sha256.prefix(16)
         let format = declaredFormat ?? FormatSniffer.format(of: bytes)
         let decoded: DecodedText
         do {
-            decoded = try TextDecoding.decode(bytes, isHTML: format == .html)
-            try TextDecoding.requireContent(decoded.text)
+            decoded = try timings.measure(.decode) { () throws(TextDecoding.Failure) -> DecodedText in
+                let decoded = try TextDecoding.decode(bytes, isHTML: format == .html)
+                try TextDecoding.requireContent(decoded.text)
+                return decoded
+            }
         } catch {
             throw SourceProblem(path: path, reason: error.reason)
         }
@@ -25,9 +30,9 @@ struct SourceProcessor: Sendable {
         var read: ReadSource
         switch format {
         case .html:
-            do { read = try HTMLReader.read(decoded.text) } catch { throw SourceProblem(path: path, reason: error.reason) }
+            do { read = try timings.measure(.parse) { () throws(ReadFailure) in try HTMLReader.read(decoded.text) } } catch { throw SourceProblem(path: path, reason: error.reason) }
         case .text, .markdown:
-            read = TextReader.read(decoded.text, markdown: format == .markdown)
+            read = timings.measure(.parse) { TextReader.read(decoded.text, markdown: format == .markdown) }
         }
         if let warning = decoded.warning { read.warnings.insert(warning, at: 0) }
         guard read.blocks.contains(where: { !$0.isHeading }) || read.blocks.count > 1 else {
@@ -36,7 +41,7 @@ struct SourceProcessor: Sendable {
 
         let metadata = read.metadata
         var title = metadata.title
-        let segmented = SectionBuilder.sections(from: read.blocks, title: title?.value, documentID: documentID)
+        let segmented = timings.measure(.segment) { SectionBuilder.sections(from: read.blocks, title: title?.value, documentID: documentID) }
         if title == nil, let first = segmented.first, let span = first.sentences.first {
             // No title line (an op-ed copied without its headline): the first sentence stands in, and says so.
             let sentence = first.section.text.scalarSlice(span.start, span.end)
@@ -57,11 +62,13 @@ struct SourceProcessor: Sendable {
             language: metadata.language?.value, published: metadata.published, modified: metadata.modified,
             evidence: evidence, citationKey: "", sections: segmented.map(\.section))
 
-        let parser = QuantityParser(defaultDollar: CurrencyContext.defaultDollar(for: segmented.map(\.section.text), url: metadata.url?.value, site: metadata.site?.value))
-        let claims = ClaimExtractor.claims(
-            in: segmented, documentID: documentID, sourcePath: path, citationKey: "",
-            published: metadata.published ?? metadata.modified, parser: parser)
-        return Processed(document: document, claims: claims, warnings: read.warnings)
+        let claims = timings.measure(.claims) {
+            let parser = QuantityParser(defaultDollar: CurrencyContext.defaultDollar(for: segmented.map(\.section.text), url: metadata.url?.value, site: metadata.site?.value))
+            return ClaimExtractor.claims(
+                in: segmented, documentID: documentID, sourcePath: path, citationKey: "",
+                published: metadata.published ?? metadata.modified, parser: parser)
+        }
+        return Processed(document: document, claims: claims, warnings: read.warnings, timings: timings)
     }
 }
 

@@ -31,7 +31,7 @@ public enum SentenceSplitter {
         var index = 0
         let count = scalars.count
 
-        func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+        func isSpace(_ s: Unicode.Scalar) -> Bool { Tokenizer.isSpace(s) }
         func isClosing(_ s: Unicode.Scalar) -> Bool { "\"'”’»)]".unicodeScalars.contains(s) }
         func isOpening(_ s: Unicode.Scalar) -> Bool { "\"'“‘«([".unicodeScalars.contains(s) }
 

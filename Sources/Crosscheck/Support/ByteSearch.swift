@@ -4,48 +4,46 @@ enum ByteSearch {
     @inline(__always)
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
 
-    /// True when `needle` (lower-case ASCII or UTF-8) occurs in `haystack`, ignoring ASCII case.
-    static func contains<Haystack: Collection>(_ haystack: Haystack, _ needle: [UInt8]) -> Bool where Haystack.Element == UInt8, Haystack.Index == Int {
-        firstIndex(in: haystack, of: needle) != nil
-    }
-
-    static func firstIndex<Haystack: Collection>(in haystack: Haystack, of needle: [UInt8], from start: Int? = nil) -> Int? where Haystack.Element == UInt8, Haystack.Index == Int {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = start ?? haystack.startIndex
-        let last = haystack.endIndex - needle.count
+    /// True when `needle` (lower-case) occurs in `haystack`, ignoring ASCII case.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        let last = haystack.count - needle.count
+        var index = 0
         while index <= last {
             if lower(haystack[index]) == first {
-                var matched = true
                 var offset = 1
-                while offset < needle.count {
-                    if lower(haystack[index + offset]) != needle[offset] { matched = false; break }
-                    offset += 1
-                }
-                if matched { return index }
+                while offset < needle.count && lower(haystack[index + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
             }
             index += 1
         }
-        return nil
+        return false
+    }
+
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { contains($0, needle) }
     }
 
     /// How many times `needle` occurs in `haystack` (case-sensitive, non-overlapping).
     static func count(of needle: [UInt8], in haystack: [UInt8]) -> Int {
         guard let first = needle.first, haystack.count >= needle.count else { return 0 }
-        var total = 0
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count {
-                    total += 1
-                    index += needle.count
-                    continue
+        return haystack.withUnsafeBufferPointer { bytes in
+            var total = 0
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first {
+                    var offset = 1
+                    while offset < needle.count && bytes[index + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count {
+                        total += 1
+                        index += needle.count
+                        continue
+                    }
                 }
+                index += 1
             }
-            index += 1
+            return total
         }
-        return total
     }
 }

@@ -18,63 +18,102 @@ struct Token: Hashable, Sendable {
 
 /// Splits text into words, numbers (with thousands separators and decimals) and symbols.
 enum Tokenizer {
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    @inline(__always)
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 }
+        return s.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return s.value == 32 || (s.value >= 9 && s.value <= 13) }
+        return s.properties.isWhitespace
+    }
+
     static func tokens(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
+        let view = text.unicodeScalars
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 4)
-        var index = 0
+        tokens.reserveCapacity(text.utf8.count / 5)
+        var index = view.startIndex
+        var offset = 0
         var sawSpace = true
-        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
-        func isLetter(_ s: Unicode.Scalar) -> Bool {
-            if s.value < 128 { return (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 }
-            return s.properties.isAlphabetic
-        }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+        while index < view.endIndex {
+            let scalar = view[index]
+            if isSpace(scalar) {
                 sawSpace = true
-                index += 1
+                view.formIndex(after: &index)
+                offset += 1
                 continue
             }
             let start = index
+            let startOffset = offset
             let kind: Token.Kind
+            view.formIndex(after: &index)
+            offset += 1
             if isDigit(scalar) {
                 kind = .number
-                index += 1
-                while index < scalars.count {
-                    let s = scalars[index]
-                    if isDigit(s) { index += 1; continue }
-                    // A separator counts only between digits: "129,425", "28.7"; not "2021." or "1, 2".
-                    if (s == "," || s == ".") && index + 1 < scalars.count && isDigit(scalars[index + 1]) {
-                        index += 1
+                while index < view.endIndex {
+                    let s = view[index]
+                    if isDigit(s) {
+                        view.formIndex(after: &index)
+                        offset += 1
                         continue
+                    }
+                    // A separator counts only between digits: "129,425", "28.7"; not "2021." or "1, 2".
+                    if s == "," || s == "." {
+                        let after = view.index(after: index)
+                        if after < view.endIndex, isDigit(view[after]) {
+                            index = after
+                            offset += 1
+                            continue
+                        }
                     }
                     break
                 }
             } else if isLetter(scalar) {
                 kind = .word
-                index += 1
-                while index < scalars.count {
-                    let s = scalars[index]
-                    if isLetter(s) || isDigit(s) { index += 1; continue }
-                    // Apostrophes and periods inside words: "Canada’s", "U.S", "e.g".
-                    if (s == "’" || s == "'") && index + 1 < scalars.count && isLetter(scalars[index + 1]) {
-                        index += 1
+                while index < view.endIndex {
+                    let s = view[index]
+                    if isLetter(s) || isDigit(s) {
+                        view.formIndex(after: &index)
+                        offset += 1
                         continue
+                    }
+                    // Apostrophes inside words: "Canada’s".
+                    if s == "’" || s == "'" {
+                        let after = view.index(after: index)
+                        if after < view.endIndex, isLetter(view[after]) {
+                            index = after
+                            offset += 1
+                            continue
+                        }
                     }
                     break
                 }
             } else {
                 kind = .symbol
-                index += 1
             }
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: scalars[start..<index])
-            let string = String(text)
-            tokens.append(Token(kind: kind, text: string, start: start, end: index, lower: string.lowercased(), spaceBefore: sawSpace))
+            let string = String(view[start..<index])
+            tokens.append(Token(kind: kind, text: string, start: startOffset, end: offset, lower: lowercase(string), spaceBefore: sawSpace))
             sawSpace = false
         }
         return tokens
+    }
+
+    /// Lower case, without the Unicode tables for ASCII text.
+    static func lowercase(_ text: String) -> String {
+        var isASCII = true
+        var hasUpper = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            if byte >= 65 && byte <= 90 { hasUpper = true }
+        }
+        if !isASCII { return text.lowercased() }
+        if !hasUpper { return text }
+        return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }
 
