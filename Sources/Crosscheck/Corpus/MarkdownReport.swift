@@ -68,25 +68,39 @@ enum MarkdownReport {
 
     /// Escapes Markdown so that text from a source renders as the same text, not as markup or HTML.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "{", "}", "~", "!", "$":
-                out.append("\\")
-                out.unicodeScalars.append(scalar)
-            case "&": out += "&amp;"
-            case "\n", "\r", "\t": out += " "
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(scalar.value))
+            case "&": out.append(contentsOf: "&amp;".utf8)
+            case "\n", "\r", "\t": out.append(UInt8(ascii: " "))
             default:
                 // Control characters (terminal escapes among them) never reach the report.
-                if scalar.properties.generalCategory == .control { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+                if ControlCharacters.isControl(scalar) {
+                    out.append(contentsOf: "\u{FFFD}".utf8)
+                } else if scalar.value < 0x80 {
+                    out.append(UInt8(scalar.value))
+                } else {
+                    out.append(contentsOf: UTF8.encode(scalar)!)
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func code(_ text: String) -> String {
         text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+/// The C0 and C1 control characters (Unicode category Cc), terminal escapes among them.
+enum ControlCharacters {
+    @inline(__always)
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
     }
 }
 

@@ -41,6 +41,11 @@ public enum TextDecoding {
             return finish(utf16: bytes[...], littleEndian: littleEndian, label: littleEndian ? "utf-16le (detected)" : "utf-16be (detected)")
         }
 
+        // The standard library validates UTF-8 fastest; the slower pass below only runs when that fails.
+        if let text = String(validating: bytes, as: UTF8.self) {
+            if !isHTML { return finish(text: text, label: "utf-8") }
+            return decodeValidUTF8HTML(text, bytes: bytes)
+        }
         let validation = UTF8Validation(bytes)
         if isHTML, let declared = CharsetPrescan.declaredCharset(in: bytes) {
             let label = EncodingLabel.canonical(declared)
@@ -70,6 +75,16 @@ public enum TextDecoding {
             return result
         }
         return finish(windows1252: bytes, label: "windows-1252 (fallback: not valid UTF-8)")
+    }
+
+    /// A page whose bytes are valid UTF-8: its declaration decides only when it names a legacy charset
+    /// and the bytes are plain ASCII (then both readings agree) — valid multi-byte UTF-8 is never mojibake.
+    private static func decodeValidUTF8HTML(_ text: String, bytes: [UInt8]) -> DecodedText {
+        guard let declared = CharsetPrescan.declaredCharset(in: bytes) else { return finish(text: text, label: "utf-8") }
+        let label = EncodingLabel.canonical(declared)
+        if label == "utf-8" { return finish(text: text, label: "utf-8 (declared)") }
+        if bytes.contains(where: { $0 >= 0x80 }) { return finish(text: text, label: "utf-8 (declared \(declared), but the bytes are UTF-8)") }
+        return finish(text: text, label: "\(label) (declared; ASCII only)")
     }
 
     private static func finish(utf8 bytes: [UInt8], label: String) -> DecodedText {

@@ -234,11 +234,18 @@ enum ContentRootFinder {
             if HTMLDocument.hasName(node, "main") || HTMLDocument.attribute(node, "role")?.lowercased() == "main" { mains.append(node) }
             return true
         }
-        let pageText = textLength(of: body ?? root)
-        func substantial(_ node: Node) -> Bool { textLength(of: node) * 5 >= pageText || textLength(of: node) > 2000 }
-        if let main = mains.first, mains.count == 1, substantial(main) {
-            if let article = articles.max(by: { textLength(of: $0) < textLength(of: $1) }),
-               articles.count == 1, textLength(of: article) * 2 >= textLength(of: main), isDescendant(article, of: main) {
+        // Each candidate's text is measured once.
+        var lengths: [Node: Int] = [:]
+        func length(_ node: Node) -> Int {
+            if let known = lengths[node] { return known }
+            let value = textLength(of: node)
+            lengths[node] = value
+            return value
+        }
+        let pageText = length(body ?? root)
+        func substantial(_ node: Node) -> Bool { length(node) * 5 >= pageText || length(node) > 2000 }
+        if mains.count == 1, let main = mains.first, substantial(main) {
+            if articles.count == 1, let article = articles.first, length(article) * 2 >= length(main), isDescendant(article, of: main) {
                 return article
             }
             return main

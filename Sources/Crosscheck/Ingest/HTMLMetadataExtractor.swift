@@ -116,8 +116,9 @@ struct HTMLMetadataExtractor {
     private mutating func collectLabelledDate(_ node: Node) {
         guard labelledDates.count < 20 else { return }
         // Cheap byte test first: almost no text node holds a date label.
+        // A label stands in a short text node ("Published:", "Date modified: 2024-11-02", "Updated March 5, 2024").
         let mayHoldLabel = HTMLDocument.withTextBytes(node) { bytes in
-            bytes.count < 200 && DateLabels.stems.contains { ByteSearch.contains(bytes, $0) }
+            bytes.count >= 5 && bytes.count < 90 && DateLabels.stems.contains { ByteSearch.contains(bytes, $0) }
         } ?? false
         guard mayHoldLabel else { return }
         let text = HTMLDocument.withTextBytes(node) { String(decoding: $0, as: UTF8.self) } ?? ""

@@ -1,7 +1,17 @@
 /// Reads an HTML page into blocks and metadata through libxml2.
 enum HTMLReader {
     static func read(_ text: String) throws(ReadFailure) -> ReadSource {
+        try read(parse(text), text: text)
+    }
+
+    /// The libxml2 parse alone.
+    static func parse(_ text: String) throws(ReadFailure) -> HTMLDocument {
         guard let document = HTMLDocument(utf8: text) else { throw .unparseable("libxml2 could not build a document from it") }
+        return document
+    }
+
+    /// Content and metadata of a parsed page.
+    static func read(_ document: HTMLDocument, text: String) -> ReadSource {
         var source = ReadSource(blocks: HTMLContentExtractor.blocks(of: document), metadata: HTMLMetadataExtractor.metadata(of: document))
         if isTruncated(text) {
             source.warnings.append("the page looks truncated (it stops before </body> or </html>, or inside a tag); what it holds was read, but text may be missing")

@@ -30,9 +30,14 @@ struct SourceProcessor: Sendable {
         var read: ReadSource
         switch format {
         case .html:
-            do { read = try timings.measure(.parse) { () throws(ReadFailure) in try HTMLReader.read(decoded.text) } } catch { throw SourceProblem(path: path, reason: error.reason) }
+            do {
+                let page = try timings.measure(.parse) { () throws(ReadFailure) in try HTMLReader.parse(decoded.text) }
+                read = timings.measure(.extract) { HTMLReader.read(page, text: decoded.text) }
+            } catch {
+                throw SourceProblem(path: path, reason: error.reason)
+            }
         case .text, .markdown:
-            read = timings.measure(.parse) { TextReader.read(decoded.text, markdown: format == .markdown) }
+            read = timings.measure(.extract) { TextReader.read(decoded.text, markdown: format == .markdown) }
         }
         if let warning = decoded.warning { read.warnings.insert(warning, at: 0) }
         guard read.blocks.contains(where: { !$0.isHeading }) || read.blocks.count > 1 else {
