@@ -116,9 +116,11 @@ struct HTMLMetadataExtractor {
     private mutating func collectLabelledDate(_ node: Node) {
         guard labelledDates.count < 20 else { return }
         // Cheap byte test first: almost no text node holds a date label.
-        // A label stands in a short text node ("Published:", "Date modified: 2024-11-02", "Updated March 5, 2024").
+        // A label opens a short text node ("Published:", "Date modified: 2024-11-02", "Publié le 12 février 2025 · …").
         let mayHoldLabel = HTMLDocument.withTextBytes(node) { bytes in
-            bytes.count >= 5 && bytes.count < 90 && DateLabels.stems.contains { ByteSearch.contains(bytes, $0) }
+            guard bytes.count >= 5 && bytes.count < 200 else { return false }
+            let head = UnsafeBufferPointer(rebasing: bytes.prefix(48))
+            return DateLabels.stems.contains { ByteSearch.contains(head, $0) }
         } ?? false
         guard mayHoldLabel else { return }
         let text = HTMLDocument.withTextBytes(node) { String(decoding: $0, as: UTF8.self) } ?? ""
