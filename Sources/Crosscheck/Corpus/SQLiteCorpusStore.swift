@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// The corpus in one SQLite file (`corpus.sqlite`), through GRDB.
-public struct SQLiteCorpusStore: CorpusStore {
+public struct SQLiteCorpusStore: CorpusStore, Sendable {
     public let path: String
 
     public init(path: String) {
