@@ -5,14 +5,23 @@ public struct Corpus: Hashable, Sendable {
 
     public var documents: [Document]
     public var claims: [Claim]
+    /// Relations between claims of different sources, sorted by kind then id.
+    public var relations: [Relation]
+    /// How well the rest of the corpus bears each source out, by document id order.
+    public var trust: [SourceTrust]
     /// One entry per file considered, in path order: what became of it.
     public var inputs: [InputRecord]
 
-    public init(documents: [Document], claims: [Claim], inputs: [InputRecord]) {
+    public init(documents: [Document], claims: [Claim], relations: [Relation] = [], trust: [SourceTrust] = [], inputs: [InputRecord]) {
         self.documents = documents
         self.claims = claims
+        self.relations = relations
+        self.trust = trust
         self.inputs = inputs
     }
+
+    /// The relations of one kind.
+    public func relations(_ kind: Relation.Kind) -> [Relation] { relations.filter { $0.kind == kind } }
 
     /// The files that could not be read, or were read with problems, with the reason.
     public var problems: [SourceProblem] {

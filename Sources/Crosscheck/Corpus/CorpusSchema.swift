@@ -30,6 +30,17 @@ enum CorpusSchema {
             csl TEXT NOT NULL)
         """,
         """
+        CREATE TABLE relations (id TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, kind TEXT NOT NULL,
+            claim_a TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, claim_b TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            subject TEXT, metric TEXT NOT NULL, explanation TEXT NOT NULL, confidence REAL NOT NULL, better_supported TEXT,
+            sides TEXT NOT NULL)
+        """,
+        "CREATE INDEX relations_by_claim ON relations(claim_a, claim_b)",
+        """
+        CREATE TABLE source_trust (document_id TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            score REAL NOT NULL, agreements INTEGER NOT NULL, contradictions INTEGER NOT NULL, basis TEXT NOT NULL)
+        """,
+        """
         CREATE TABLE inputs (path TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, sha256 TEXT, bytes INTEGER NOT NULL,
             status TEXT NOT NULL, document_id TEXT, reason TEXT)
         """,
@@ -46,6 +57,11 @@ enum CorpusSchema {
             date_value, date_precision, date_basis, date_phrase, citation_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let insertCitation = "INSERT INTO citations (key, document_id, csl) VALUES (?, ?, ?)"
+    static let insertRelation = """
+        INSERT INTO relations (id, ordinal, kind, claim_a, claim_b, subject, metric, explanation, confidence, better_supported, sides)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    static let insertTrust = "INSERT INTO source_trust (document_id, score, agreements, contradictions, basis) VALUES (?, ?, ?, ?, ?)"
     static let insertInput = "INSERT INTO inputs (path, ordinal, sha256, bytes, status, document_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
 
     static let selectSchemaVersion = "SELECT value FROM meta WHERE key = 'schema_version'"
@@ -53,5 +69,7 @@ enum CorpusSchema {
     static let selectSections = "SELECT * FROM sections ORDER BY document_id, ordinal"
     static let selectClaims = "SELECT * FROM claims ORDER BY ordinal"
     static let selectInputs = "SELECT * FROM inputs ORDER BY ordinal"
-    static let deleteAll = ["DELETE FROM citations", "DELETE FROM claims", "DELETE FROM sections", "DELETE FROM documents", "DELETE FROM inputs", "DELETE FROM meta"]
+    static let selectRelations = "SELECT * FROM relations ORDER BY ordinal"
+    static let selectTrust = "SELECT * FROM source_trust ORDER BY document_id"
+    static let deleteAll = ["DELETE FROM relations", "DELETE FROM source_trust", "DELETE FROM citations", "DELETE FROM claims", "DELETE FROM sections", "DELETE FROM documents", "DELETE FROM inputs", "DELETE FROM meta"]
 }

@@ -4,7 +4,8 @@ import Foundation
 /// sibling folder and swapped in at once, so a crash leaves the old corpus or the new one, never half.
 public enum CorpusWriter {
     /// The files a corpus folder holds. Anything else found in the folder (a `.gitkeep`) is carried over.
-    public static let fileNames = ["corpus.sqlite", "documents.jsonl", "claims.jsonl", "citations.json", "report.md", "manifest.json"]
+    public static let fileNames = ["corpus.sqlite", "documents.jsonl", "claims.jsonl"] + Relation.Kind.allCases.map(\.fileName)
+        + ["citations.json", "report.md", "manifest.json"]
 
     /// Writes `corpus` to `output`. Throws `CrosscheckError.outputNotWritable` with the previous corpus left in place.
     public static func write(_ corpus: Corpus, to output: URL) throws {
@@ -47,6 +48,10 @@ public enum CorpusWriter {
         }
         try put("documents.jsonl", try JSONExport.lines(corpus.documents))
         try put("claims.jsonl", try JSONExport.lines(corpus.claims))
+        // One file per kind, so that no relation appears twice.
+        for kind in Relation.Kind.allCases {
+            try put(kind.fileName, try JSONExport.lines(corpus.relations(kind)))
+        }
         try put("citations.json", try JSONExport.document(corpus.documents.map(CSLItem.init(document:))))
         try put("report.md", Data(MarkdownReport.render(corpus).utf8))
         try put("manifest.json", try JSONExport.document(Manifest(corpus: corpus)))

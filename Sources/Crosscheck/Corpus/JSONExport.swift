@@ -32,7 +32,17 @@ struct Manifest: Codable, Hashable, Sendable {
         var documents: Int
         var sections: Int
         var claims: Int
+        var contradictions: Int
+        var changes: Int
+        var agreements: Int
+        var qualifierDifferences: Int
         var problems: Int
+
+        enum CodingKeys: String, CodingKey {
+            case documents, sections, claims, contradictions, changes, agreements
+            case qualifierDifferences = "qualifier_differences"
+            case problems
+        }
     }
 
     var schemaVersion: Int
@@ -49,7 +59,11 @@ struct Manifest: Codable, Hashable, Sendable {
     init(corpus: Corpus) {
         schemaVersion = Corpus.schemaVersion
         generator = "crosscheck \(CrosscheckVersion.current)"
-        counts = Counts(documents: corpus.documents.count, sections: corpus.sectionCount, claims: corpus.claims.count, problems: corpus.problems.count)
+        counts = Counts(
+            documents: corpus.documents.count, sections: corpus.sectionCount, claims: corpus.claims.count,
+            contradictions: corpus.relations(.contradiction).count, changes: corpus.relations(.changeOverTime).count,
+            agreements: corpus.relations(.agreement).count, qualifierDifferences: corpus.relations(.differentQualifier).count,
+            problems: corpus.problems.count)
         inputs = corpus.inputs
         errors = corpus.problems
     }

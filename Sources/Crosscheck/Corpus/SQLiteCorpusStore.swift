@@ -56,6 +56,17 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                         claim.date.precision?.rawValue, claim.date.basis.rawValue, claim.date.phrase, claim.citationKey,
                     ])
                 }
+                let insertRelation = try db.makeStatement(sql: CorpusSchema.insertRelation)
+                for (ordinal, relation) in corpus.relations.enumerated() {
+                    try insertRelation.execute(arguments: [
+                        relation.id, ordinal, relation.kind.rawValue, relation.claims[0].id, relation.claims[1].id, relation.subject,
+                        relation.metric, relation.explanation, relation.confidence, relation.betterSupported, try json(relation.claims),
+                    ])
+                }
+                let insertTrust = try db.makeStatement(sql: CorpusSchema.insertTrust)
+                for trust in corpus.trust {
+                    try insertTrust.execute(arguments: [trust.document, trust.score, trust.agreements, trust.contradictions, trust.basis])
+                }
                 let insertInput = try db.makeStatement(sql: CorpusSchema.insertInput)
                 for (ordinal, input) in corpus.inputs.enumerated() {
                     try insertInput.execute(arguments: [input.path, ordinal, input.sha256, input.bytes, input.status.rawValue, input.document, input.reason])
@@ -120,7 +131,19 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                     inputs.append(InputRecord(path: row["path"], sha256: row["sha256"], bytes: row["bytes"],
                                               status: InputRecord.Status(rawValue: row["status"]) ?? .rejected, document: row["document_id"], reason: row["reason"]))
                 }
-                return Corpus(documents: documents, claims: claims, inputs: inputs)
+                var relations: [Relation] = []
+                for row in try Row.fetchAll(db, sql: CorpusSchema.selectRelations) {
+                    relations.append(Relation(
+                        id: row["id"], kind: Relation.Kind(rawValue: row["kind"]) ?? .agreement,
+                        claims: try decode([RelatedClaim].self, row["sides"]) ?? [], subject: row["subject"], metric: row["metric"],
+                        explanation: row["explanation"], confidence: row["confidence"], betterSupported: row["better_supported"]))
+                }
+                var trust: [SourceTrust] = []
+                for row in try Row.fetchAll(db, sql: CorpusSchema.selectTrust) {
+                    trust.append(SourceTrust(document: row["document_id"], score: row["score"], agreements: row["agreements"],
+                                             contradictions: row["contradictions"], basis: row["basis"]))
+                }
+                return Corpus(documents: documents, claims: claims, relations: relations, trust: trust, inputs: inputs)
             }
         } catch let error as CrosscheckError {
             throw error

@@ -1,0 +1,68 @@
+/// How two claims from different sources bear on each other.
+public struct Relation: Codable, Hashable, Sendable {
+    /// Stable identifier from the kind and the two claim ids (`r` + 16 hex digits).
+    public var id: String
+    public var kind: Kind
+    /// The two claims, older source first (by the claims' dates, then by id).
+    public var claims: [RelatedClaim]
+    /// What the values are about ("Japan"), when the sentences say.
+    public var subject: String?
+    /// What the values measure ("rank among trading partners", "two-way trade in goods").
+    public var metric: String
+    /// One sentence a person can check: both sources with their dates, both values, and why.
+    public var explanation: String
+    /// How sure the engine is, in [0, 1].
+    public var confidence: Double
+    /// For a contradiction: the claim whose source the corpus supports better, if one does.
+    public var betterSupported: String?
+
+    /// The kinds of relation, each exported to its own file.
+    public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
+        case contradiction
+        case changeOverTime = "change_over_time"
+        case agreement
+        case differentQualifier = "different_qualifier"
+
+        /// The export holding relations of this kind.
+        public var fileName: String {
+            switch self {
+            case .contradiction: "contradictions.jsonl"
+            case .changeOverTime: "changes.jsonl"
+            case .agreement: "agreements.jsonl"
+            case .differentQualifier: "qualifier-differences.jsonl"
+            }
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, claims, subject, metric, explanation, confidence
+        case betterSupported = "better_supported"
+    }
+}
+
+/// One side of a relation: the claim, where it comes from, and the value that was compared.
+public struct RelatedClaim: Codable, Hashable, Sendable {
+    public var id: String
+    public var document: String
+    public var source: SourcePath
+    public var text: String
+    /// The value compared, normalised; nil when the claims were related by their wording alone.
+    public var value: Quantity?
+    public var date: ClaimDate
+
+    /// The file a claim came from.
+    public struct SourcePath: Codable, Hashable, Sendable {
+        public var path: String
+    }
+}
+
+/// How far the rest of the corpus bears a source out: TruthFinder-style, from its agreements and conflicts.
+public struct SourceTrust: Codable, Hashable, Sendable {
+    public var document: String
+    /// In [0, 1]; 0.5 for a source nothing else speaks to.
+    public var score: Double
+    public var agreements: Int
+    public var contradictions: Int
+    /// In words: the prior and what moved it.
+    public var basis: String
+}
