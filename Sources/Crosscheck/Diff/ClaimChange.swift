@@ -1,0 +1,95 @@
+/// One claim that differs between two versions of a document.
+public struct ClaimChange: Codable, Hashable, Sendable {
+    public var kind: ClaimFate
+    /// The claim in the old corpus; nil when added.
+    public var old: ClaimSide?
+    /// The claim in the new corpus; nil when removed.
+    public var new: ClaimSide?
+    /// Word-token similarity of the two sentences, in [0, 1] to three decimals, for a changed claim; nil otherwise.
+    public var similarity: Double?
+    /// For a changed claim, the sentence as runs of words kept, removed and added; empty otherwise.
+    public var edits: [WordEdit]
+
+    public init(kind: ClaimFate, old: ClaimSide?, new: ClaimSide?, similarity: Double? = nil, edits: [WordEdit] = []) {
+        self.kind = kind
+        self.old = old
+        self.new = new
+        self.similarity = similarity
+        self.edits = edits
+    }
+
+    /// The sentence with its edits marked as `git diff --word-diff` does: `reached [-28.7-]{+29.1+} billion`.
+    public var highlight: String? { edits.isEmpty ? nil : WordDiff.marked(edits) }
+
+    /// The section the change is listed under: the new one, or the old one for a removed claim.
+    public var sectionPath: [String] { new?.sectionPath ?? old?.sectionPath ?? [] }
+
+    enum CodingKeys: String, CodingKey {
+        case kind = "change", old, new, similarity, edits, highlight
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(ClaimFate.self, forKey: .kind)
+        old = try container.decodeIfPresent(ClaimSide.self, forKey: .old)
+        new = try container.decodeIfPresent(ClaimSide.self, forKey: .new)
+        similarity = try container.decodeIfPresent(Double.self, forKey: .similarity)
+        edits = try container.decodeIfPresent([WordEdit].self, forKey: .edits) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(old, forKey: .old)
+        try container.encode(new, forKey: .new)
+        try container.encode(similarity, forKey: .similarity)
+        if !edits.isEmpty {
+            try container.encode(edits, forKey: .edits)
+            try container.encode(highlight, forKey: .highlight)
+        }
+    }
+}
+
+/// What became of a claim from one corpus to the next.
+public enum ClaimFate: String, Codable, Hashable, Sendable {
+    /// The same sentence in the same section.
+    case unchanged
+    /// The same sentence, in another section (or in a section that moved).
+    case moved
+    /// A sentence edited in place: matched by word-token similarity.
+    case changed
+    /// Only in the new corpus.
+    case added
+    /// Only in the old corpus.
+    case removed
+}
+
+/// One version of a claim, as a diff names it.
+public struct ClaimSide: Codable, Hashable, Sendable {
+    public var id: String
+    public var text: String
+    public var sectionPath: [String]
+    public var citationKey: String
+
+    public init(id: String, text: String, sectionPath: [String], citationKey: String) {
+        self.id = id
+        self.text = text
+        self.sectionPath = sectionPath
+        self.citationKey = citationKey
+    }
+
+    init(_ claim: Claim) {
+        self.init(id: claim.id, text: claim.text, sectionPath: claim.sectionPath, citationKey: claim.citationKey)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, text
+        case sectionPath = "section_path"
+        case citationKey = "citation_key"
+    }
+}
+
+/// Figures written for machines: short and stable.
+enum DiffRounding {
+    static func threeDigits(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}

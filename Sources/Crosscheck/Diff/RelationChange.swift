@@ -1,0 +1,89 @@
+/// A relation between two claims that appeared or was resolved between the two corpora.
+public struct RelationChange: Codable, Hashable, Sendable {
+    /// Whether a relation is new or gone.
+    public enum Kind: String, Codable, Hashable, Sendable {
+        /// Only in the new corpus.
+        case appeared
+        /// Only in the old corpus.
+        case resolved
+    }
+
+    /// Why a relation appeared or was resolved, from what became of its two claims.
+    public enum Reason: String, Codable, Hashable, Sendable {
+        /// A side's claim is gone (edited beyond recognition, or its source removed).
+        case sideRemoved = "side_removed"
+        /// A side's claim is new.
+        case sideAdded = "side_added"
+        /// A side's claim was edited: its values or words changed.
+        case sideChanged = "side_changed"
+        /// Both claims are in both corpora, word for word: the relating itself changed.
+        case claimsUnchanged = "claims_unchanged"
+
+        /// The reason in words.
+        public var phrase: String {
+            switch self {
+            case .sideRemoved: "a side was removed"
+            case .sideAdded: "a side was added"
+            case .sideChanged: "a side changed"
+            case .claimsUnchanged: "both claims are unchanged"
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// The relation as it stands in the corpus that has it (the new one if appeared, the old one if resolved).
+    public var relation: Relation
+    public var reason: Reason
+    /// What became of each of the relation's claims, in the relation's order.
+    public var sides: [Side]
+
+    public init(kind: Kind, relation: Relation, reason: Reason, sides: [Side]) {
+        self.kind = kind
+        self.relation = relation
+        self.reason = reason
+        self.sides = sides
+    }
+
+    /// One of the two claims, and what became of it.
+    public struct Side: Codable, Hashable, Sendable {
+        /// The claim's id in the corpus that has the relation.
+        public var id: String
+        public var fate: ClaimFate
+        /// For a changed claim, its word-level edits from the old sentence to the new; empty otherwise.
+        public var edits: [WordEdit]
+
+        public init(id: String, fate: ClaimFate, edits: [WordEdit] = []) {
+            self.id = id
+            self.fate = fate
+            self.edits = edits
+        }
+
+        /// The edits as `git diff --word-diff` marks them, for a changed claim.
+        public var highlight: String? { edits.isEmpty ? nil : WordDiff.marked(edits) }
+
+        enum CodingKeys: String, CodingKey {
+            case id, fate, edits, highlight
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decode(String.self, forKey: .id)
+            fate = try container.decode(ClaimFate.self, forKey: .fate)
+            edits = try container.decodeIfPresent([WordEdit].self, forKey: .edits) ?? []
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(fate, forKey: .fate)
+            if !edits.isEmpty {
+                try container.encode(edits, forKey: .edits)
+                try container.encode(highlight, forKey: .highlight)
+            }
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind = "change", relation, reason, sides
+    }
+}
