@@ -10,7 +10,8 @@ struct CrosscheckCommand: ParsableCommand {
         abstract: "Turn a folder of sources (saved web pages, copied text) into a cited corpus of claims.",
         discussion: """
             Run with no arguments to build the corpus of ./Inbox into ./Output, the same as
-            'crosscheck build Inbox --output Output'.
+            'crosscheck build Inbox --output Output'. 'crosscheck diff OLD NEW' shows what changed between
+            two corpora (see 'crosscheck diff --help').
 
             EXIT STATUS
               0  every file was read
@@ -19,7 +20,7 @@ struct CrosscheckCommand: ParsableCommand {
               2  usage error, or the inbox or output folder could not be used (nothing written)
             """,
         version: CrosscheckVersion.current,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, DiffCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     static func main() {
