@@ -6,7 +6,7 @@ public struct StageTimings: Sendable, Hashable {
 
     /// The stages of the pipeline, in order.
     public enum Stage: String, CaseIterable, Sendable, Hashable {
-        case discover, read = "read file", decode, parse = "parse (libxml2)", extract, segment, claims, store, exports
+        case discover, read = "read file", decode, parse = "parse (libxml2)", extract, segment, claims, relations, store, exports
     }
 
     public init() {}

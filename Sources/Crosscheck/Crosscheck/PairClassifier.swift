@@ -1,0 +1,183 @@
+/// Decides how two facts from different sources relate, in the order docs/claims.md gives:
+/// metric and qualifiers first, then periods, then value intervals.
+enum PairClassifier {
+    struct Verdict: Sendable {
+        var kind: Relation.Kind
+        /// Why, in words, for the explanation.
+        var reason: String
+        var confidence: Double
+    }
+
+    /// - Parameter similarity: how alike the two sentences' content words are, in [0, 1].
+    /// Evidence beyond cosine similarity that two sentences name the same thing.
+    struct Evidence: Sendable {
+        var sharedRareTerms = 0
+        var sharesBigram = false
+    }
+
+    static func classify(_ a: Fact, _ b: Fact, similarity: Double, evidence: Evidence = Evidence()) -> Verdict? {
+        guard a.document != b.document, a.family == b.family, a.blockKey == b.blockKey else { return nil }
+        if let s = a.subject, let t = b.subject, s != t { return nil }
+        if let s = a.possessor, let t = b.possessor, s != t { return nil }
+        // The sentences must be about the same thing, not merely share a measure word. Values that agree
+        // corroborate at a lower bar; a conflict needs more evidence that both speak of one thing.
+        let timing = PeriodComparison(a.period, b.period)
+        let overlap = intervalsOverlap(a.quantity, b.quantity)
+        let needed: Double = switch a.family {
+        case .event: evidence.sharedRareTerms > 0 || evidence.sharesBigram || (a.eventKind != nil && a.eventKind == b.eventKind) ? 0.12 : 0.3
+        case .count where a.metric == "people": overlap ? 0.08 : 0.25
+        case .rank: 0.08
+        default: overlap ? 0.08 : 0.12
+        }
+        // When the grammar already names the same subject and the same owner of the ranking, the wording need not match.
+        let samePartiesNamed = a.subject != nil && a.subject == b.subject && a.possessor != nil && a.possessor == b.possessor
+        guard similarity >= needed || samePartiesNamed || (a.isDerived || b.isDerived) && similarity >= 0.05 else { return nil }
+
+        if a.family == .event {
+            // Events corroborate when they fall on the same date at the shared precision; otherwise they are different events.
+            guard let ya = a.period.year, ya == b.period.year, a.period.month == nil || b.period.month == nil || a.period.month == b.period.month else { return nil }
+            if let clash = qualifierClash(a, b), clash.dimension == "status" { return nil }
+            return Verdict(kind: .agreement, reason: "both date it to \(a.period.month != nil && b.period.month != nil ? a.period.label : String(ya))", confidence: 0.5 + 0.4 * min(similarity, 1))
+        }
+
+        if let clash = qualifierClash(a, b) {
+            guard !overlap else { return nil }
+            return Verdict(kind: .differentQualifier, reason: "the figures are qualified differently (\(clash.a) vs \(clash.b)), so they need not disagree",
+                           confidence: 0.5 * keyMatch(similarity))
+        }
+        if let sa = a.scope, let sb = b.scope, sa != sb {
+            guard !overlap else { return nil }
+            return Verdict(kind: .differentQualifier, reason: "one ranks within \(scopeName(sa)), the other within \(scopeName(sb))",
+                           confidence: 0.5 * keyMatch(similarity))
+        }
+        if (a.scope == nil) != (b.scope == nil), (a.scope ?? b.scope) != "global", a.family == .rank {
+            guard !overlap else {
+                return Verdict(kind: .agreement, reason: "ranks agree", confidence: 0.5 * keyMatch(similarity))
+            }
+            return Verdict(kind: .differentQualifier, reason: "one ranks within \(scopeName(a.scope ?? b.scope ?? "")), the other without a region",
+                           confidence: 0.45 * keyMatch(similarity))
+        }
+
+        let margin = relativeGap(a.quantity, b.quantity)
+        let base = specificity(a) * specificity(b) * keyMatch(similarity)
+        // Two open-ended figures ("over 300,000", "over 129,425") always overlap and corroborate nothing.
+        if overlap, isOpenEnded(a.quantity), isOpenEnded(b.quantity) { return nil }
+        if overlap {
+            let when = timing.isDifferent ? " and unchanged between \(a.period.label) and \(b.period.label)" : ""
+            return Verdict(kind: .agreement, reason: "the values agree within their stated precision\(when)",
+                           confidence: min(1, base * (timing.isDifferent ? 0.7 : 0.9)))
+        }
+        switch timing {
+        case .differentExplicit:
+            return Verdict(kind: .changeOverTime, reason: "explicit periods differ (\(a.period.label) vs \(b.period.label)); \(direction(a, b))",
+                           confidence: min(1, base * 0.9))
+        case .differentImplied:
+            return Verdict(kind: .changeOverTime, reason: "the sources are dated \(a.period.label) and \(b.period.label), years apart; \(direction(a, b))",
+                           confidence: min(1, base * 0.6))
+        case .same(let explicit):
+            let when = explicit ? "same period (\(a.period.label))" : "no reference period in either sentence"
+            let severity = min(1, 0.6 + margin)
+            return Verdict(kind: .contradiction, reason: "same metric, \(when); \(difference(a, b))",
+                           confidence: min(1, base * (explicit ? 1.0 : 0.75) * severity))
+        }
+    }
+
+    // MARK: Periods
+
+    enum PeriodComparison {
+        case same(explicit: Bool)
+        case differentExplicit
+        case differentImplied
+
+        var isDifferent: Bool {
+            if case .same = self { return false }
+            return true
+        }
+
+        init(_ a: Period, _ b: Period) {
+            guard let ya = a.year, let yb = b.year else {
+                self = .same(explicit: false)
+                return
+            }
+            if a.basis == .explicit && b.basis == .explicit {
+                if ya != yb || (a.month != nil && b.month != nil && a.month != b.month) { self = .differentExplicit } else { self = .same(explicit: true) }
+                return
+            }
+            // A period only implied by publication dates: a change only when they are far apart.
+            self = abs(ya - yb) >= 2 ? .differentImplied : .same(explicit: false)
+        }
+    }
+
+    // MARK: Values
+
+    static func bounds(_ q: Quantity) -> (Double, Double) {
+        (q.low ?? (q.qualifier == "under" || q.qualifier == "up_to" ? -.infinity : q.value), q.high ?? (q.low != nil ? .infinity : q.value))
+    }
+
+    static func intervalsOverlap(_ a: Quantity, _ b: Quantity) -> Bool {
+        let (al, ah) = bounds(a), (bl, bh) = bounds(b)
+        // Open bounds ("over 500") exclude the value itself.
+        if a.qualifier == "over" && bh <= al { return false }
+        if b.qualifier == "over" && ah <= bl { return false }
+        return al <= bh && bl <= ah
+    }
+
+    static func isOpenEnded(_ q: Quantity) -> Bool { q.low == nil || q.high == nil }
+
+    static func relativeGap(_ a: Quantity, _ b: Quantity) -> Double {
+        let scale = max(abs(a.value), abs(b.value), 1e-9)
+        return min(1, abs(a.value - b.value) / scale)
+    }
+
+    static func difference(_ a: Fact, _ b: Fact) -> String {
+        let gap = abs(a.quantity.value - b.quantity.value)
+        switch a.family {
+        case .rank: return "ranks differ (\(ordinal(a.quantity.value)) vs \(ordinal(b.quantity.value)))"
+        case .count: return "counts differ by \(ValueFormat.number(gap))"
+        case .percent: return "percentages differ by \(ValueFormat.plain(QuantityParser.clean(gap))) points"
+        default: return "values differ by \(ValueFormat.number(QuantityParser.clean(gap))) beyond their stated precision"
+        }
+    }
+
+    static func direction(_ a: Fact, _ b: Fact) -> String {
+        let (older, newer) = (a.period.year ?? 0) <= (b.period.year ?? 0) ? (a, b) : (b, a)
+        if a.family == .rank {
+            return newer.quantity.value < older.quantity.value ? "the rank rose from \(ordinal(older.quantity.value)) to \(ordinal(newer.quantity.value))"
+                : "the rank fell from \(ordinal(older.quantity.value)) to \(ordinal(newer.quantity.value))"
+        }
+        let change = newer.quantity.value - older.quantity.value
+        let percent = older.quantity.value != 0 ? change / abs(older.quantity.value) * 100 : 0
+        return "\(change >= 0 ? "up" : "down") \(ValueFormat.number(QuantityParser.clean(abs(change)))) (\(String(format: "%+.1f", percent)) %)"
+    }
+
+    static func ordinal(_ value: Double) -> String {
+        let n = Int(value)
+        let suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+        return "\(n)\(suffix)"
+    }
+
+    // MARK: Qualifiers and confidence
+
+    static func qualifierClash(_ a: Fact, _ b: Fact) -> (dimension: String, a: String, b: String)? {
+        for dimension in a.qualifiers.keys.sorted() where dimension != "modality" {
+            if let va = a.qualifiers[dimension], let vb = b.qualifiers[dimension], va != vb { return (dimension, va, vb) }
+        }
+        // Volume against value: a ranking by volume is not a ranking by value.
+        if let va = a.qualifiers["basis"], b.qualifiers["basis"] == nil, b.qualifiers["goods"] != nil, va == "volume" { return ("basis", va, "value") }
+        if let vb = b.qualifiers["basis"], a.qualifiers["basis"] == nil, a.qualifiers["goods"] != nil, vb == "volume" { return ("basis", "value", vb) }
+        return nil
+    }
+
+    static func scopeName(_ scope: String) -> String { scope == "global" ? "the world" : scope.capitalized }
+
+    /// How precisely the fact was read: stated currency, explicit period, qualifiers named.
+    static func specificity(_ fact: Fact) -> Double {
+        var score = 1.0
+        if fact.quantity.currencyInferred == true { score *= 0.85 }
+        if fact.period.basis == .estimated { score *= 0.85 }
+        if fact.isDerived { score *= 0.9 }
+        return score
+    }
+
+    static func keyMatch(_ similarity: Double) -> Double { min(1, 0.55 + similarity) }
+}

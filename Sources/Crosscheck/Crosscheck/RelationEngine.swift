@@ -1,0 +1,134 @@
+/// Relates the claims of a corpus across sources: contradictions, changes over time, agreements and
+/// differently qualified figures, each with a confidence and an explanation; then scores the sources.
+///
+/// Claims are blocked by (family, metric) and candidate pairs inside a block are ranked by TF-IDF
+/// similarity of their words, so the cost grows close to linearly with the corpus.
+public enum RelationEngine {
+    /// Blocks up to this size compare all their pairs; larger ones only each fact's nearest neighbours.
+    static let exhaustiveBlockSize = 48
+    static let neighbours = 12
+
+    /// The corpus with `relations` and `trust` filled in.
+    public static func relate(_ corpus: Corpus) -> Corpus {
+        var result = corpus
+        let (relations, trust) = relations(documents: corpus.documents, claims: corpus.claims)
+        result.relations = relations
+        result.trust = trust
+        return result
+    }
+
+    static func relations(documents: [Document], claims: [Claim]) -> ([Relation], [SourceTrust]) {
+        let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+        let estimates = estimatedYears(documents: documents, claims: claims, documentIndex: documentIndex)
+
+        // Facts of every claim, and the words of every claim for similarity.
+        var facts: [Fact] = []
+        var terms: [[String]] = []
+        terms.reserveCapacity(claims.count)
+        for (index, claim) in claims.enumerated() {
+            guard let document = documentIndex[claim.document] else { terms.append([]); continue }
+            let period = period(of: claim, document: documents[document], estimate: estimates[document])
+            facts.append(contentsOf: FactExtractor.facts(of: claim, index: index, document: document, period: period))
+            let heading = claim.sectionPath.last.map { Terms.terms(Tokenizer.tokens($0)) } ?? []
+            terms.append(Terms.terms(Tokenizer.tokens(claim.text)) + heading)
+        }
+        let similarity = SimilarityIndex(terms: terms)
+
+        // Blocks, in a fixed order.
+        var blocks: [String: [Int]] = [:]
+        for (index, fact) in facts.enumerated() { blocks[fact.blockKey, default: []].append(index) }
+
+        var best: [String: (verdict: PairClassifier.Verdict, a: Int, b: Int)] = [:]
+        for key in blocks.keys.sorted() {
+            let members = blocks[key]!
+            guard Set(members.map { facts[$0].document }).count > 1 else { continue }
+            for (i, j) in candidatePairs(members, facts: facts, similarity: similarity) {
+                let (a, b) = (facts[members[i]], facts[members[j]])
+                guard a.document != b.document, a.claim != b.claim else { continue }
+                let score = Double(similarity.similarity(a.claim, b.claim))
+                var evidence = PairClassifier.Evidence()
+                if a.family == .event {
+                    evidence.sharedRareTerms = similarity.sharedRareTerms(a.claim, b.claim)
+                    evidence.sharesBigram = similarity.sharesBigram(a.claim, b.claim)
+                }
+                guard let verdict = PairClassifier.classify(a, b, similarity: score, evidence: evidence) else { continue }
+                let (first, second) = a.claim < b.claim ? (members[i], members[j]) : (members[j], members[i])
+                let pairKey = "\(verdict.kind.rawValue)|\(facts[first].claim)|\(facts[second].claim)"
+                if let existing = best[pairKey], existing.verdict.confidence >= verdict.confidence { continue }
+                best[pairKey] = (verdict, first, second)
+            }
+        }
+
+        var relations: [Relation] = []
+        for (_, entry) in best {
+            relations.append(makeRelation(entry.verdict, facts[entry.a], facts[entry.b], claims: claims, documents: documents))
+        }
+        let trust = SourceTrustModel.scores(documents: documents, relations: relations)
+        let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
+        for index in relations.indices where relations[index].kind == .contradiction {
+            let sides = relations[index].claims
+            let (ta, tb) = (trustByDocument[sides[0].document] ?? 0.5, trustByDocument[sides[1].document] ?? 0.5)
+            if abs(ta - tb) >= 0.05 { relations[index].betterSupported = ta > tb ? sides[0].id : sides[1].id }
+        }
+        let order = Relation.Kind.allCases
+        relations.sort { (order.firstIndex(of: $0.kind)!, $0.id) < (order.firstIndex(of: $1.kind)!, $1.id) }
+        return (relations, trust)
+    }
+
+    static func candidatePairs(_ members: [Int], facts: [Fact], similarity: SimilarityIndex) -> [(Int, Int)] {
+        if members.count <= exhaustiveBlockSize {
+            var pairs: [(Int, Int)] = []
+            for i in members.indices {
+                for j in members.indices where j > i && facts[members[i]].document != facts[members[j]].document { pairs.append((i, j)) }
+            }
+            return pairs
+        }
+        var seen = Set<Int>()
+        var pairs: [(Int, Int)] = []
+        for (i, j) in similarity.nearestNeighbours(in: members.map { facts[$0].claim }, limit: neighbours) {
+            let key = i * members.count + j
+            if seen.insert(key).inserted { pairs.append((i, j)) }
+        }
+        return pairs.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+
+    static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Fact, _ b: Fact, claims: [Claim], documents: [Document]) -> Relation {
+        let (older, newer) = ((a.period.year ?? Int.min, claims[a.claim].id) <= (b.period.year ?? Int.min, claims[b.claim].id)) ? (a, b) : (b, a)
+        func side(_ fact: Fact) -> RelatedClaim {
+            let claim = claims[fact.claim]
+            return RelatedClaim(id: claim.id, document: claim.document, source: .init(path: claim.source), text: claim.text,
+                                value: fact.family == .event ? nil : fact.quantity, date: claim.date)
+        }
+        let ids = [claims[a.claim].id, claims[b.claim].id].sorted()
+        let subject = a.subject ?? b.subject
+        return Relation(
+            id: "r" + Hashing.hexPrefix(of: "\(verdict.kind.rawValue)|\(ids[0])|\(ids[1])", length: 16),
+            kind: verdict.kind, claims: [side(older), side(newer)], subject: subject.map { $0.prefix(1).uppercased() + $0.dropFirst() },
+            metric: a.metricLabel, explanation: Explanation.sentence(kind: verdict.kind, older: older, newer: newer, reason: verdict.reason, documents: documents),
+            confidence: (verdict.confidence * 100).rounded() / 100, betterSupported: nil)
+    }
+
+    // MARK: Periods
+
+    static func period(of claim: Claim, document: Document, estimate: Int?) -> Period {
+        if claim.date.basis == .explicit || claim.date.basis == .relative, let value = claim.date.value {
+            let parts = value.split(separator: "-").compactMap { Int($0) }
+            return Period(year: parts.first, month: parts.count > 1 ? parts[1] : nil, basis: .explicit, label: value)
+        }
+        if let published = document.published ?? document.modified, let year = Int(published.date.prefix(4)) {
+            return Period(year: year, month: nil, basis: .publication, label: "published \(published.date)")
+        }
+        if let estimate { return Period(year: estimate, month: nil, basis: .estimated, label: "c. \(estimate)") }
+        return .unknown
+    }
+
+    /// An undated source is about as recent as the latest period its own sentences name.
+    static func estimatedYears(documents: [Document], claims: [Claim], documentIndex: [String: Int]) -> [Int?] {
+        var latest = [Int?](repeating: nil, count: documents.count)
+        for claim in claims where claim.date.basis == .explicit {
+            guard let index = documentIndex[claim.document], let year = claim.date.value.flatMap({ Int($0.prefix(4)) }) else { continue }
+            latest[index] = max(latest[index] ?? year, year)
+        }
+        return latest
+    }
+}

@@ -1,0 +1,135 @@
+/// TF-IDF vectors of claims and a candidate search that never compares everything with everything:
+/// candidates come from postings of shared terms, and very common terms are not followed.
+struct SimilarityIndex: Sendable {
+    /// Sparse, L2-normalised TF-IDF vector: term ids ascending with their weights.
+    struct Vector: Sendable {
+        var terms: [Int32]
+        var weights: [Float]
+
+        func dot(_ other: Vector) -> Float {
+            var i = 0, j = 0, total: Float = 0
+            while i < terms.count && j < other.terms.count {
+                if terms[i] == other.terms[j] {
+                    total += weights[i] * other.weights[j]
+                    i += 1
+                    j += 1
+                } else if terms[i] < other.terms[j] {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            return total
+        }
+    }
+
+    let vectors: [Vector]
+    /// How many claims use each term.
+    let documentFrequency: [Int]
+    /// Adjacent pairs of content terms of each claim, hashed and sorted: a shared pair names the same thing.
+    let bigrams: [[Int]]
+
+    /// - Parameter texts: term lists, one per claim (the sentence's terms and its section heading's).
+    init(terms texts: [[String]]) {
+        var ids: [String: Int32] = [:]
+        var documentFrequency: [Int] = []
+        var encoded: [[Int32]] = []
+        encoded.reserveCapacity(texts.count)
+        for terms in texts {
+            var row: [Int32] = []
+            row.reserveCapacity(terms.count)
+            var seen = Set<Int32>()
+            for term in terms {
+                let id: Int32
+                if let known = ids[term] {
+                    id = known
+                } else {
+                    id = Int32(ids.count)
+                    ids[term] = id
+                    documentFrequency.append(0)
+                }
+                row.append(id)
+                if seen.insert(id).inserted { documentFrequency[Int(id)] += 1 }
+            }
+            encoded.append(row)
+        }
+        bigrams = encoded.map { row in
+            guard row.count > 1 else { return [] }
+            return Array(Set((1..<row.count).map { Int(row[$0 - 1]) &* 1_000_003 &+ Int(row[$0]) })).sorted()
+        }
+        let count = Float(max(texts.count, 1))
+        self.documentFrequency = documentFrequency
+        vectors = encoded.map { row in
+            var counts: [Int32: Float] = [:]
+            for id in row { counts[id, default: 0] += 1 }
+            let sorted = counts.keys.sorted()
+            var weights = sorted.map { id -> Float in
+                let idf = log((count + 1) / (Float(documentFrequency[Int(id)]) + 0.5))
+                return (1 + log(counts[id]!)) * max(idf, 0.01)
+            }
+            let norm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            if norm > 0 { weights = weights.map { $0 / norm } }
+            return Vector(terms: sorted, weights: weights)
+        }
+    }
+
+    func similarity(_ a: Int, _ b: Int) -> Float { vectors[a].dot(vectors[b]) }
+
+    func sharesBigram(_ a: Int, _ b: Int) -> Bool {
+        let (x, y) = (bigrams[a], bigrams[b])
+        var i = 0, j = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { return true }
+            if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+
+    /// How many terms the two claims share that at most `maxFrequency` claims of the corpus use: names, not common words.
+    func sharedRareTerms(_ a: Int, _ b: Int, maxFrequency: Int = 3) -> Int {
+        let (x, y) = (vectors[a].terms, vectors[b].terms)
+        var i = 0, j = 0, shared = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] {
+                if documentFrequency[Int(x[i])] <= maxFrequency { shared += 1 }
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
+
+    /// For each member of a group, its `limit` most similar other members (by claim index), found through
+    /// shared terms; a term shared by more than `maxPostings` members is too common to lead anywhere.
+    func nearestNeighbours(in members: [Int], limit: Int, maxPostings: Int = 200) -> [(Int, Int)] {
+        var postings: [Int32: [Int]] = [:]
+        for (position, claim) in members.enumerated() {
+            for term in vectors[claim].terms { postings[term, default: []].append(position) }
+        }
+        var pairs: [(Int, Int)] = []
+        var scores = [Float](repeating: 0, count: members.count)
+        var touched: [Int] = []
+        for (position, claim) in members.enumerated() {
+            let vector = vectors[claim]
+            for (termIndex, term) in vector.terms.enumerated() {
+                guard let list = postings[term], list.count <= maxPostings else { continue }
+                let weight = vector.weights[termIndex]
+                for other in list where other != position {
+                    if scores[other] == 0 { touched.append(other) }
+                    scores[other] += weight * (vectors[members[other]].weights[vectors[members[other]].terms.firstIndex(of: term)!])
+                }
+            }
+            let best = touched.sorted { (scores[$0], $1) > (scores[$1], $0) }.prefix(limit)
+            for other in best where scores[other] > 0 { pairs.append((min(position, other), max(position, other))) }
+            for other in touched { scores[other] = 0 }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return pairs
+    }
+}
+
+import Foundation

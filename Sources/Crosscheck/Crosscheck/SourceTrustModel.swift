@@ -1,0 +1,47 @@
+/// TruthFinder-style trust: a source is trusted as far as trusted sources agree with it and not further
+/// than trusted sources contradict it, starting from a prior by kind of source.
+enum SourceTrustModel {
+    static func prior(of document: Document) -> (score: Double, kind: String) {
+        let signals = ([document.site, document.url] + document.authors.map(Optional.some)).compactMap { $0?.lowercased() }.joined(separator: " ")
+        if signals.contains(".gc.ca") || signals.contains(".gov") || signals.contains("government") || signals.contains("ministry")
+            || signals.contains("global affairs") || signals.contains("prime minister") { return (0.8, "government source") }
+        if signals.contains("news") || signals.contains("ledger") || signals.contains("times") || signals.contains("post")
+            || !document.authors.isEmpty && document.source.format == .html { return (0.7, "news source") }
+        if signals.contains("foundation") || signals.contains("institute") || signals.contains("centre") || signals.contains("council") {
+            return (0.65, "research or policy institute")
+        }
+        return (0.5, "source of unknown kind")
+    }
+
+    static func scores(documents: [Document], relations: [Relation]) -> [SourceTrust] {
+        let index = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+        let priors = documents.map(prior(of:))
+        var trust = priors.map(\.score)
+        var agreements = [[Int]](repeating: [], count: documents.count)
+        var conflicts = [[Int]](repeating: [], count: documents.count)
+        for relation in relations where relation.kind == .agreement || relation.kind == .contradiction {
+            guard let a = index[relation.claims[0].document], let b = index[relation.claims[1].document] else { continue }
+            if relation.kind == .agreement {
+                agreements[a].append(b)
+                agreements[b].append(a)
+            } else {
+                conflicts[a].append(b)
+                conflicts[b].append(a)
+            }
+        }
+        for _ in 0..<20 {
+            trust = documents.indices.map { source in
+                let support = 2 * priors[source].score + agreements[source].reduce(0) { $0 + trust[$1] }
+                let against = conflicts[source].reduce(0) { $0 + trust[$1] }
+                return support / (support + against + 2 * (1 - priors[source].score))
+            }
+        }
+        return documents.indices.map { source in
+            let score = (trust[source] * 1000).rounded() / 1000
+            let basis = "prior \(priors[source].score) (\(priors[source].kind)); \(agreements[source].count) agreement\(agreements[source].count == 1 ? "" : "s"), "
+                + "\(conflicts[source].count) contradiction\(conflicts[source].count == 1 ? "" : "s") with other sources"
+            return SourceTrust(document: documents[source].id, score: score, agreements: agreements[source].count,
+                               contradictions: conflicts[source].count, basis: basis)
+        }.sorted { $0.document < $1.document }
+    }
+}

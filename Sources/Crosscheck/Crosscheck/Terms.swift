@@ -1,0 +1,42 @@
+/// Content words of a text for lexical similarity: lower case, stop words out, plurals folded.
+enum Terms {
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "are", "was", "were",
+        "be", "been", "being", "has", "have", "had", "it", "its", "this", "that", "these", "those", "their", "they", "them", "there",
+        "which", "who", "whom", "what", "when", "where", "while", "than", "then", "also", "into", "over", "under", "about", "after",
+        "before", "between", "both", "each", "more", "most", "other", "such", "some", "any", "all", "not", "no", "can", "could", "will",
+        "would", "should", "may", "might", "must", "do", "does", "did", "so", "if", "per", "cent", "percent", "our", "we", "us", "he",
+        "she", "his", "her", "s", "one", "two", "new", "well", "including", "through", "up", "out", "now", "just", "very", "many",
+        "much", "since", "during", "within", "among", "across", "around", "according", "said", "says", "year", "years",
+    ]
+
+    /// Singular, lower-case form of a word: "relationships" → "relationship", "countries" → "country".
+    /// British and American spellings fold together.
+    static let spellings: [String: String] = [
+        "programme": "program", "programmes": "programs", "centre": "center", "centres": "centers", "defence": "defense",
+        "labour": "labor", "organisation": "organization", "organisations": "organizations", "cooperation": "cooperation",
+        "co-operation": "cooperation", "favour": "favor", "colour": "color", "licence": "license", "travelled": "traveled",
+        "totalled": "totaled", "modelling": "modeling", "analyse": "analyze",
+    ]
+
+    static func stem(_ word: String) -> String {
+        let word = spellings[word] ?? word
+        guard word.count > 3 else { return word }
+        if word.hasSuffix("ies") && word.count > 4 { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("sses") || word.hasSuffix("ches") || word.hasSuffix("shes") || word.hasSuffix("xes") { return String(word.dropLast(2)) }
+        if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is") { return String(word.dropLast()) }
+        return word
+    }
+
+    /// Content terms of tokens, in order, with repeats.
+    static func terms(_ tokens: [Token]) -> [String] {
+        var result: [String] = []
+        for token in tokens where token.isWord {
+            var word = token.lower
+            if word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)) }
+            guard word.count > 1, !stopWords.contains(word), !Lexicon.numberWords.keys.contains(word) else { continue }
+            result.append(stem(word))
+        }
+        return result
+    }
+}
