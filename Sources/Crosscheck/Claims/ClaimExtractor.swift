@@ -27,17 +27,20 @@ enum ClaimExtractor {
                 cursor = to
                 cursorOffset = span.end
                 let sentence = String(view[from..<to])
-                guard isCandidate(sentence), ClaimSignals.mayHoldClaim(sentence) else { continue }
+                guard isCandidate(sentence) else { continue }
                 let tokens = Tokenizer.tokens(sentence)
-                let quantities = parser.quantities(tokens: tokens, sentence: sentence)
+                // Most sentences have no digit and no claim keyword: the quantity parser has nothing to find there.
+                let quantities = ClaimSignals.mayHoldClaim(sentence) ? parser.quantities(tokens: tokens, sentence: sentence) : []
                 let isAgreement = mentionsAgreement(tokens)
                 let date = ClaimDating.date(tokens: tokens, quantities: quantities, sentence: sentence, published: published)
                 // "Last year, Tokyo began importing LNG": a period stated relative to the publication date is checkable too.
                 let hasRelativeDate = date.basis == .relative
-                guard !quantities.isEmpty || isAgreement || hasRelativeDate else { continue }
+                let isStatement = quantities.isEmpty && !isAgreement && !hasRelativeDate && StatementDetector.isStatement(tokens, sentence: sentence)
+                guard !quantities.isEmpty || isAgreement || hasRelativeDate || isStatement else { continue }
                 var kinds = Set(quantities.map(\.kind.rawValue))
                 if isAgreement { kinds.insert("agreement") }
                 if hasRelativeDate { kinds.insert("date") }
+                if isStatement { kinds.insert("statement") }
                 let occurrence = seen[sentence, default: 0]
                 seen[sentence] = occurrence + 1
                 claims.append(Claim(
@@ -63,7 +66,7 @@ enum ClaimExtractor {
         guard words.contains(where: agreementNouns.contains) else { return false }
         if words.contains(where: { $0 == "signed" || $0 == "ratified" || $0 == "concluded" }) { return true }
         for (index, word) in words.enumerated() where index + 2 < words.count {
-            if (word == "entered" || word == "enter" || word == "came" || word == "come") && words[index + 1] == "into" && words[index + 2] == "force" { return true }
+            if ["entered", "enter", "came", "come", "entry"].contains(word) && words[index + 1] == "into" && words[index + 2] == "force" { return true }
             if word == "in" && words[index + 1] == "force" { return true }
         }
         return false

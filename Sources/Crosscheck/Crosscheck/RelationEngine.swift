@@ -24,10 +24,12 @@ public enum RelationEngine {
         // Facts of every claim, and the words of every claim for similarity.
         var facts: [Fact] = []
         var terms: [[String]] = []
+        var periods: [Period] = []
         terms.reserveCapacity(claims.count)
         for (index, claim) in claims.enumerated() {
-            guard let document = documentIndex[claim.document] else { terms.append([]); continue }
+            guard let document = documentIndex[claim.document] else { terms.append([]); periods.append(.unknown); continue }
             let period = period(of: claim, document: documents[document], estimate: estimates[document])
+            periods.append(period)
             facts.append(contentsOf: FactExtractor.facts(of: claim, index: index, document: document, period: period))
             let heading = claim.sectionPath.last.map { Terms.terms(Tokenizer.tokens($0)) } ?? []
             terms.append(Terms.terms(Tokenizer.tokens(claim.text)) + heading)
@@ -63,6 +65,10 @@ public enum RelationEngine {
         for (_, entry) in best {
             relations.append(makeRelation(entry.verdict, facts[entry.a], facts[entry.b], claims: claims, documents: documents))
         }
+        // Wording agreements where no figure was compared for the pair.
+        let related = Set(relations.map { Set($0.claims.map(\.id)) })
+        relations += Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents, periods: periods)
+            .filter { !related.contains(Set($0.claims.map(\.id))) }
         let trust = SourceTrustModel.scores(documents: documents, relations: relations)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
         for index in relations.indices where relations[index].kind == .contradiction {

@@ -28,6 +28,8 @@ struct SimilarityIndex: Sendable {
     let documentFrequency: [Int]
     /// Adjacent pairs of content terms of each claim, hashed and sorted: a shared pair names the same thing.
     let bigrams: [[Int]]
+    /// For each bigram, the smaller document frequency of its two terms.
+    let bigramRarity: [[Int]]
 
     /// - Parameter texts: term lists, one per claim (the sentence's terms and its section heading's).
     init(terms texts: [[String]]) {
@@ -53,10 +55,21 @@ struct SimilarityIndex: Sendable {
             }
             encoded.append(row)
         }
-        bigrams = encoded.map { row in
+        var pairs: [[(Int, Int)]] = encoded.map { row in
             guard row.count > 1 else { return [] }
-            return Array(Set((1..<row.count).map { Int(row[$0 - 1]) &* 1_000_003 &+ Int(row[$0]) })).sorted()
+            var seen = Set<Int>()
+            var result: [(Int, Int)] = []
+            for index in 1..<row.count {
+                let key = Int(row[index - 1]) &* 1_000_003 &+ Int(row[index])
+                if seen.insert(key).inserted {
+                    result.append((key, min(documentFrequency[Int(row[index - 1])], documentFrequency[Int(row[index])])))
+                }
+            }
+            return result.sorted { $0.0 < $1.0 }
         }
+        bigrams = pairs.map { $0.map(\.0) }
+        bigramRarity = pairs.map { $0.map(\.1) }
+        pairs.removeAll()
         let count = Float(max(texts.count, 1))
         self.documentFrequency = documentFrequency
         vectors = encoded.map { row in
@@ -75,12 +88,22 @@ struct SimilarityIndex: Sendable {
 
     func similarity(_ a: Int, _ b: Int) -> Float { vectors[a].dot(vectors[b]) }
 
-    func sharesBigram(_ a: Int, _ b: Int) -> Bool {
+    /// True when the claims share an adjacent pair of terms of which at least one is uncommon
+    /// ("operation neon", not "canada japan").
+    func sharesBigram(_ a: Int, _ b: Int, maxFrequency: Int? = nil) -> Bool {
+        let limit = maxFrequency ?? max(5, vectors.count / 50)
         let (x, y) = (bigrams[a], bigrams[b])
         var i = 0, j = 0
         while i < x.count && j < y.count {
-            if x[i] == y[j] { return true }
-            if x[i] < y[j] { i += 1 } else { j += 1 }
+            if x[i] == y[j] {
+                if bigramRarity[a][i] <= limit { return true }
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return false
     }

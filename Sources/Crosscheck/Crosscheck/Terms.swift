@@ -28,6 +28,14 @@ enum Terms {
         return word
     }
 
+    /// For similarity only: also folds verb endings ("deploying", "deployed" → "deploy").
+    static func similarityStem(_ word: String) -> String {
+        let word = stem(word)
+        if word.count > 6 && word.hasSuffix("ing") { return String(word.dropLast(3)) }
+        if word.count > 5 && word.hasSuffix("ed") && !word.hasSuffix("eed") { return String(word.dropLast(2)) }
+        return word
+    }
+
     /// Content terms of tokens, in order, with repeats.
     static func terms(_ tokens: [Token]) -> [String] {
         var result: [String] = []
@@ -35,7 +43,7 @@ enum Terms {
             var word = token.lower
             if word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)) }
             guard word.count > 1, !stopWords.contains(word), !Lexicon.numberWords.keys.contains(word) else { continue }
-            result.append(stem(word))
+            result.append(similarityStem(word))
         }
         return result
     }

@@ -1,0 +1,42 @@
+/// Agreement by wording: two sources that say the same thing about something specific corroborate each
+/// other even without a figure. Only pairs where at least one side states no figure are considered, so that
+/// figures are always compared by their values, never by their words.
+enum Corroboration {
+    static let neighbours = 8
+    /// A term used by more claims than this is too common to lead to a candidate.
+    static let maxPostings = 60
+
+    static func relations(claims: [Claim], documentIndex: [String: Int], similarity: SimilarityIndex, documents: [Document],
+                          periods: [Period]) -> [Relation] {
+        let members = claims.indices.filter { documentIndex[claims[$0].document] != nil }
+        var relations: [Relation] = []
+        var seen = Set<String>()
+        for (i, j) in similarity.nearestNeighbours(in: members, limit: neighbours, maxPostings: maxPostings) {
+            let (a, b) = (members[i], members[j])
+            let (ca, cb) = (claims[a], claims[b])
+            guard ca.document != cb.document, ca.kinds.contains("statement") || cb.kinds.contains("statement") else { continue }
+            let score = Double(similarity.similarity(a, b))
+            let rare = similarity.sharedRareTerms(a, b, maxFrequency: 3)
+            let bigram = similarity.sharesBigram(a, b)
+            // Shared names, not shared generic words: an uncommon phrase or several uncommon terms.
+            guard (score >= 0.2 && bigram && rare >= 1) || (score >= 0.35 && rare >= 2) else { continue }
+            let ids = [ca.id, cb.id].sorted()
+            let key = ids.joined(separator: "|")
+            guard seen.insert(key).inserted else { continue }
+            let (older, newer) = ((periods[a].year ?? Int.min, ca.id) <= (periods[b].year ?? Int.min, cb.id)) ? (a, b) : (b, a)
+            func side(_ index: Int) -> RelatedClaim {
+                let claim = claims[index]
+                return RelatedClaim(id: claim.id, document: claim.document, source: .init(path: claim.source), text: claim.text, value: nil, date: claim.date)
+            }
+            let (da, db) = (documents[documentIndex[claims[older].document]!], documents[documentIndex[claims[newer].document]!])
+            let explanation = "\(Explanation.sourceName(da)) (\(Explanation.dateLabel(da, periods[older]))) and \(Explanation.sourceName(db)) "
+                + "(\(Explanation.dateLabel(db, periods[newer]))) say the same thing in their own words: the sentences share "
+                + "\(bigram ? "a phrase and " : "")\(rare) uncommon term\(rare == 1 ? "" : "s") (similarity \(String(format: "%.2f", score)))."
+            relations.append(Relation(
+                id: "r" + Hashing.hexPrefix(of: "\(Relation.Kind.agreement.rawValue)|\(ids[0])|\(ids[1])", length: 16),
+                kind: .agreement, claims: [side(older), side(newer)], subject: nil, metric: "wording",
+                explanation: explanation, confidence: (min(1, 0.3 + score) * 0.8 * 100).rounded() / 100, betterSupported: nil))
+        }
+        return relations
+    }
+}
