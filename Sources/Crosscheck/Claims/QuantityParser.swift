@@ -16,7 +16,7 @@ public struct QuantityParser: Sendable {
 
     func quantities(tokens: [Token], sentence: String) -> [Quantity] {
         var results: [Quantity] = []
-        var consumed = Set<Int>()
+        var consumed = Self.urlTokens(tokens)
 
         // Dates first: their numbers are not counts or years on their own.
         for match in DateParsing.findDates(tokens: tokens) {
@@ -48,6 +48,24 @@ public struct QuantityParser: Sendable {
             index += 1
         }
         return results.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+    }
+
+    /// Tokens inside web addresses ("http://example.com/2018/10/photo-54.jpg"): their numbers are not values.
+    static func urlTokens(_ tokens: [Token]) -> Set<Int> {
+        var inside = Set<Int>()
+        var index = 0
+        while index < tokens.count {
+            let starts = (tokens[index].lower == "http" || tokens[index].lower == "https") && index + 1 < tokens.count && tokens[index + 1].text == ":"
+                || tokens[index].lower == "www" && index + 1 < tokens.count && tokens[index + 1].text == "."
+            guard starts else { index += 1; continue }
+            inside.insert(index)
+            index += 1
+            while index < tokens.count, !tokens[index].spaceBefore {
+                inside.insert(index)
+                index += 1
+            }
+        }
+        return inside
     }
 
     // MARK: Numbers
@@ -296,6 +314,9 @@ public struct QuantityParser: Sendable {
             return nil
         }
         if index + 1 < tokens.count, tokens[index + 1].text == ")", token.text.count <= 2 { return nil }
+        // Times and ratios: "2:26 PM", "16:9".
+        if index + 1 < tokens.count, tokens[index + 1].text == ":", !tokens[index + 1].spaceBefore { return nil }
+        if index > 0, tokens[index - 1].text == ":", !token.spaceBefore { return nil }
         if index + 1 < tokens.count, tokens[index + 1].isWord, !tokens[index + 1].spaceBefore,
            !["st", "nd", "rd", "th", "k", "m", "bn", "b", "km", "kg"].contains(tokens[index + 1].lower) { return nil }
         guard let number = scaledNumber(at: index, tokens) else { return nil }

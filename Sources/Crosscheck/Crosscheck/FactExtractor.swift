@@ -46,6 +46,8 @@ enum FactExtractor {
                 }
                 previousRank = fact
             case .count, .measure:
+                // A compound modifier names a kind of thing, it does not count it: "13-inch MacBook Pro", "50-year relationship".
+                if let next = after.first, next.text == "-" || next.text == "‑", !next.spaceBefore { continue }
                 guard let (metric, label) = countMetric(quantity: quantity, after: after) else { continue }
                 let isMeasure = quantity.kind == .measure
                 fact = makeFact(claim: index, document: document, quantity: quantity, family: isMeasure ? .measure : .count,
@@ -94,7 +96,12 @@ enum FactExtractor {
     static func moneyMetric(before: [Token], after: [Token]) -> String? {
         let generic: Set<String> = ["value", "project value", "deal value"]
         let nearBefore = Array(before.filter(\.isWord).suffix(10).reversed())
-        let nearAfter = Array(after.prefix { $0.isWord || $0.text == "-" }.filter(\.isWord).prefix(4))
+        // After the amount a measure word counts only when introduced ("$5 billion of exports", "$3 billion in investment"),
+        // not as a modifier of another noun ("the C$40 billion export terminal").
+        var nearAfter: [Token] = []
+        if let first = after.first, first.lower == "of" || first.lower == "in" {
+            nearAfter = Array(after.dropFirst().prefix { $0.isWord }.prefix(3))
+        }
         func metric(_ index: Int, in words: [Token]) -> String? {
             let word = words[index].lower
             // The words before the amount are scanned nearest first, so the word preceding "in" comes next in the list.
@@ -223,6 +230,15 @@ enum FactExtractor {
                 break
             }
         }
+        // Direction: where the money or goods go ("investment in Japan", "FDI … into Canada", "exports to Japan").
+        for (index, token) in clause.enumerated() where ["into", "in", "to"].contains(token.lower) && index + 1 < clause.count {
+            // "According to Export Development Canada" names a source, not a destination.
+            if index > 0, clause[index - 1].lower == "according" || clause[index - 1].lower == "due" || clause[index - 1].lower == "thanks" { continue }
+            let next = clause[index + 1]
+            guard next.isWord, next.isCapitalized, DateParsing.months[next.lower] == nil else { continue }
+            qualifiers["direction"] = "to " + Terms.stem(next.lower.replacingOccurrences(of: "’s", with: ""))
+            break
+        }
         var scope: String?
         let joined = clause.map(\.lower)
         for (index, word) in joined.enumerated() {
@@ -263,6 +279,8 @@ enum FactExtractor {
         total.metricLabel = "two-way trade (exports + imports)"
         total.isDerived = true
         for (dimension, value) in imports.qualifiers where total.qualifiers[dimension] == nil { total.qualifiers[dimension] = value }
+        // Two-way trade goes both ways.
+        total.qualifiers["direction"] = nil
         return [total]
     }
 

@@ -13,6 +13,32 @@ enum PairClassifier {
     struct Evidence: Sendable {
         var sharedRareTerms = 0
         var sharesBigram = false
+        /// Whether the named entities of the two claims (and of their documents) meet; nil when one side names none.
+        var entitiesOverlap: Bool? = nil
+    }
+
+    /// Generic money metrics: a value or a cost of something unnamed says too little to disagree about.
+    static let genericMoneyMetrics: Set<String> = ["value", "project value", "deal value", "cost", "price", "market size", "tariff"]
+
+    /// Is there enough to say the two figures are about one and the same thing, so that a difference matters?
+    static func sameThing(_ a: Fact, _ b: Fact, similarity: Double, evidence: Evidence) -> Bool {
+        let samePartiesNamed = a.subject != nil && a.subject == b.subject && a.possessor != nil && a.possessor == b.possessor
+        let entities = evidence.entitiesOverlap == true
+        switch a.family {
+        case .rank:
+            // A specific ranking ("investment source", "trade partner") among sources about the same named parties.
+            let specific = a.metric.contains(" ") || Set(MetricLexicon.synonyms.values).contains(a.metric)
+            let partiesCompatible = (a.subject == nil || b.subject == nil || a.subject == b.subject) && (a.possessor == nil || b.possessor == nil || a.possessor == b.possessor)
+            return samePartiesNamed || entities && (evidence.sharedRareTerms >= 1 || similarity >= 0.2 || specific && partiesCompatible)
+        case .money:
+            if a.isDerived || b.isDerived { return entities }
+            return entities && !genericMoneyMetrics.contains(a.metric) && similarity >= 0.05
+        case .count, .percent, .measure:
+            // A count of "companies" or a figure "per cent" says nothing of what is counted: the rest of the sentences must meet.
+            return entities && evidence.sharedRareTerms >= 2 && similarity >= 0.2
+        case .event:
+            return false
+        }
     }
 
     static func classify(_ a: Fact, _ b: Fact, similarity: Double, evidence: Evidence = Evidence()) -> Verdict? {
@@ -40,6 +66,9 @@ enum PairClassifier {
             return Verdict(kind: .agreement, reason: "both date it to \(a.period.month != nil && b.period.month != nil ? a.period.label : String(ya))", confidence: 0.5 + 0.4 * min(similarity, 1))
         }
 
+        // Agreements may rest on wording; a difference needs evidence that both speak of one thing.
+        if evidence.entitiesOverlap == false { return nil }
+        if !overlap && !sameThing(a, b, similarity: similarity, evidence: evidence) { return nil }
         if let clash = qualifierClash(a, b) {
             guard !overlap else { return nil }
             return Verdict(kind: .differentQualifier, reason: "the figures are qualified differently (\(clash.a) vs \(clash.b)), so they need not disagree",
@@ -63,7 +92,8 @@ enum PairClassifier {
         // Two open-ended figures ("over 300,000", "over 129,425") always overlap and corroborate nothing.
         if overlap, isOpenEnded(a.quantity), isOpenEnded(b.quantity) { return nil }
         if overlap {
-            let when = timing.isDifferent ? " and unchanged between \(a.period.label) and \(b.period.label)" : ""
+            let (earlier, later) = (a.period.year ?? 0) <= (b.period.year ?? 0) ? (a.period, b.period) : (b.period, a.period)
+            let when = timing.isDifferent ? " and unchanged between \(earlier.label) and \(later.label)" : ""
             return Verdict(kind: .agreement, reason: "the values agree within their stated precision\(when)",
                            confidence: min(1, base * (timing.isDifferent ? 0.7 : 0.9)))
         }
@@ -161,6 +191,13 @@ enum PairClassifier {
     static func qualifierClash(_ a: Fact, _ b: Fact) -> (dimension: String, a: String, b: String)? {
         for dimension in a.qualifiers.keys.sorted() where dimension != "modality" {
             if let va = a.qualifiers[dimension], let vb = b.qualifiers[dimension], va != vb { return (dimension, va, vb) }
+        }
+        // A forecast is not contradicted by what is (nor a total by its services part): one-sided qualifiers that change the measure.
+        if (a.qualifiers["modality"] == nil) != (b.qualifiers["modality"] == nil) {
+            return ("modality", a.qualifiers["modality"] ?? "stated as fact", b.qualifiers["modality"] ?? "stated as fact")
+        }
+        if (a.qualifiers["goods"] == "services") != (b.qualifiers["goods"] == "services") {
+            return ("goods", a.qualifiers["goods"] ?? "all trade", b.qualifiers["goods"] ?? "all trade")
         }
         // Volume against value: a ranking by volume is not a ranking by value.
         if let va = a.qualifiers["basis"], b.qualifiers["basis"] == nil, b.qualifiers["goods"] != nil, va == "volume" { return ("basis", va, "value") }

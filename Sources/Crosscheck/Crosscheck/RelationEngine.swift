@@ -35,6 +35,8 @@ public enum RelationEngine {
             terms.append(Terms.terms(Tokenizer.tokens(claim.text)) + heading)
         }
         let similarity = SimilarityIndex(terms: terms)
+        let entities = NamedEntities.sets(claims: claims, documentIndex: documentIndex, documentCount: documents.count)
+        let rareLimit = max(5, claims.count / 200)
 
         // Blocks, in a fixed order.
         var blocks: [String: [Int]] = [:]
@@ -49,10 +51,10 @@ public enum RelationEngine {
                 guard a.document != b.document, a.claim != b.claim else { continue }
                 let score = Double(similarity.similarity(a.claim, b.claim))
                 var evidence = PairClassifier.Evidence()
-                if a.family == .event {
-                    evidence.sharedRareTerms = similarity.sharedRareTerms(a.claim, b.claim)
-                    evidence.sharesBigram = similarity.sharesBigram(a.claim, b.claim)
-                }
+                let metricWords = Set((a.metric + " " + (a.quantity.unit ?? "")).split(separator: " ").map { Terms.similarityStem(String($0)) })
+                evidence.sharedRareTerms = similarity.sharedRareTerms(a.claim, b.claim, maxFrequency: a.family == .event ? 3 : rareLimit, excluding: metricWords)
+                if a.family == .event { evidence.sharesBigram = similarity.sharesBigram(a.claim, b.claim) }
+                evidence.entitiesOverlap = NamedEntities.overlap(entities[a.claim], entities[b.claim])
                 guard let verdict = PairClassifier.classify(a, b, similarity: score, evidence: evidence) else { continue }
                 let (first, second) = a.claim < b.claim ? (members[i], members[j]) : (members[j], members[i])
                 let pairKey = "\(verdict.kind.rawValue)|\(facts[first].claim)|\(facts[second].claim)"
@@ -65,7 +67,8 @@ public enum RelationEngine {
         for (_, entry) in best {
             relations.append(makeRelation(entry.verdict, facts[entry.a], facts[entry.b], claims: claims, documents: documents))
         }
-        // Wording agreements where no figure was compared for the pair.
+        // Who holds an office, then wording agreements where nothing else related the pair.
+        relations += OfficeHolders.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods)
         let related = Set(relations.map { Set($0.claims.map(\.id)) })
         relations += Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents, periods: periods)
             .filter { !related.contains(Set($0.claims.map(\.id))) }

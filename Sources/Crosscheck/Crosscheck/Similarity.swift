@@ -26,6 +26,8 @@ struct SimilarityIndex: Sendable {
     let vectors: [Vector]
     /// How many claims use each term.
     let documentFrequency: [Int]
+    /// Term ids by term.
+    let termIDs: [String: Int32]
     /// Adjacent pairs of content terms of each claim, hashed and sorted: a shared pair names the same thing.
     let bigrams: [[Int]]
     /// For each bigram, the smaller document frequency of its two terms.
@@ -72,6 +74,7 @@ struct SimilarityIndex: Sendable {
         pairs.removeAll()
         let count = Float(max(texts.count, 1))
         self.documentFrequency = documentFrequency
+        self.termIDs = ids
         vectors = encoded.map { row in
             var counts: [Int32: Float] = [:]
             for id in row { counts[id, default: 0] += 1 }
@@ -109,12 +112,14 @@ struct SimilarityIndex: Sendable {
     }
 
     /// How many terms the two claims share that at most `maxFrequency` claims of the corpus use: names, not common words.
-    func sharedRareTerms(_ a: Int, _ b: Int, maxFrequency: Int = 3) -> Int {
+    /// - Parameter excluding: terms that do not count (the metric's own words: "tons" says nothing about which tons).
+    func sharedRareTerms(_ a: Int, _ b: Int, maxFrequency: Int = 3, excluding: Set<String> = []) -> Int {
         let (x, y) = (vectors[a].terms, vectors[b].terms)
+        let excluded = Set(excluding.compactMap { termIDs[$0] })
         var i = 0, j = 0, shared = 0
         while i < x.count && j < y.count {
             if x[i] == y[j] {
-                if documentFrequency[Int(x[i])] <= maxFrequency { shared += 1 }
+                if documentFrequency[Int(x[i])] <= maxFrequency && !excluded.contains(x[i]) { shared += 1 }
                 i += 1
                 j += 1
             } else if x[i] < y[j] {

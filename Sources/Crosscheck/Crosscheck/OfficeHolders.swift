@@ -1,0 +1,82 @@
+/// Who holds an office: "Japanese Prime Minister Sanae Takaichi" in one source and "Japan’s … Prime Minister
+/// Ishiba Shigeru" in an earlier one is a change over time; the same holder in two sources corroborates.
+/// An office counts only with its country named next to it, so offices of different countries never meet.
+enum OfficeHolders {
+    static let titles: [[String]] = [
+        ["prime", "minister"], ["foreign", "minister"], ["finance", "minister"], ["defence", "minister"], ["defense", "minister"],
+        ["president"], ["chancellor"], ["premier"], ["governor"], ["mayor"], ["secretary", "general"], ["chief", "executive"],
+    ]
+
+    struct Holding: Sendable {
+        var claim: Int
+        var office: String
+        var holder: String
+        var holderText: String
+    }
+
+    static func holdings(in claim: Claim, index: Int) -> [Holding] {
+        let tokens = Tokenizer.tokens(claim.text)
+        var result: [Holding] = []
+        for start in tokens.indices {
+            for title in titles where start + title.count < tokens.count {
+                guard tokens[start..<(start + title.count)].map(\.lower) == title else { continue }
+                // The holder: the capitalised words right after the title.
+                var end = start + title.count
+                var names: [Token] = []
+                while end < tokens.count, tokens[end].isWord, tokens[end].isCapitalized, names.count < 3 {
+                    names.append(tokens[end])
+                    end += 1
+                }
+                guard let last = names.last else { continue }
+                // The country: a capitalised word or possessive just before the title ("Japanese", "Japan’s").
+                let before = tokens[max(0, start - 4)..<start].filter { $0.isWord && $0.isCapitalized && !Terms.stopWords.contains($0.lower) }
+                guard let country = before.last else { continue }
+                let key = String(country.lower.replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "").prefix(5))
+                result.append(Holding(claim: index, office: "\(key) \(title.joined(separator: " "))", holder: last.lower.replacingOccurrences(of: "’s", with: ""),
+                                      holderText: names.map(\.text).joined(separator: " ").replacingOccurrences(of: "’s", with: "")))
+            }
+        }
+        return result
+    }
+
+    static func relations(claims: [Claim], documentIndex: [String: Int], documents: [Document], periods: [Period]) -> [Relation] {
+        var byOffice: [String: [Holding]] = [:]
+        for (index, claim) in claims.enumerated() where documentIndex[claim.document] != nil {
+            for holding in holdings(in: claim, index: index) { byOffice[holding.office, default: []].append(holding) }
+        }
+        var relations: [Relation] = []
+        var seen = Set<String>()
+        for office in byOffice.keys.sorted() {
+            let list = byOffice[office]!
+            for i in list.indices {
+                for j in list.indices where j > i {
+                    let (a, b) = (list[i], list[j])
+                    guard claims[a.claim].document != claims[b.claim].document else { continue }
+                    // Family and given names may be written in either order: any shared name word is the same person.
+                    let sameHolder = Set(a.holderText.lowercased().split(separator: " ")).intersection(b.holderText.lowercased().split(separator: " ")).isEmpty == false
+                    guard let ya = periods[a.claim].year, let yb = periods[b.claim].year else { continue }
+                    let kind: Relation.Kind
+                    if sameHolder { kind = .agreement } else if ya != yb { kind = .changeOverTime } else { continue }
+                    let (older, newer) = (ya, claims[a.claim].id) <= (yb, claims[b.claim].id) ? (a, b) : (b, a)
+                    let ids = [claims[a.claim].id, claims[b.claim].id].sorted()
+                    guard seen.insert("\(kind.rawValue)|\(ids[0])|\(ids[1])").inserted else { continue }
+                    func side(_ holding: Holding) -> RelatedClaim {
+                        let claim = claims[holding.claim]
+                        return RelatedClaim(id: claim.id, document: claim.document, source: .init(path: claim.source), text: claim.text, value: nil, date: claim.date)
+                    }
+                    let (da, db) = (documents[documentIndex[claims[older.claim].document]!], documents[documentIndex[claims[newer.claim].document]!])
+                    let title = office.split(separator: " ").dropFirst().joined(separator: " ")
+                    let reason = kind == .agreement ? "both name the same holder of the office" : "the office changed hands between \(periods[older.claim].label) and \(periods[newer.claim].label)"
+                    let explanation = "\(Explanation.sourceName(da)) (\(Explanation.dateLabel(da, periods[older.claim]))) names \(older.holderText) as \(title); "
+                        + "\(kind == .agreement ? "and" : "later,") \(Explanation.sourceName(db)) (\(Explanation.dateLabel(db, periods[newer.claim]))) names \(newer.holderText). "
+                        + "\(reason.prefix(1).uppercased())\(reason.dropFirst())."
+                    relations.append(Relation(
+                        id: "r" + Hashing.hexPrefix(of: "\(kind.rawValue)|\(ids[0])|\(ids[1])", length: 16), kind: kind,
+                        claims: [side(older), side(newer)], subject: nil, metric: "holder of the office of \(title)", explanation: explanation,
+                        confidence: kind == .agreement ? 0.6 : 0.55, betterSupported: nil))
+                }
+            }
+        }
+        return relations
+    }
+}
