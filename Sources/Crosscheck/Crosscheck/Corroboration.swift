@@ -9,9 +9,11 @@ enum Corroboration {
     static func relations(claims: [Claim], documentIndex: [String: Int], similarity: SimilarityIndex, documents: [Document],
                           periods: [Period]) -> [Relation] {
         let members = claims.indices.filter { documentIndex[claims[$0].document] != nil }
+        // Every pair needs a statement on one side: only statements go looking for partners.
+        let statements = members.indices.filter { claims[members[$0]].kinds.contains("statement") }
         var relations: [Relation] = []
         var seen = Set<String>()
-        for (i, j) in similarity.nearestNeighbours(in: members, limit: neighbours, maxPostings: maxPostings) {
+        for (i, j) in similarity.nearestNeighbours(in: members, limit: neighbours, maxPostings: maxPostings, queries: statements) {
             let (a, b) = (members[i], members[j])
             let (ca, cb) = (claims[a], claims[b])
             guard ca.document != cb.document, ca.kinds.contains("statement") || cb.kinds.contains("statement") else { continue }

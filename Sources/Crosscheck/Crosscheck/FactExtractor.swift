@@ -197,7 +197,9 @@ enum FactExtractor {
         if index >= 0, tokens[index].lower == "its" || tokens[index].lower == "their" {
             for (position, token) in tokens.enumerated() where verbs.contains(token.lower) && position > 0 && position < index {
                 let candidate = tokens[position - 1]
-                if candidate.isWord, candidate.isCapitalized, !Terms.stopWords.contains(candidate.lower) { return (candidate.lower, nil, false) }
+                if candidate.isWord, candidate.isCapitalized, !Terms.stopWords.contains(candidate.lower) {
+                    return (namePhrase(endingAt: position - 1, in: tokens), nil, false)
+                }
             }
         }
         if index >= 0, tokens[index].isWord, tokens[index].lower.hasSuffix("’s") || tokens[index].lower.hasSuffix("'s") {
@@ -209,14 +211,23 @@ enum FactExtractor {
         }
         // "making Japan Canada’s largest …": the name right before the possessor.
         if index >= 0, tokens[index].isWord, tokens[index].isCapitalized, index > 0 || tokens.count < 3 {
-            return (tokens[index].lower, possessor, isWorld)
+            return (namePhrase(endingAt: index, in: tokens), possessor, isWorld)
         }
         // "Japan is Canada’s …", "Japan remains …", and "As Canada’s …, Japan is …".
         for (position, token) in tokens.enumerated() where verbs.contains(token.lower) && position > 0 && position < rankIndex && rankIndex - position <= 6 {
             let candidate = tokens[position - 1]
-            if candidate.isWord, candidate.isCapitalized, !Terms.stopWords.contains(candidate.lower) { return (candidate.lower, possessor, isWorld) }
+            if candidate.isWord, candidate.isCapitalized, !Terms.stopWords.contains(candidate.lower) {
+                return (namePhrase(endingAt: position - 1, in: tokens), possessor, isWorld)
+            }
         }
         return (nil, possessor, isWorld)
+    }
+
+    /// The whole name that ends at a token: "Ushquessush Foods", not "Foods".
+    static func namePhrase(endingAt end: Int, in tokens: [Token]) -> String {
+        var start = end
+        while start > 0, tokens[start - 1].isWord, tokens[start - 1].isCapitalized, !Terms.stopWords.contains(tokens[start - 1].lower) { start -= 1 }
+        return tokens[start...end].map(\.lower).joined(separator: " ")
     }
 
     // MARK: Qualifiers and scope

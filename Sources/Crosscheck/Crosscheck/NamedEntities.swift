@@ -8,23 +8,46 @@ enum NamedEntities {
         "am", "pm", "est", "et", "pt", "gmt", "utc", "us", "mr", "mrs", "ms", "dr",
     ]
 
-    static func names(in text: String) -> Set<String> {
+    /// Names in a sentence; `opening` is the first word when it may be a name but is capitalised only for being first.
+    static func candidates(in text: String) -> (names: Set<String>, opening: String?) {
         let tokens = Tokenizer.tokens(text)
         var names = Set<String>()
+        var opening: String?
         for (index, token) in tokens.enumerated() where token.isWord {
             let isAcronym = token.text.count >= 2 && token.text.allSatisfy { $0.isUppercase || $0.isNumber }
-            guard index > 0 || isAcronym, token.isCapitalized || isAcronym else { continue }
+            guard token.isCapitalized || isAcronym else { continue }
             var word = token.lower
             if word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)) }
             if notNames.contains(word) || DateParsing.months[word] != nil || word.count < 2 { continue }
+            if index == 0 && !isAcronym {
+                if Terms.stopWords.contains(word) || SentenceSplitter.sentenceOpeners.contains(word) { continue }
+                // "Nevpramir Software operates …": followed by another capitalised word, it is a name.
+                if index + 1 < tokens.count, tokens[index + 1].isWord, tokens[index + 1].isCapitalized {
+                    names.insert(Terms.stem(word))
+                } else {
+                    opening = Terms.stem(word)
+                }
+                continue
+            }
             names.insert(Terms.stem(word))
         }
-        return names
+        return (names, opening)
+    }
+
+    static func names(in text: String) -> Set<String> { candidates(in: text).names }
+
+    /// Names of each sentence; a first word counts when the corpus uses it as a name elsewhere ("Japan is …").
+    static func ownNames(claims: [Claim]) -> [Set<String>] {
+        let found = claims.map { candidates(in: $0.text) }
+        let known = Set(found.flatMap(\.names))
+        return found.map { names, opening in
+            guard let opening, known.contains(opening) else { return names }
+            return names.union([opening])
+        }
     }
 
     /// Per claim: its own names and the three names its document uses most.
-    static func sets(claims: [Claim], documentIndex: [String: Int], documentCount: Int) -> [Set<String>] {
-        let own = claims.map { names(in: $0.text) }
+    static func sets(claims: [Claim], own: [Set<String>], documentIndex: [String: Int], documentCount: Int) -> [Set<String>] {
         var counts = [[String: Int]](repeating: [:], count: documentCount)
         for (index, claim) in claims.enumerated() {
             guard let document = documentIndex[claim.document] else { continue }
@@ -37,6 +60,13 @@ enum NamedEntities {
             guard let document = documentIndex[claim.document] else { return own[index] }
             return own[index].union(key[document])
         }
+    }
+
+    /// Names of each claim's own sentence that few claims use ("Varquesszel", "Mitsubishi"), not "Canada" in a Canada corpus.
+    static func uncommonOwnNames(own: [Set<String>], limit: Int) -> [Set<String>] {
+        var frequency: [String: Int] = [:]
+        for set in own { for name in set { frequency[name, default: 0] += 1 } }
+        return own.map { $0.filter { frequency[$0, default: 0] <= limit } }
     }
 
     static func overlap(_ a: Set<String>, _ b: Set<String>) -> Bool? {

@@ -47,9 +47,11 @@ enum OfficeHolders {
         var relations: [Relation] = []
         var seen = Set<String>()
         for office in byOffice.keys.sorted() {
-            let list = byOffice[office]!
+            // In time order, each mention is related to the next one from another source: linear, however often an office is named.
+            let list = byOffice[office]!.sorted { (periods[$0.claim].year ?? Int.min, claims[$0.claim].id) < (periods[$1.claim].year ?? Int.min, claims[$1.claim].id) }
             for i in list.indices {
-                for j in list.indices where j > i {
+                guard let j = list[(i + 1)...].firstIndex(where: { claims[$0.claim].document != claims[list[i].claim].document }) else { continue }
+                do {
                     let (a, b) = (list[i], list[j])
                     guard claims[a.claim].document != claims[b.claim].document else { continue }
                     // Family and given names may be written in either order: any shared name word is the same person.

@@ -15,6 +15,8 @@ enum PairClassifier {
         var sharesBigram = false
         /// Whether the named entities of the two claims (and of their documents) meet; nil when one side names none.
         var entitiesOverlap: Bool? = nil
+        /// Whether the uncommon names of the two sentences themselves meet; nil when one side names none.
+        var uncommonNamesOverlap: Bool? = nil
     }
 
     /// Generic money metrics: a value or a cost of something unnamed says too little to disagree about.
@@ -34,7 +36,9 @@ enum PairClassifier {
             if a.isDerived || b.isDerived { return entities }
             return entities && !genericMoneyMetrics.contains(a.metric) && similarity >= 0.05
         case .count, .percent, .measure:
-            // A count of "companies" or a figure "per cent" says nothing of what is counted: the rest of the sentences must meet.
+            // Both sentences name the same uncommon subject, or, failing names, the rest of the sentences meet:
+            // a count of "companies" or a figure "per cent" alone says nothing of what is counted.
+            if evidence.uncommonNamesOverlap == true { return similarity >= 0.12 }
             return entities && evidence.sharedRareTerms >= 2 && similarity >= 0.2
         case .event:
             return false
@@ -68,6 +72,8 @@ enum PairClassifier {
 
         // Agreements may rest on wording; a difference needs evidence that both speak of one thing.
         if evidence.entitiesOverlap == false { return nil }
+        // Two sentences naming different specific subjects ("Varquesszel Software" vs "Nevmoncor Software") are not about one figure.
+        if a.family != .rank, evidence.uncommonNamesOverlap == false { return nil }
         if !overlap && !sameThing(a, b, similarity: similarity, evidence: evidence) { return nil }
         if let clash = qualifierClash(a, b) {
             guard !overlap else { return nil }

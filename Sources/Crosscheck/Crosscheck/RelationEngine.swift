@@ -7,6 +7,8 @@ public enum RelationEngine {
     /// Blocks up to this size compare all their pairs; larger ones only each fact's nearest neighbours.
     static let exhaustiveBlockSize = 48
     static let neighbours = 12
+    /// Agreements and changes kept per fact.
+    static let maxPerFact = 3
 
     /// The corpus with `relations` and `trust` filled in.
     public static func relate(_ corpus: Corpus) -> Corpus {
@@ -32,11 +34,16 @@ public enum RelationEngine {
             periods.append(period)
             facts.append(contentsOf: FactExtractor.facts(of: claim, index: index, document: document, period: period))
             let heading = claim.sectionPath.last.map { Terms.terms(Tokenizer.tokens($0)) } ?? []
-            terms.append(Terms.terms(Tokenizer.tokens(claim.text)) + heading)
+            // The period the claim speaks of is a term too: claims about the same year are likelier about the same thing.
+            let year = period.basis == .explicit ? period.year.map { ["y\($0)"] } ?? [] : []
+            terms.append(Terms.terms(Tokenizer.tokens(claim.text)) + heading + year)
         }
         let similarity = SimilarityIndex(terms: terms)
-        let entities = NamedEntities.sets(claims: claims, documentIndex: documentIndex, documentCount: documents.count)
+        let ownNames = NamedEntities.ownNames(claims: claims)
+        let entities = NamedEntities.sets(claims: claims, own: ownNames, documentIndex: documentIndex, documentCount: documents.count)
         let rareLimit = max(5, claims.count / 200)
+        // A name in up to 2% of the claims is still specific; a word is uncommon below 0.5%.
+        let uncommonNames = NamedEntities.uncommonOwnNames(own: ownNames, limit: max(5, claims.count / 50))
 
         // Blocks, in a fixed order.
         var blocks: [String: [Int]] = [:]
@@ -46,8 +53,19 @@ public enum RelationEngine {
         for key in blocks.keys.sorted() {
             let members = blocks[key]!
             guard Set(members.map { facts[$0].document }).count > 1 else { continue }
-            for (i, j) in candidatePairs(members, facts: facts, similarity: similarity) {
-                let (a, b) = (facts[members[i]], facts[members[j]])
+            // Candidates from the whole block (changes across years) and from each year within it (contradictions
+            // live inside one period, and a large block's nearest neighbours may all be other years).
+            var pairs = candidatePairs(members, facts: facts, similarity: similarity).map { (members[$0.0], members[$0.1]) }
+            if members.count > exhaustiveBlockSize {
+                var byYear: [Int: [Int]] = [:]
+                for member in members { if let year = facts[member].period.year { byYear[year, default: []].append(member) } }
+                for year in byYear.keys.sorted() {
+                    let group = byYear[year]!
+                    pairs += candidatePairs(group, facts: facts, similarity: similarity).map { (group[$0.0], group[$0.1]) }
+                }
+            }
+            for (first, second) in pairs {
+                let (a, b) = (facts[first], facts[second])
                 guard a.document != b.document, a.claim != b.claim else { continue }
                 let score = Double(similarity.similarity(a.claim, b.claim))
                 var evidence = PairClassifier.Evidence()
@@ -55,16 +73,31 @@ public enum RelationEngine {
                 evidence.sharedRareTerms = similarity.sharedRareTerms(a.claim, b.claim, maxFrequency: a.family == .event ? 3 : rareLimit, excluding: metricWords)
                 if a.family == .event { evidence.sharesBigram = similarity.sharesBigram(a.claim, b.claim) }
                 evidence.entitiesOverlap = NamedEntities.overlap(entities[a.claim], entities[b.claim])
+                evidence.uncommonNamesOverlap = NamedEntities.overlap(uncommonNames[a.claim], uncommonNames[b.claim])
                 guard let verdict = PairClassifier.classify(a, b, similarity: score, evidence: evidence) else { continue }
-                let (first, second) = a.claim < b.claim ? (members[i], members[j]) : (members[j], members[i])
+                let (first, second) = a.claim < b.claim ? (first, second) : (second, first)
                 let pairKey = "\(verdict.kind.rawValue)|\(facts[first].claim)|\(facts[second].claim)"
                 if let existing = best[pairKey], existing.verdict.confidence >= verdict.confidence { continue }
                 best[pairKey] = (verdict, first, second)
             }
         }
 
+        // Bounded output: each fact keeps its few most confident agreements and changes (a figure repeated in a
+        // thousand sources needs a handful of corroborations, not a million pairs); conflicts are all kept.
+        var kept: [(verdict: PairClassifier.Verdict, a: Int, b: Int)] = []
+        var perFact: [String: Int] = [:]
+        let ordered = best.values.sorted { ($0.verdict.confidence, facts[$1.a].claim, facts[$1.b].claim) > ($1.verdict.confidence, facts[$0.a].claim, facts[$0.b].claim) }
+        for entry in ordered {
+            if entry.verdict.kind == .agreement || entry.verdict.kind == .changeOverTime {
+                let (ka, kb) = ("\(entry.verdict.kind.rawValue)|\(entry.a)", "\(entry.verdict.kind.rawValue)|\(entry.b)")
+                guard perFact[ka, default: 0] < maxPerFact, perFact[kb, default: 0] < maxPerFact else { continue }
+                perFact[ka, default: 0] += 1
+                perFact[kb, default: 0] += 1
+            }
+            kept.append(entry)
+        }
         var relations: [Relation] = []
-        for (_, entry) in best {
+        for entry in kept {
             relations.append(makeRelation(entry.verdict, facts[entry.a], facts[entry.b], claims: claims, documents: documents))
         }
         // Who holds an office, then wording agreements where nothing else related the pair.
@@ -72,6 +105,10 @@ public enum RelationEngine {
         let related = Set(relations.map { Set($0.claims.map(\.id)) })
         relations += Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents, periods: periods)
             .filter { !related.contains(Set($0.claims.map(\.id))) }
+        // One relation per id (kind and pair of claims): several passes may find the same one; the most confident stays.
+        var unique: [String: Relation] = [:]
+        for relation in relations where (unique[relation.id]?.confidence ?? -1) < relation.confidence { unique[relation.id] = relation }
+        relations = unique.keys.sorted().map { unique[$0]! }
         let trust = SourceTrustModel.scores(documents: documents, relations: relations)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
         for index in relations.indices where relations[index].kind == .contradiction {

@@ -133,7 +133,8 @@ struct SimilarityIndex: Sendable {
 
     /// For each member of a group, its `limit` most similar other members (by claim index), found through
     /// shared terms; a term shared by more than `maxPostings` members is too common to lead anywhere.
-    func nearestNeighbours(in members: [Int], limit: Int, maxPostings: Int = 200) -> [(Int, Int)] {
+    /// - Parameter queries: positions in `members` to find neighbours for (all of them by default).
+    func nearestNeighbours(in members: [Int], limit: Int, maxPostings: Int = 200, queries: [Int]? = nil) -> [(Int, Int)] {
         var postings: [Int32: [Int]] = [:]
         for (position, claim) in members.enumerated() {
             for term in vectors[claim].terms { postings[term, default: []].append(position) }
@@ -141,14 +142,22 @@ struct SimilarityIndex: Sendable {
         var pairs: [(Int, Int)] = []
         var scores = [Float](repeating: 0, count: members.count)
         var touched: [Int] = []
-        for (position, claim) in members.enumerated() {
+        for position in queries ?? Array(members.indices) {
+            let claim = members[position]
             let vector = vectors[claim]
             for (termIndex, term) in vector.terms.enumerated() {
                 guard let list = postings[term], list.count <= maxPostings else { continue }
                 let weight = vector.weights[termIndex]
                 for other in list where other != position {
                     if scores[other] == 0 { touched.append(other) }
-                    scores[other] += weight * (vectors[members[other]].weights[vectors[members[other]].terms.firstIndex(of: term)!])
+                    let otherVector = vectors[members[other]]
+                    // Terms are sorted: binary search for the term's weight in the other vector.
+                    var low = 0, high = otherVector.terms.count - 1
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if otherVector.terms[middle] < term { low = middle + 1 } else { high = middle }
+                    }
+                    scores[other] += weight * otherVector.weights[low]
                 }
             }
             let best = touched.sorted { (scores[$0], $1) > (scores[$1], $0) }.prefix(limit)
