@@ -132,6 +132,16 @@ import Testing
         #expect(diff.documents.map(\.kind) == [.added, .removed])
     }
 
+    @Test func aLargeDocumentWithOneEditIsNeverCalledAHundredPerCentSimilar() {
+        let sentences = (0..<200).map { "In \(1900 + $0), exports of item \($0) reached C$\($0).5 billion." }
+        var old = DiffCorpusBuilder(), new = DiffCorpusBuilder()
+        old.add("big.txt", [(["Big"], sentences)])
+        new.add("big.txt", [(["Big"], sentences.dropLast() + ["In 2099, exports of item 199 reached C$199.9 billion."])])
+        let diff = CorpusDiff.compare(old: old.corpus, new: new.corpus)
+        #expect(diff.documents.first?.similarity == 0.999)
+        #expect(diff.text().contains("~ big.txt · modified, 99% similar"))
+    }
+
     @Test func repeatedSentencesPairOneToOne() {
         var old = DiffCorpusBuilder(), new = DiffCorpusBuilder()
         let repeated = "Trade reached C$35 billion in 2023."

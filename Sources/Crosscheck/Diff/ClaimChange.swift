@@ -91,5 +91,11 @@ public struct ClaimSide: Codable, Hashable, Sendable {
 
 /// Figures written for machines: short and stable.
 enum DiffRounding {
-    static func threeDigits(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+    /// A similarity to three decimals that never rounds an imperfect match up to 1 (or a faint one down to 0).
+    static func similarity(_ value: Double) -> Double {
+        let rounded = (value * 1000).rounded() / 1000
+        if value < 1 && rounded >= 1 { return 0.999 }
+        if value > 0 && rounded <= 0 { return 0.001 }
+        return rounded
+    }
 }

@@ -36,7 +36,7 @@ public struct CorpusDiff: Hashable, Sendable {
     /// - Complexity: Linear in the number of claims for unchanged and lightly edited documents; the
     ///   fuzzy matching of claims only compares claims of one matched document that share rare words.
     public static func compare(old: Corpus, new: Corpus) -> CorpusDiff {
-        var ledger: ClaimLedger? = old.relations.isEmpty && new.relations.isEmpty ? nil : ClaimLedger()
+        var ledger: ClaimLedger? = old.relations.isEmpty && new.relations.isEmpty ? nil : ClaimLedger(capacity: max(old.claims.count, new.claims.count))
         var documents = DocumentMatcher.pairs(old: old, new: new).compactMap { DocumentComparison.compare($0, ledger: &ledger) }
         documents.sort { $0.sortKey.utf8.lexicographicallyPrecedes($1.sortKey.utf8) }
         let relations = RelationMatcher.compare(old: old.relations, new: new.relations, ledger: ledger ?? ClaimLedger())

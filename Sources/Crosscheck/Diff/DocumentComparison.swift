@@ -4,11 +4,11 @@ enum DocumentComparison {
     static func compare(_ pair: DocumentPair, ledger: inout ClaimLedger?) -> DocumentChange? {
         switch (pair.old, pair.new) {
         case (nil, let new?):
-            for claim in pair.newClaims { ledger?.record(new: claim.id, .init(fate: .added, counterpart: nil, change: nil)) }
+            for claim in pair.newClaims { ledger?.record(new: claim.id, .init(fate: .added, counterpart: nil)) }
             let claims = pair.newClaims.map { ClaimChange(kind: .added, old: nil, new: ClaimSide($0)) }
             return DocumentChange(kind: .added, old: nil, new: DocumentSide(new), similarity: nil, sections: [], claims: claims)
         case (let old?, nil):
-            for claim in pair.oldClaims { ledger?.record(old: claim.id, .init(fate: .removed, counterpart: nil, change: nil)) }
+            for claim in pair.oldClaims { ledger?.record(old: claim.id, .init(fate: .removed, counterpart: nil)) }
             let claims = pair.oldClaims.map { ClaimChange(kind: .removed, old: ClaimSide($0), new: nil) }
             return DocumentChange(kind: .removed, old: DocumentSide(old), new: nil, similarity: nil, sections: [], claims: claims)
         case (let old?, let new?):
@@ -35,7 +35,7 @@ enum DocumentComparison {
             let change: ClaimChange?
             if let similarity = match.similarity {
                 alike += similarity
-                change = ClaimChange(kind: .changed, old: ClaimSide(before), new: ClaimSide(after), similarity: DiffRounding.threeDigits(similarity),
+                change = ClaimChange(kind: .changed, old: ClaimSide(before), new: ClaimSide(after), similarity: DiffRounding.similarity(similarity),
                                      edits: WordDiff.edits(from: before.text, to: after.text))
             } else {
                 alike += 1
@@ -44,24 +44,24 @@ enum DocumentComparison {
             }
             if let change { changes.append((ranks.rank(new: after, ordinal: match.new), change)) }
             let fate = change?.kind ?? .unchanged
-            ledger?.record(old: before.id, .init(fate: fate, counterpart: after.id, change: change))
-            ledger?.record(new: after.id, .init(fate: fate, counterpart: before.id, change: change))
+            ledger?.record(old: before.id, .init(fate: fate, counterpart: ClaimKey(after.id), edits: change?.edits ?? []))
+            ledger?.record(new: after.id, .init(fate: fate, counterpart: ClaimKey(before.id), edits: change?.edits ?? []))
         }
         for index in outcome.removed {
             let claim = oldClaims[index]
             changes.append((ranks.rank(old: claim, ordinal: index), ClaimChange(kind: .removed, old: ClaimSide(claim), new: nil)))
-            ledger?.record(old: claim.id, .init(fate: .removed, counterpart: nil, change: nil))
+            ledger?.record(old: claim.id, .init(fate: .removed, counterpart: nil))
         }
         for index in outcome.added {
             let claim = newClaims[index]
             changes.append((ranks.rank(new: claim, ordinal: index), ClaimChange(kind: .added, old: nil, new: ClaimSide(claim))))
-            ledger?.record(new: claim.id, .init(fate: .added, counterpart: nil, change: nil))
+            ledger?.record(new: claim.id, .init(fate: .added, counterpart: nil))
         }
         let total = oldClaims.count + newClaims.count
         let similarity = total > 0 ? 2 * alike / Double(total) : sectionSimilarity(old.sections, new.sections)
         let kind: DocumentChange.Kind = old.id == new.id && changes.isEmpty && sections.changes.isEmpty ? .renamed : .modified
         if kind == .renamed && old.source.path == new.source.path { return nil }
-        return DocumentChange(kind: kind, old: DocumentSide(old), new: DocumentSide(new), similarity: DiffRounding.threeDigits(similarity),
+        return DocumentChange(kind: kind, old: DocumentSide(old), new: DocumentSide(new), similarity: DiffRounding.similarity(similarity),
                               sections: sections.changes, claims: changes.sorted { $0.rank < $1.rank }.map(\.change))
     }
 

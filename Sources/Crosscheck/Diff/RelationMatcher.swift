@@ -7,31 +7,29 @@ enum RelationMatcher {
         var stillThere: [Relation.Kind: Int] = [:]
     }
 
+    /// - Complexity: Linear in the number of relations: one key each, in the new corpus's claims.
     static func compare(old: [Relation], new: [Relation], ledger: ClaimLedger) -> Outcome {
         guard !old.isEmpty || !new.isEmpty else { return Outcome() }
-        // Both corpora's relations keyed in the new corpus's claim ids; an old claim with no counterpart keeps its own id, marked.
-        func oldKey(_ relation: Relation) -> RelationKey {
-            RelationKey(kind: relation.kind, claims: relation.claims.map { ledger.oldClaim($0.id).counterpart ?? "old:" + $0.id })
+        // An old claim answers to its counterpart in the new corpus; one with no counterpart stays an old claim.
+        let keys = ParallelMap.map([true, false], jobs: 2) { isOld in
+            isOld
+                ? keyIndex(old) { key in ledger.oldClaim(key).counterpart.map { RelationKey.Side(claim: $0, isOld: false) } ?? RelationKey.Side(claim: key, isOld: true) }
+                : keyIndex(new) { RelationKey.Side(claim: $0, isOld: false) }
         }
-        func newKey(_ relation: Relation) -> RelationKey { RelationKey(kind: relation.kind, claims: relation.claims.map(\.id)) }
-        let oldKeys = Set(old.map(oldKey)), newKeys = Set(new.map(newKey))
+        let (oldKeys, newKeys) = (keys[0], keys[1])
         var outcome = Outcome()
-        var seen = Set<RelationKey>()
-        for relation in new {
-            let key = newKey(relation)
-            guard seen.insert(key).inserted else { continue }
-            if oldKeys.contains(key) {
+        for (key, index) in newKeys {
+            let relation = new[index]
+            if oldKeys[key] != nil {
                 outcome.stillThere[relation.kind, default: 0] += 1
             } else {
-                let sides = relation.claims.map { side(id: $0.id, entry: ledger.newClaim($0.id)) }
+                let sides = relation.claims.map { side(id: $0.id, entry: ledger.newClaim(ClaimKey($0.id))) }
                 outcome.changes.append(RelationChange(kind: .appeared, relation: relation, reason: reason(sides, gone: .added, goneReason: .sideAdded), sides: sides))
             }
         }
-        seen.removeAll()
-        for relation in old {
-            let key = oldKey(relation)
-            guard seen.insert(key).inserted, !newKeys.contains(key) else { continue }
-            let sides = relation.claims.map { side(id: $0.id, entry: ledger.oldClaim($0.id)) }
+        for (key, index) in oldKeys where newKeys[key] == nil {
+            let relation = old[index]
+            let sides = relation.claims.map { side(id: $0.id, entry: ledger.oldClaim(ClaimKey($0.id))) }
             outcome.changes.append(RelationChange(kind: .resolved, relation: relation, reason: reason(sides, gone: .removed, goneReason: .sideRemoved), sides: sides))
         }
         let kindOrder = Dictionary(uniqueKeysWithValues: Relation.Kind.allCases.enumerated().map { ($1, $0) })
@@ -43,8 +41,20 @@ enum RelationMatcher {
         return outcome
     }
 
+    /// Each relation's key, to the index of the first relation with it.
+    private static func keyIndex(_ relations: [Relation], side: (ClaimKey) -> RelationKey.Side) -> [RelationKey: Int] {
+        var index: [RelationKey: Int] = [:]
+        index.reserveCapacity(relations.count)
+        for position in relations.indices where relations[position].claims.count == 2 {
+            let claims = relations[position].claims
+            let key = RelationKey(kind: relations[position].kind, side(ClaimKey(claims[0].id)), side(ClaimKey(claims[1].id)))
+            if index[key] == nil { index[key] = position }
+        }
+        return index
+    }
+
     private static func side(id: String, entry: ClaimLedger.Entry) -> RelationChange.Side {
-        RelationChange.Side(id: id, fate: entry.fate, edits: entry.change?.edits ?? [])
+        RelationChange.Side(id: id, fate: entry.fate, edits: entry.edits)
     }
 
     /// A side gone (removed for a resolved relation, added for an appeared one) explains most; then an edit.
@@ -56,12 +66,21 @@ enum RelationMatcher {
 }
 
 /// A relation's identity across corpora: its kind and its two claims, in either order.
-private struct RelationKey: Hashable {
-    var kind: Relation.Kind
-    var claims: [String]
+private struct RelationKey: Hashable, Sendable {
+    /// A claim of the new corpus, or an old claim that has none there.
+    struct Side: Hashable, Comparable, Sendable {
+        var claim: ClaimKey
+        var isOld: Bool
 
-    init(kind: Relation.Kind, claims: [String]) {
+        static func < (a: Side, b: Side) -> Bool { (a.claim, a.isOld ? 1 : 0) < (b.claim, b.isOld ? 1 : 0) }
+    }
+
+    var kind: Relation.Kind
+    var first: Side
+    var second: Side
+
+    init(kind: Relation.Kind, _ a: Side, _ b: Side) {
         self.kind = kind
-        self.claims = claims.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        (first, second) = a < b ? (a, b) : (b, a)
     }
 }
