@@ -48,15 +48,27 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Colour the text: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
+    @Flag(help: "Print the time spent reading, comparing and printing on standard error.")
+    var timings = false
+
     func run() throws {
+        var clock = Stopwatch()
         let (oldCorpus, newCorpus) = try CorpusLocation.loadPair(old: old, new: new)
+        let read = clock.lap()
         let diff = CorpusDiff.compare(old: oldCorpus, new: newCorpus)
+        let compare = clock.lap()
         switch format {
         case .text:
             FileHandle.standardOutput.write(Data(diff.text(color: usesColor, statOnly: stat).utf8))
         case .json:
             FileHandle.standardOutput.write(try diff.json(statOnly: stat))
         }
+        if timings {
+            let line = [("read", read), ("compare", compare), ("print", clock.lap())].map { "\($0) \(String(format: "%.3f", $1)) s" }
+            Terminal.error("crosscheck: timings: \(line.joined(separator: ", ")) (\(oldCorpus.claims.count) + \(newCorpus.claims.count) claims)")
+        }
+        // Freeing two large corpora takes seconds that the end of the process does for nothing.
+        LiveUntilExit.values.append((oldCorpus, newCorpus))
         if !diff.isIdentical { throw ExitCode(1) }
     }
 
@@ -72,4 +84,20 @@ struct DiffCommand: ParsableCommand {
             return isatty(STDOUT_FILENO) == 1
         }
     }
+}
+
+/// Seconds between laps, from the monotonic clock.
+private struct Stopwatch {
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
+    }
+}
+
+/// Values kept until the process ends rather than freed one by one.
+private enum LiveUntilExit {
+    nonisolated(unsafe) static var values: [Any] = []
 }
