@@ -32,6 +32,7 @@ enum RelationMatcher {
             let sides = relation.claims.map { side(id: $0.id, entry: ledger.oldClaim(ClaimKey($0.id))) }
             outcome.changes.append(RelationChange(kind: .resolved, relation: relation, reason: reason(sides, gone: .removed, goneReason: .sideRemoved), sides: sides))
         }
+        pairSameFindings(&outcome)
         let kindOrder = Dictionary(uniqueKeysWithValues: Relation.Kind.allCases.enumerated().map { ($1, $0) })
         outcome.changes.sort { a, b in
             let aKey = (kindOrder[a.relation.kind] ?? 0, a.kind == .appeared ? 0 : 1), bKey = (kindOrder[b.relation.kind] ?? 0, b.kind == .appeared ? 0 : 1)
@@ -39,6 +40,24 @@ enum RelationMatcher {
             return a.relation.id.utf8.lexicographicallyPrecedes(b.relation.id.utf8)
         }
         return outcome
+    }
+
+    /// A relation resolved and one appeared of the same kind whose explanations read the same word for
+    /// word state one finding (the same sources, dates and values) that the engine now rests on another
+    /// sentence of the same source: it is still there, not a change.
+    private static func pairSameFindings(_ outcome: inout Outcome) {
+        let changes = outcome.changes
+        func finding(_ index: Int) -> String { changes[index].relation.kind.rawValue + "\u{1F}" + changes[index].relation.explanation }
+        let byID = changes.indices.sorted { changes[$0].relation.id.utf8.lexicographicallyPrecedes(changes[$1].relation.id.utf8) }
+        var resolved: [String: [Int]] = [:]
+        for index in byID.reversed() where changes[index].kind == .resolved { resolved[finding(index), default: []].append(index) }
+        var paired = Set<Int>()
+        for index in byID where changes[index].kind == .appeared {
+            guard let partner = resolved[finding(index)]?.popLast() else { continue }
+            paired.formUnion([index, partner])
+            outcome.stillThere[changes[index].relation.kind, default: 0] += 1
+        }
+        outcome.changes = changes.indices.filter { !paired.contains($0) }.map { changes[$0] }
     }
 
     /// Each relation's key, to the index of the first relation with it.
