@@ -104,6 +104,27 @@ import Testing
             """)
     }
 
+    @Test func everyJSONObjectOfOneKindHasTheSameKeysWithNullsWhereNone() throws {
+        let json = try #require(try JSONSerialization.jsonObject(with: Self.rich.json()) as? [String: Any])
+        let documents = try #require(json["documents"] as? [[String: Any]])
+        #expect(Set(documents.map { $0.keys.sorted() }) == [["change", "claims", "new", "old", "sections", "similarity"]])
+        let claims = documents.flatMap { $0["claims"] as? [[String: Any]] ?? [] }
+        #expect(Set(claims.map { $0.keys.sorted() }) == [["change", "edits", "highlight", "new", "old", "similarity"]])
+        let added = try #require(claims.first { $0["change"] as? String == "added" })
+        #expect(added["old"] is NSNull && added["highlight"] is NSNull && (added["edits"] as? [Any])?.isEmpty == true)
+        let sides = (json["relations"] as? [[String: Any]] ?? []).flatMap { $0["sides"] as? [[String: Any]] ?? [] }
+        #expect(Set(sides.map { $0.keys.sorted() }) == [["edits", "fate", "highlight", "id"]])
+        // And it reads back as the same diff.
+        let decoded = try JSONDecoder().decode(DecodedDiff.self, from: Self.rich.json())
+        #expect(decoded.documents == Self.rich.documents && decoded.relations == Self.rich.relations && decoded.counts == Self.rich.counts)
+    }
+
+    private struct DecodedDiff: Decodable {
+        var counts: CorpusDiff.Counts
+        var documents: [DocumentChange]
+        var relations: [RelationChange]
+    }
+
     @Test func statIsTheSummaryLineAlone() throws {
         #expect(Self.rich.text(statOnly: true) == Self.rich.summaryLine + "\n")
         let json = try #require(try JSONSerialization.jsonObject(with: Self.rich.json(statOnly: true)) as? [String: Any])

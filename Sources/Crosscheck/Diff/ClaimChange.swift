@@ -8,7 +8,10 @@ public struct ClaimChange: Codable, Hashable, Sendable {
     /// Word-token similarity of the two sentences, in [0, 1] to three decimals, for a changed claim; nil otherwise.
     public var similarity: Double?
     /// For a changed claim, the sentence as runs of words kept, removed and added; empty otherwise.
-    public var edits: [WordEdit]
+    public let edits: [WordEdit]
+    /// For a changed claim, the sentence with its edits marked as `git diff --word-diff` does:
+    /// `reached [-28.7-]{+29.1+} billion`; nil otherwise.
+    public let highlight: String?
 
     public init(kind: ClaimFate, old: ClaimSide?, new: ClaimSide?, similarity: Double? = nil, edits: [WordEdit] = []) {
         self.kind = kind
@@ -16,37 +19,14 @@ public struct ClaimChange: Codable, Hashable, Sendable {
         self.new = new
         self.similarity = similarity
         self.edits = edits
+        highlight = edits.isEmpty ? nil : WordDiff.marked(edits)
     }
-
-    /// The sentence with its edits marked as `git diff --word-diff` does: `reached [-28.7-]{+29.1+} billion`.
-    public var highlight: String? { edits.isEmpty ? nil : WordDiff.marked(edits) }
 
     /// The section the change is listed under: the new one, or the old one for a removed claim.
     public var sectionPath: [String] { new?.sectionPath ?? old?.sectionPath ?? [] }
 
     enum CodingKeys: String, CodingKey {
         case kind = "change", old, new, similarity, edits, highlight
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        kind = try container.decode(ClaimFate.self, forKey: .kind)
-        old = try container.decodeIfPresent(ClaimSide.self, forKey: .old)
-        new = try container.decodeIfPresent(ClaimSide.self, forKey: .new)
-        similarity = try container.decodeIfPresent(Double.self, forKey: .similarity)
-        edits = try container.decodeIfPresent([WordEdit].self, forKey: .edits) ?? []
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(old, forKey: .old)
-        try container.encode(new, forKey: .new)
-        try container.encode(similarity, forKey: .similarity)
-        if !edits.isEmpty {
-            try container.encode(edits, forKey: .edits)
-            try container.encode(highlight, forKey: .highlight)
-        }
     }
 }
 

@@ -50,36 +50,19 @@ public struct RelationChange: Codable, Hashable, Sendable {
         public var id: String
         public var fate: ClaimFate
         /// For a changed claim, its word-level edits from the old sentence to the new; empty otherwise.
-        public var edits: [WordEdit]
+        public let edits: [WordEdit]
+        /// For a changed claim, the edits as `git diff --word-diff` marks them; nil otherwise.
+        public let highlight: String?
 
         public init(id: String, fate: ClaimFate, edits: [WordEdit] = []) {
             self.id = id
             self.fate = fate
             self.edits = edits
+            highlight = edits.isEmpty ? nil : WordDiff.marked(edits)
         }
-
-        /// The edits as `git diff --word-diff` marks them, for a changed claim.
-        public var highlight: String? { edits.isEmpty ? nil : WordDiff.marked(edits) }
 
         enum CodingKeys: String, CodingKey {
             case id, fate, edits, highlight
-        }
-
-        public init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            id = try container.decode(String.self, forKey: .id)
-            fate = try container.decode(ClaimFate.self, forKey: .fate)
-            edits = try container.decodeIfPresent([WordEdit].self, forKey: .edits) ?? []
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(fate, forKey: .fate)
-            if !edits.isEmpty {
-                try container.encode(edits, forKey: .edits)
-                try container.encode(highlight, forKey: .highlight)
-            }
         }
     }
 
