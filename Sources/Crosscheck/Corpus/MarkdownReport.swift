@@ -4,7 +4,10 @@ enum MarkdownReport {
     static func render(_ corpus: Corpus) -> String {
         var out = "# Crosscheck report\n\n"
         let problems = corpus.problems
-        out += "\(corpus.documents.count) sources · \(corpus.sectionCount) sections · \(corpus.claims.count) claims · \(problems.count) problems\n\n"
+        out += "\(corpus.documents.count) sources · \(corpus.sectionCount) sections · \(corpus.claims.count) claims · "
+            + "\(corpus.relations(.contradiction).count) contradictions · \(corpus.relations(.changeOverTime).count) changes over time · "
+            + "\(corpus.relations(.agreement).count) agreements · \(problems.count) problems\n\n"
+        out += relationSections(corpus)
         out += "## Sources\n\n"
         for (index, document) in corpus.documents.enumerated() {
             out += "\(index + 1). **\(escape(document.title ?? "Untitled"))**"
@@ -51,6 +54,43 @@ enum MarkdownReport {
             if let url = document.url { parts.append("<\(url.replacingOccurrences(of: ">", with: "%3E").replacingOccurrences(of: " ", with: "%20"))>") }
             parts.append("file `\(code(document.source.path))`")
             out += "[^\(document.citationKey)]: \(parts.joined(separator: ", ")).\n"
+        }
+        return out
+    }
+
+    /// Contradictions first, each side quoted with its source; then changes, agreements and qualifier differences.
+    static func relationSections(_ corpus: Corpus) -> String {
+        let keys = Dictionary(uniqueKeysWithValues: corpus.documents.map { ($0.id, $0.citationKey) })
+        let trust = Dictionary(uniqueKeysWithValues: corpus.trust.map { ($0.document, $0) })
+        var out = ""
+        let sections: [(Relation.Kind, String, String)] = [
+            (.contradiction, "Contradictions", "Two sources give different values for the same thing and the same period."),
+            (.changeOverTime, "Changes over time", "The same thing, measured at different times."),
+            (.agreement, "Agreements", "Sources that corroborate each other."),
+            (.differentQualifier, "Differently qualified figures", "Figures that look alike but measure different things; not contradictions."),
+        ]
+        for (kind, title, lead) in sections {
+            let relations = corpus.relations(kind).sorted { ($1.confidence, $0.id) < ($0.confidence, $1.id) }
+            guard !relations.isEmpty else { continue }
+            out += "## \(title)\n\n\(lead)\n\n"
+            for relation in relations {
+                out += "- **\(escape(relation.metric))** — \(escape(relation.explanation)) *(confidence \(String(format: "%.2f", relation.confidence)))*\n"
+                for side in relation.claims {
+                    let key = keys[side.document] ?? ""
+                    let supported = relation.betterSupported == side.id ? " — *better supported*" : ""
+                    out += "  - > \(escape(side.text))[^\(key)]\(supported) `\(side.id)`\n"
+                }
+            }
+            out += "\n"
+        }
+        if !corpus.trust.isEmpty {
+            out += "## How far the sources bear each other out\n\n| source | trust | agreements | contradictions | basis |\n|---|---|---|---|---|\n"
+            for document in corpus.documents {
+                guard let score = trust[document.id] else { continue }
+                out += "| \(escape(document.title ?? document.source.path))[^\(document.citationKey)] | \(String(format: "%.2f", score.score)) | "
+                    + "\(score.agreements) | \(score.contradictions) | \(escape(score.basis)) |\n"
+            }
+            out += "\n"
         }
         return out
     }

@@ -2,8 +2,8 @@
 /// qualifiers and scope from the words of the value's own clause, the subject and possessor from the grammar
 /// around a rank. General rules over a small lexicon; nothing here knows a particular source.
 enum FactExtractor {
-    static func facts(of claim: Claim, index: Int, document: Int, period: Period) -> [Fact] {
-        let tokens = Tokenizer.tokens(claim.text)
+    static func facts(of claim: Claim, index: Int, document: Int, period: Period, tokens: [Token]? = nil) -> [Fact] {
+        let tokens = tokens ?? Tokenizer.tokens(claim.text)
         let quantities = claim.quantities
         var facts: [Fact] = []
         var previousRank: Fact?
@@ -62,7 +62,7 @@ enum FactExtractor {
             facts.append(fact)
         }
         facts.append(contentsOf: derivedTotals(from: facts))
-        return facts
+        return facts.map { $0.sealed() }
     }
 
     private static func makeFact(

@@ -41,6 +41,8 @@ enum MetricLexicon {
         ("status", "in force", [["into", "force"], ["in", "force"], ["took", "effect"], ["ratified"]]),
         ("status", "negotiating", [["negotiation"], ["negotiations"], ["negotiating"], ["talks"]]),
         ("modality", "expected", [["expected"], ["will"], ["plans"], ["forecast"], ["projected"], ["could"], ["would"], ["target"]]),
+        ("budget", "operating", [["operating"], ["operational"], ["recurring"]]),
+        ("budget", "capital", [["capital"]]),
     ]
 
     /// Kinds of event a date can mark, from the verb before it.

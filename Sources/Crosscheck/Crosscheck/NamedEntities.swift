@@ -9,8 +9,9 @@ enum NamedEntities {
     ]
 
     /// Names in a sentence; `opening` is the first word when it may be a name but is capitalised only for being first.
-    static func candidates(in text: String) -> (names: Set<String>, opening: String?) {
-        let tokens = Tokenizer.tokens(text)
+    static func candidates(in text: String) -> (names: Set<String>, opening: String?) { candidates(tokens: Tokenizer.tokens(text)) }
+
+    static func candidates(tokens: [Token]) -> (names: Set<String>, opening: String?) {
         var names = Set<String>()
         var opening: String?
         for (index, token) in tokens.enumerated() where token.isWord {
@@ -37,8 +38,7 @@ enum NamedEntities {
     static func names(in text: String) -> Set<String> { candidates(in: text).names }
 
     /// Names of each sentence; a first word counts when the corpus uses it as a name elsewhere ("Japan is …").
-    static func ownNames(claims: [Claim]) -> [Set<String>] {
-        let found = claims.map { candidates(in: $0.text) }
+    static func ownNames(candidates found: [(names: Set<String>, opening: String?)]) -> [Set<String>] {
         let known = Set(found.flatMap(\.names))
         return found.map { names, opening in
             guard let opening, known.contains(opening) else { return names }
@@ -67,6 +67,29 @@ enum NamedEntities {
         var frequency: [String: Int] = [:]
         for set in own { for name in set { frequency[name, default: 0] += 1 } }
         return own.map { $0.filter { frequency[$0, default: 0] <= limit } }
+    }
+
+    /// Sets of names as sorted ids, for overlap tests on every candidate pair without hashing strings.
+    static func intern(_ sets: [Set<String>]) -> [[Int32]] {
+        var ids: [String: Int32] = [:]
+        return sets.map { set in
+            set.map { name in
+                if let id = ids[name] { return id }
+                let id = Int32(ids.count)
+                ids[name] = id
+                return id
+            }.sorted()
+        }
+    }
+
+    static func overlap(_ a: [Int32], _ b: [Int32]) -> Bool? {
+        guard !a.isEmpty, !b.isEmpty else { return nil }
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { return true }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return false
     }
 
     static func overlap(_ a: Set<String>, _ b: Set<String>) -> Bool? {

@@ -39,7 +39,7 @@ enum PairClassifier {
             // Both sentences name the same uncommon subject, or, failing names, the rest of the sentences meet:
             // a count of "companies" or a figure "per cent" alone says nothing of what is counted.
             if evidence.uncommonNamesOverlap == true { return similarity >= 0.12 }
-            return entities && evidence.sharedRareTerms >= 2 && similarity >= 0.2
+            return entities && (evidence.sharedRareTerms >= 1 && similarity >= 0.25 || similarity >= 0.4)
         case .event:
             return false
         }

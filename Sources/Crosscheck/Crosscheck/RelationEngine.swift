@@ -11,48 +11,65 @@ public enum RelationEngine {
     static let maxPerFact = 3
 
     /// The corpus with `relations` and `trust` filled in.
-    public static func relate(_ corpus: Corpus) -> Corpus {
+    public static func relate(_ corpus: Corpus, jobs: Int = 1) -> Corpus {
         var result = corpus
-        let (relations, trust) = relations(documents: corpus.documents, claims: corpus.claims)
+        let (relations, trust) = relations(documents: corpus.documents, claims: corpus.claims, jobs: jobs)
         result.relations = relations
         result.trust = trust
         return result
     }
 
-    static func relations(documents: [Document], claims: [Claim]) -> ([Relation], [SourceTrust]) {
+    static func relations(documents: [Document], claims: [Claim], jobs: Int = 1) -> ([Relation], [SourceTrust]) {
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         let estimates = estimatedYears(documents: documents, claims: claims, documentIndex: documentIndex)
 
-        // Facts of every claim, and the words of every claim for similarity.
-        var facts: [Fact] = []
-        var terms: [[String]] = []
-        var periods: [Period] = []
-        terms.reserveCapacity(claims.count)
-        for (index, claim) in claims.enumerated() {
-            guard let document = documentIndex[claim.document] else { terms.append([]); periods.append(.unknown); continue }
+        // Facts, words and names of every claim, read once per claim and in parallel.
+        struct Reading: Sendable {
+            var facts: [Fact] = []
+            var terms: [String] = []
+            var period: Period = .unknown
+            var names: (names: Set<String>, opening: String?) = ([], nil)
+        }
+        let readings = ParallelMap.map(Array(claims.indices), jobs: jobs) { index -> Reading in
+            let claim = claims[index]
+            guard let document = documentIndex[claim.document] else { return Reading() }
+            let tokens = Tokenizer.tokens(claim.text)
             let period = period(of: claim, document: documents[document], estimate: estimates[document])
-            periods.append(period)
-            facts.append(contentsOf: FactExtractor.facts(of: claim, index: index, document: document, period: period))
             let heading = claim.sectionPath.last.map { Terms.terms(Tokenizer.tokens($0)) } ?? []
             // The period the claim speaks of is a term too: claims about the same year are likelier about the same thing.
             let year = period.basis == .explicit ? period.year.map { ["y\($0)"] } ?? [] : []
-            terms.append(Terms.terms(Tokenizer.tokens(claim.text)) + heading + year)
+            return Reading(facts: FactExtractor.facts(of: claim, index: index, document: document, period: period, tokens: tokens),
+                           terms: Terms.terms(tokens) + heading + year, period: period, names: NamedEntities.candidates(tokens: tokens))
         }
-        let similarity = SimilarityIndex(terms: terms)
-        let ownNames = NamedEntities.ownNames(claims: claims)
-        let entities = NamedEntities.sets(claims: claims, own: ownNames, documentIndex: documentIndex, documentCount: documents.count)
+        let periods = readings.map(\.period)
+        let similarity = SimilarityIndex(terms: readings.map(\.terms))
+        let facts: [Fact] = readings.flatMap(\.facts).map { fact in
+            var fact = fact
+            fact.metricTermIDs = similarity.ids(of: (fact.metric + " " + (fact.quantity.unit ?? "")).split(separator: " ").map { Terms.similarityStem(String($0)) })
+            return fact
+        }
+        let ownNames = NamedEntities.ownNames(candidates: readings.map(\.names))
+        let entities = NamedEntities.intern(NamedEntities.sets(claims: claims, own: ownNames, documentIndex: documentIndex, documentCount: documents.count))
         let rareLimit = max(5, claims.count / 200)
         // A name in up to 2% of the claims is still specific; a word is uncommon below 0.5%.
-        let uncommonNames = NamedEntities.uncommonOwnNames(own: ownNames, limit: max(5, claims.count / 50))
+        let uncommonNames = NamedEntities.intern(NamedEntities.uncommonOwnNames(own: ownNames, limit: max(5, claims.count / 50)))
 
         // Blocks, in a fixed order.
-        var blocks: [String: [Int]] = [:]
-        for (index, fact) in facts.enumerated() { blocks[fact.blockKey, default: []].append(index) }
+        var grouping: [String: [Int]] = [:]
+        for (index, fact) in facts.enumerated() { grouping[fact.blockKey, default: []].append(index) }
+        let blocks = grouping
 
-        var best: [String: (verdict: PairClassifier.Verdict, a: Int, b: Int)] = [:]
-        for key in blocks.keys.sorted() {
+        struct PairKey: Hashable {
+            var kind: Relation.Kind
+            var first: Int
+            var second: Int
+        }
+        // Each block is classified on its own, in parallel; the results merge in block order.
+        typealias Found = (key: PairKey, verdict: PairClassifier.Verdict, a: Int, b: Int)
+        let keys = blocks.keys.sorted()
+        let perBlock = ParallelMap.map(keys, jobs: jobs) { key -> [Found] in
             let members = blocks[key]!
-            guard Set(members.map { facts[$0].document }).count > 1 else { continue }
+            guard Set(members.map { facts[$0].document }).count > 1 else { return [] }
             // Candidates from the whole block (changes across years) and from each year within it (contradictions
             // live inside one period, and a large block's nearest neighbours may all be other years).
             var pairs = candidatePairs(members, facts: facts, similarity: similarity).map { (members[$0.0], members[$0.1]) }
@@ -64,41 +81,50 @@ public enum RelationEngine {
                     pairs += candidatePairs(group, facts: facts, similarity: similarity).map { (group[$0.0], group[$0.1]) }
                 }
             }
+            var seen = Set<Int>()
+            var found: [Found] = []
             for (first, second) in pairs {
+                guard seen.insert(min(first, second) &* 1_000_003 &+ max(first, second)).inserted else { continue }
                 let (a, b) = (facts[first], facts[second])
                 guard a.document != b.document, a.claim != b.claim else { continue }
                 let score = Double(similarity.similarity(a.claim, b.claim))
                 var evidence = PairClassifier.Evidence()
-                let metricWords = Set((a.metric + " " + (a.quantity.unit ?? "")).split(separator: " ").map { Terms.similarityStem(String($0)) })
-                evidence.sharedRareTerms = similarity.sharedRareTerms(a.claim, b.claim, maxFrequency: a.family == .event ? 3 : rareLimit, excluding: metricWords)
+                evidence.sharedRareTerms = similarity.sharedRareTerms(a.claim, b.claim, maxFrequency: a.family == .event ? 3 : rareLimit, excluding: a.metricTermIDs)
                 if a.family == .event { evidence.sharesBigram = similarity.sharesBigram(a.claim, b.claim) }
                 evidence.entitiesOverlap = NamedEntities.overlap(entities[a.claim], entities[b.claim])
                 evidence.uncommonNamesOverlap = NamedEntities.overlap(uncommonNames[a.claim], uncommonNames[b.claim])
                 guard let verdict = PairClassifier.classify(a, b, similarity: score, evidence: evidence) else { continue }
-                let (first, second) = a.claim < b.claim ? (first, second) : (second, first)
-                let pairKey = "\(verdict.kind.rawValue)|\(facts[first].claim)|\(facts[second].claim)"
-                if let existing = best[pairKey], existing.verdict.confidence >= verdict.confidence { continue }
-                best[pairKey] = (verdict, first, second)
+                let (x, y) = a.claim < b.claim ? (first, second) : (second, first)
+                found.append((PairKey(kind: verdict.kind, first: facts[x].claim, second: facts[y].claim), verdict, x, y))
             }
+            return found
+        }
+        var best: [PairKey: (verdict: PairClassifier.Verdict, a: Int, b: Int)] = [:]
+        for found in perBlock.joined() {
+            if let existing = best[found.key], existing.verdict.confidence >= found.verdict.confidence { continue }
+            best[found.key] = (found.verdict, found.a, found.b)
         }
 
         // Bounded output: each fact keeps its few most confident agreements and changes (a figure repeated in a
         // thousand sources needs a handful of corroborations, not a million pairs); conflicts are all kept.
         var kept: [(verdict: PairClassifier.Verdict, a: Int, b: Int)] = []
-        var perFact: [String: Int] = [:]
+        struct FactKey: Hashable {
+            var kind: Relation.Kind
+            var fact: Int
+        }
+        var perFact: [FactKey: Int] = [:]
         let ordered = best.values.sorted { ($0.verdict.confidence, facts[$1.a].claim, facts[$1.b].claim) > ($1.verdict.confidence, facts[$0.a].claim, facts[$0.b].claim) }
         for entry in ordered {
             if entry.verdict.kind == .agreement || entry.verdict.kind == .changeOverTime {
-                let (ka, kb) = ("\(entry.verdict.kind.rawValue)|\(entry.a)", "\(entry.verdict.kind.rawValue)|\(entry.b)")
+                let (ka, kb) = (FactKey(kind: entry.verdict.kind, fact: entry.a), FactKey(kind: entry.verdict.kind, fact: entry.b))
                 guard perFact[ka, default: 0] < maxPerFact, perFact[kb, default: 0] < maxPerFact else { continue }
                 perFact[ka, default: 0] += 1
                 perFact[kb, default: 0] += 1
             }
             kept.append(entry)
         }
-        var relations: [Relation] = []
-        for entry in kept {
-            relations.append(makeRelation(entry.verdict, facts[entry.a], facts[entry.b], claims: claims, documents: documents))
+        var relations = ParallelMap.map(kept.map { ($0.verdict, $0.a, $0.b) }, jobs: jobs) { entry in
+            makeRelation(entry.0, facts[entry.1], facts[entry.2], claims: claims, documents: documents)
         }
         // Who holds an office, then wording agreements where nothing else related the pair.
         relations += OfficeHolders.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods)
@@ -106,9 +132,8 @@ public enum RelationEngine {
         relations += Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents, periods: periods)
             .filter { !related.contains(Set($0.claims.map(\.id))) }
         // One relation per id (kind and pair of claims): several passes may find the same one; the most confident stays.
-        var unique: [String: Relation] = [:]
-        for relation in relations where (unique[relation.id]?.confidence ?? -1) < relation.confidence { unique[relation.id] = relation }
-        relations = unique.keys.sorted().map { unique[$0]! }
+        relations.sort { ($0.id, $1.confidence) < ($1.id, $0.confidence) }
+        relations = relations.enumerated().filter { $0.offset == 0 || relations[$0.offset - 1].id != $0.element.id }.map(\.element)
         let trust = SourceTrustModel.scores(documents: documents, relations: relations)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
         for index in relations.indices where relations[index].kind == .contradiction {

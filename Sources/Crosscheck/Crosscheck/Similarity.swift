@@ -112,10 +112,12 @@ struct SimilarityIndex: Sendable {
     }
 
     /// How many terms the two claims share that at most `maxFrequency` claims of the corpus use: names, not common words.
-    /// - Parameter excluding: terms that do not count (the metric's own words: "tons" says nothing about which tons).
-    func sharedRareTerms(_ a: Int, _ b: Int, maxFrequency: Int = 3, excluding: Set<String> = []) -> Int {
+    /// Term ids of words, for `sharedRareTerms(excluding:)`.
+    func ids(of words: [String]) -> [Int32] { words.compactMap { termIDs[$0] } }
+
+    /// - Parameter excluding: term ids that do not count (the metric's own words: "tons" says nothing about which tons).
+    func sharedRareTerms(_ a: Int, _ b: Int, maxFrequency: Int = 3, excluding excluded: [Int32] = []) -> Int {
         let (x, y) = (vectors[a].terms, vectors[b].terms)
-        let excluded = Set(excluding.compactMap { termIDs[$0] })
         var i = 0, j = 0, shared = 0
         while i < x.count && j < y.count {
             if x[i] == y[j] {
@@ -135,9 +137,11 @@ struct SimilarityIndex: Sendable {
     /// shared terms; a term shared by more than `maxPostings` members is too common to lead anywhere.
     /// - Parameter queries: positions in `members` to find neighbours for (all of them by default).
     func nearestNeighbours(in members: [Int], limit: Int, maxPostings: Int = 200, queries: [Int]? = nil) -> [(Int, Int)] {
+        // Only terms some query uses can lead anywhere.
+        let wanted: Set<Int32>? = queries.map { Set($0.flatMap { vectors[members[$0]].terms }) }
         var postings: [Int32: [Int]] = [:]
         for (position, claim) in members.enumerated() {
-            for term in vectors[claim].terms { postings[term, default: []].append(position) }
+            for term in vectors[claim].terms where wanted?.contains(term) ?? true { postings[term, default: []].append(position) }
         }
         var pairs: [(Int, Int)] = []
         var scores = [Float](repeating: 0, count: members.count)
@@ -160,8 +164,18 @@ struct SimilarityIndex: Sendable {
                     scores[other] += weight * otherVector.weights[low]
                 }
             }
-            let best = touched.sorted { (scores[$0], $1) > (scores[$1], $0) }.prefix(limit)
-            for other in best where scores[other] > 0 { pairs.append((min(position, other), max(position, other))) }
+            // The `limit` best by score (ties by position), kept in a small sorted buffer: no full sort of every candidate.
+            var best: [Int] = []
+            best.reserveCapacity(limit + 1)
+            for other in touched where scores[other] > 0 {
+                let score = scores[other]
+                if best.count == limit, let last = best.last, (score, -other) <= (scores[last], -last) { continue }
+                var slot = best.count
+                while slot > 0, (scores[best[slot - 1]], -best[slot - 1]) < (score, -other) { slot -= 1 }
+                best.insert(other, at: slot)
+                if best.count > limit { best.removeLast() }
+            }
+            for other in best { pairs.append((min(position, other), max(position, other))) }
             for other in touched { scores[other] = 0 }
             touched.removeAll(keepingCapacity: true)
         }

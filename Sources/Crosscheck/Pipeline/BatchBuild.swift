@@ -52,7 +52,7 @@ public enum BatchBuild {
         let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
         let (read, readTimings) = makeCorpusTimed(files: scan.files, jobs: options.jobs, maxFileSize: options.maxFileSize)
         timings.merge(readTimings)
-        let corpus = timings.measure(.relations) { RelationEngine.relate(read) }
+        let corpus = timings.measure(.relations) { RelationEngine.relate(read, jobs: options.jobs) }
         try CorpusWriter.write(corpus, to: options.output, jobs: options.jobs, timings: &timings)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings)

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import Crosscheck
+
+/// The relation engine on sources about a subject none of its rules were written for (a city library).
+@Suite struct RelationEngineTests {
+    static let corpus: Corpus = {
+        let folder = TestSupport.fixtures.appendingPathComponent("relations")
+        let files = (try? Discovery(inbox: folder).scan().files) ?? []
+        return RelationEngine.relate(BatchBuild.makeCorpus(files: files, jobs: 1, maxFileSize: 1 << 20))
+    }()
+
+    /// The relations of a kind between a claim containing `a` and one containing `b`.
+    func relations(_ kind: Relation.Kind? = nil, _ a: String, _ b: String) -> [Relation] {
+        Self.corpus.relations.filter { relation in
+            (kind == nil || relation.kind == kind) && relation.claims.contains { $0.text.contains(a) } && relation.claims.contains { $0.text.contains(b) }
+        }
+    }
+
+    @Test func figuresForTheSameYearThatDifferContradict() throws {
+        let found = relations(.contradiction, "operating budget totalled $18.4 million", "operating budget totalled $19.1 million")
+        let relation = try #require(found.first)
+        #expect(relation.explanation.contains("Lakeview Public Library annual report 2022") || relation.explanation.contains("2023-05-10"))
+        #expect(relation.explanation.contains("18.4 million") && relation.explanation.contains("19.1 million"))
+        #expect(relation.explanation.contains("2022"))
+        #expect(relation.confidence > 0 && relation.confidence <= 1)
+    }
+
+    @Test func explicitPeriodsMakeAChangeNotAContradiction() throws {
+        let relation = try #require(relations(.changeOverTime, "lent 412,000 books", "lent 455,000 books").first)
+        #expect(relation.explanation.contains("up"))
+        #expect(relation.claims.first?.text.contains("412,000") == true, "the older figure comes first")
+        #expect(relations(.contradiction, "lent 412,000 books", "lent 455,000 books").isEmpty)
+    }
+
+    @Test func ranksOfTheSameSubjectConflict() {
+        #expect(!relations(.contradiction, "state’s third-largest library system", "state’s second-largest library system").isEmpty)
+    }
+
+    @Test func equalCountsAgree() {
+        #expect(!relations(.agreement, "operates 14 branches", "operates 14 branches").isEmpty)
+    }
+
+    @Test func theSameEventOnTheSameDateAgrees() {
+        #expect(!relations(.agreement, "signed a digital lending agreement with OverDrive in March 2021", "dates from March 2021").isEmpty)
+    }
+
+    @Test func anOfficeHeldByAnotherPersonLaterIsAChange() throws {
+        let relation = try #require(relations(.changeOverTime, "Mayor Dana Whitfield", "Mayor Ruth Okafor").first)
+        #expect(relation.explanation.contains("Dana Whitfield") && relation.explanation.contains("Ruth Okafor"))
+    }
+
+    @Test func differentThingsAreNeverInConflict() {
+        // Another library's rank, a capital budget against an operating one, e-books against books.
+        for (a, b) in [("Riverside Public Library is the state’s largest", "third-largest library system"),
+                       ("capital budget was $3.2 million", "operating budget totalled $19.1 million"),
+                       ("38,000 e-books", "455,000 books"), ("38,000 e-books", "412,000 books")] {
+            #expect(relations(.contradiction, a, b).isEmpty, "contradiction: \(a) / \(b)")
+            #expect(relations(.changeOverTime, a, b).isEmpty, "change: \(a) / \(b)")
+        }
+    }
+
+    @Test func relationsAreDeterministicAndUnique() {
+        let files = (try? Discovery(inbox: TestSupport.fixtures.appendingPathComponent("relations")).scan().files) ?? []
+        let base = BatchBuild.makeCorpus(files: files, jobs: 1, maxFileSize: 1 << 20)
+        let again = RelationEngine.relate(base, jobs: 4)
+        #expect(again.relations == Self.corpus.relations)
+        #expect(again.trust == Self.corpus.trust)
+        #expect(Set(Self.corpus.relations.map(\.id)).count == Self.corpus.relations.count)
+        // Only claims of different sources are related.
+        #expect(Self.corpus.relations.allSatisfy { $0.claims[0].document != $0.claims[1].document })
+    }
+
+    @Test func trustFollowsAgreementsAndConflicts() {
+        #expect(Self.corpus.trust.count == Self.corpus.documents.count)
+        for trust in Self.corpus.trust {
+            #expect((0...1).contains(trust.score))
+            #expect(trust.basis.contains("agreement") && trust.basis.contains("contradiction"))
+        }
+        let scores = SourceTrustModel.scores(documents: Self.corpus.documents, relations: [])
+        #expect(scores.allSatisfy { $0.agreements == 0 && $0.contradictions == 0 })
+    }
+
+    @Test func contradictionsSayWhichSideIsBetterSupported() {
+        for relation in Self.corpus.relations(.contradiction) {
+            if let side = relation.betterSupported { #expect(relation.claims.map(\.id).contains(side)) }
+        }
+    }
+}
+
+/// The classification rules, one by one, on hand-made facts.
+@Suite struct PairClassifierTests {
+    /// A count fact; `openAbove` makes "over `value`" (no upper bound).
+    func fact(_ document: Int, _ value: Double, low: Double? = nil, high: Double? = nil, openAbove: Bool = false, qualifier: String = "exact",
+              year: Int? = 2022, basis: Period.Basis = .explicit, family: Fact.Family = .count, qualifiers: [String: String] = [:]) -> Fact {
+        let quantity = Quantity(kind: .count, text: "\(value)", span: TextSpan(start: 0, end: 1), value: value, low: low ?? value,
+                                high: openAbove ? nil : (high ?? value), qualifier: openAbove ? "over" : qualifier)
+        return Fact(claim: document, document: document, quantity: quantity, family: family, metric: "branch", metricLabel: "branches",
+                    qualifiers: qualifiers, scope: nil, subject: nil, possessor: nil,
+                    period: Period(year: year, month: nil, basis: basis, label: year.map(String.init) ?? "none")).sealed()
+    }
+
+    let named = PairClassifier.Evidence(sharedRareTerms: 2, sharesBigram: true, entitiesOverlap: true, uncommonNamesOverlap: true)
+
+    @Test func sameValueAgrees() {
+        #expect(PairClassifier.classify(fact(0, 14), fact(1, 14), similarity: 0.5, evidence: named)?.kind == .agreement)
+    }
+
+    @Test func differentValueSamePeriodContradicts() {
+        #expect(PairClassifier.classify(fact(0, 14), fact(1, 15), similarity: 0.5, evidence: named)?.kind == .contradiction)
+    }
+
+    @Test func explicitDifferentPeriodsAreAChange() {
+        #expect(PairClassifier.classify(fact(0, 14, year: 2020), fact(1, 17, year: 2023), similarity: 0.5, evidence: named)?.kind == .changeOverTime)
+    }
+
+    @Test func publicationDatesFarApartImplyAChangeAtLowerConfidence() throws {
+        let implied = try #require(PairClassifier.classify(fact(0, 14, year: 2018, basis: .publication), fact(1, 17, year: 2024, basis: .publication), similarity: 0.5, evidence: named))
+        let explicit = try #require(PairClassifier.classify(fact(0, 14, year: 2018), fact(1, 17, year: 2024), similarity: 0.5, evidence: named))
+        #expect(implied.kind == .changeOverTime && implied.confidence < explicit.confidence)
+        // Close publication dates: the same period.
+        #expect(PairClassifier.classify(fact(0, 14, year: 2023, basis: .publication), fact(1, 17, year: 2024, basis: .publication), similarity: 0.5, evidence: named)?.kind == .contradiction)
+    }
+
+    @Test func intervalsFromWordingDecide() {
+        // "over 500" and "600" are compatible; "over 500" and "400" are not.
+        #expect(PairClassifier.classify(fact(0, 500, openAbove: true), fact(1, 600), similarity: 0.5, evidence: named)?.kind == .agreement)
+        #expect(PairClassifier.classify(fact(0, 500, openAbove: true), fact(1, 400), similarity: 0.5, evidence: named)?.kind == .contradiction)
+        // Rounding: "35 billion" ([34.5, 35.5]) and 35.2 agree.
+        #expect(PairClassifier.classify(fact(0, 35, low: 34.5, high: 35.5), fact(1, 35.2), similarity: 0.5, evidence: named)?.kind == .agreement)
+        // Two open-ended figures corroborate nothing.
+        #expect(PairClassifier.classify(fact(0, 500, openAbove: true), fact(1, 300, openAbove: true), similarity: 0.5, evidence: named) == nil)
+    }
+
+    @Test func clashingQualifiersAreNotAContradiction() {
+        let verdict = PairClassifier.classify(fact(0, 500, qualifiers: ["span": "point"]), fact(1, 10_000, qualifiers: ["span": "cumulative"]), similarity: 0.5, evidence: named)
+        #expect(verdict?.kind == .differentQualifier)
+    }
+
+    @Test func differentNamedSubjectsAreNeverRelated() {
+        var evidence = named
+        evidence.uncommonNamesOverlap = false
+        #expect(PairClassifier.classify(fact(0, 14), fact(1, 15), similarity: 0.9, evidence: evidence) == nil)
+        evidence = named
+        evidence.entitiesOverlap = false
+        #expect(PairClassifier.classify(fact(0, 14), fact(1, 14), similarity: 0.9, evidence: evidence) == nil)
+    }
+
+    @Test func eventsOnlyCorroborate() {
+        let a = fact(0, 1928, year: 1928, family: .event), b = fact(1, 1929, year: 1929, family: .event)
+        #expect(PairClassifier.classify(a, b, similarity: 0.9, evidence: named) == nil)
+        #expect(PairClassifier.classify(a, fact(1, 1928, year: 1928, family: .event), similarity: 0.5, evidence: named)?.kind == .agreement)
+    }
+
+    @Test func sameSourceIsNeverRelated() {
+        #expect(PairClassifier.classify(fact(0, 14), fact(0, 15), similarity: 1, evidence: named) == nil)
+    }
+}
