@@ -10,9 +10,10 @@ struct DiffCorpusBuilder {
     private(set) var claims: [Claim] = []
     private(set) var relations: [Relation] = []
 
-    /// Adds a document whose id follows its content (as a build's does), so a renamed copy keeps it.
-    mutating func add(_ path: String, _ sections: [SectionSpec], title: String? = nil) {
-        let content = sections.map { $0.path.joined(separator: "/") + ":" + $0.sentences.joined(separator: " ") }.joined(separator: "\n")
+    /// Adds a document whose id follows its content (as a build's does), so a renamed copy keeps it;
+    /// `bytes` stands for the rest of the file (markup, sentences without claims) that the id also follows.
+    mutating func add(_ path: String, _ sections: [SectionSpec], title: String? = nil, bytes: String = "") {
+        let content = bytes + sections.map { $0.path.joined(separator: "/") + ":" + $0.sentences.joined(separator: " ") }.joined(separator: "\n")
         let id = "d" + Hashing.hexPrefix(of: content, length: 16)
         let key = "key" + Hashing.hexPrefix(of: title ?? path, length: 6)
         var built: [Section] = []

@@ -122,6 +122,15 @@ import Testing
         #expect(diff.text().contains("~ draft.txt → final.txt · renamed and modified, 9"))
     }
 
+    @Test func fileEditedOutsideItsClaimsIsModifiedWithNothingListed() {
+        var old = DiffCorpusBuilder(), new = DiffCorpusBuilder()
+        old.add("a.txt", [(["A"], ["Trade reached C$35 billion in 2023."])], bytes: "<p>Old footer</p>")
+        new.add("a.txt", [(["A"], ["Trade reached C$35 billion in 2023."])], bytes: "<p>New footer</p>")
+        let diff = CorpusDiff.compare(old: old.corpus, new: new.corpus)
+        #expect(diff.counts.documents.changed == 1 && diff.documents.first?.claims.isEmpty == true)
+        #expect(diff.text().contains("~ a.txt · modified, 100% similar\n  “a.txt” [@key18b7cb]\n  no claim changed, and no section was added, removed or moved\n"))
+    }
+
     @Test func unrelatedDocumentsAreAddedAndRemoved() {
         var old = DiffCorpusBuilder(), new = DiffCorpusBuilder()
         old.add("old.txt", [(["Old"], ["Trade reached C$35 billion in 2023.", "Exports rose 4% in 2023."])])

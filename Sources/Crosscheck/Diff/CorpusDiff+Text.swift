@@ -69,7 +69,7 @@ enum DiffText {
             out += "  " + style.paint("\(mark) § \(path(section.path)) (\(note))", color) + "\n"
         }
         if document.kind == .modified && document.sections.isEmpty && document.claims.isEmpty {
-            out += "  the file changed, but none of its sections or claims did\n"
+            out += "  no claim changed, and no section was added, removed or moved\n"
         }
         var currentSection: [String]?
         for claim in document.claims {
