@@ -235,8 +235,9 @@ enum FactExtractor {
     static func qualifiersAndScope(_ clause: [Token]) -> ([String: String], String?) {
         let words = clause.filter(\.isWord).map(\.lower)
         var qualifiers: [String: String] = [:]
-        for (dimension, value, phrases) in MetricLexicon.qualifiers where qualifiers[dimension] == nil {
-            for phrase in phrases where contains(words, phrase) {
+        let present = Set(words).intersection(MetricLexicon.qualifierFirstWords)
+        for (dimension, value, phrases) in MetricLexicon.qualifiers where qualifiers[dimension] == nil && !present.isEmpty {
+            for phrase in phrases where present.contains(phrase[0]) && contains(words, phrase) {
                 qualifiers[dimension] = value
                 break
             }

@@ -45,6 +45,16 @@ enum MetricLexicon {
         ("budget", "capital", [["capital"]]),
     ]
 
+    /// The qualifier dimensions in a fixed order (the order clashes are reported in).
+    static let dimensions: [String] = {
+        var seen: [String] = []
+        for (dimension, _, _) in qualifiers where !seen.contains(dimension) { seen.append(dimension) }
+        return seen + ["direction"]
+    }()
+
+    /// First words of qualifier phrases, to skip phrases that cannot occur.
+    static let qualifierFirstWords: Set<String> = Set(qualifiers.flatMap { $0.phrases.map { $0[0] } })
+
     /// Kinds of event a date can mark, from the verb before it.
     static let eventKinds: [String: String] = [
         "began": "start", "begun": "start", "begin": "start", "started": "start", "established": "start", "founded": "start",

@@ -18,8 +18,9 @@ enum OfficeHolders {
         let tokens = Tokenizer.tokens(claim.text)
         var result: [Holding] = []
         for start in tokens.indices {
-            for title in titles where start + title.count < tokens.count {
-                guard tokens[start..<(start + title.count)].map(\.lower) == title else { continue }
+            guard tokens[start].isWord else { continue }
+            for title in titles where start + title.count < tokens.count && tokens[start].lower == title[0] {
+                guard (1..<title.count).allSatisfy({ tokens[start + $0].lower == title[$0] }) else { continue }
                 // The holder: the capitalised words right after the title.
                 var end = start + title.count
                 var names: [Token] = []

@@ -195,8 +195,10 @@ enum PairClassifier {
     // MARK: Qualifiers and confidence
 
     static func qualifierClash(_ a: Fact, _ b: Fact) -> (dimension: String, a: String, b: String)? {
-        for dimension in a.qualifiers.keys.sorted() where dimension != "modality" {
-            if let va = a.qualifiers[dimension], let vb = b.qualifiers[dimension], va != vb { return (dimension, va, vb) }
+        if !a.qualifiers.isEmpty && !b.qualifiers.isEmpty {
+            for dimension in MetricLexicon.dimensions where dimension != "modality" {
+                if let va = a.qualifiers[dimension], let vb = b.qualifiers[dimension], va != vb { return (dimension, va, vb) }
+            }
         }
         // A forecast is not contradicted by what is (nor a total by its services part): one-sided qualifiers that change the measure.
         if (a.qualifiers["modality"] == nil) != (b.qualifiers["modality"] == nil) {

@@ -87,6 +87,9 @@ public enum RelationEngine {
                 guard seen.insert(min(first, second) &* 1_000_003 &+ max(first, second)).inserted else { continue }
                 let (a, b) = (facts[first], facts[second])
                 guard a.document != b.document, a.claim != b.claim else { continue }
+                // Cheap refusals before any evidence is gathered.
+                if let s = a.subject, let t = b.subject, s != t { continue }
+                if let s = a.possessor, let t = b.possessor, s != t { continue }
                 let score = Double(similarity.similarity(a.claim, b.claim))
                 var evidence = PairClassifier.Evidence()
                 evidence.sharedRareTerms = similarity.sharedRareTerms(a.claim, b.claim, maxFrequency: a.family == .event ? 3 : rareLimit, excluding: a.metricTermIDs)
@@ -132,8 +135,9 @@ public enum RelationEngine {
         relations += Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents, periods: periods)
             .filter { !related.contains(Set($0.claims.map(\.id))) }
         // One relation per id (kind and pair of claims): several passes may find the same one; the most confident stays.
-        relations.sort { ($0.id, $1.confidence) < ($1.id, $0.confidence) }
-        relations = relations.enumerated().filter { $0.offset == 0 || relations[$0.offset - 1].id != $0.element.id }.map(\.element)
+        // Indices are sorted, not the (large) relations.
+        let byID = relations.indices.sorted { (relations[$0].id, relations[$1].confidence) < (relations[$1].id, relations[$0].confidence) }
+        relations = byID.enumerated().filter { $0.offset == 0 || relations[byID[$0.offset - 1]].id != relations[$0.element].id }.map { relations[$0.element] }
         let trust = SourceTrustModel.scores(documents: documents, relations: relations)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
         for index in relations.indices where relations[index].kind == .contradiction {
@@ -142,8 +146,10 @@ public enum RelationEngine {
             if abs(ta - tb) >= 0.05 { relations[index].betterSupported = ta > tb ? sides[0].id : sides[1].id }
         }
         let order = Relation.Kind.allCases
-        relations.sort { (order.firstIndex(of: $0.kind)!, $0.id) < (order.firstIndex(of: $1.kind)!, $1.id) }
-        return (relations, trust)
+        let sortedIndices = relations.indices.sorted {
+            (order.firstIndex(of: relations[$0].kind)!, relations[$0].id) < (order.firstIndex(of: relations[$1].kind)!, relations[$1].id)
+        }
+        return (sortedIndices.map { relations[$0] }, trust)
     }
 
     static func candidatePairs(_ members: [Int], facts: [Fact], similarity: SimilarityIndex) -> [(Int, Int)] {

@@ -76,12 +76,16 @@ struct SimilarityIndex: Sendable {
         self.documentFrequency = documentFrequency
         self.termIDs = ids
         vectors = encoded.map { row in
-            var counts: [Int32: Float] = [:]
-            for id in row { counts[id, default: 0] += 1 }
-            let sorted = counts.keys.sorted()
-            var weights = sorted.map { id -> Float in
+            // Term frequencies by sorting the row, not through a dictionary per claim.
+            let ids = row.sorted()
+            var sorted: [Int32] = []
+            var frequencies: [Float] = []
+            for id in ids {
+                if sorted.last == id { frequencies[frequencies.count - 1] += 1 } else { sorted.append(id); frequencies.append(1) }
+            }
+            var weights = zip(sorted, frequencies).map { id, frequency -> Float in
                 let idf = log((count + 1) / (Float(documentFrequency[Int(id)]) + 0.5))
-                return (1 + log(counts[id]!)) * max(idf, 0.01)
+                return (1 + log(frequency)) * max(idf, 0.01)
             }
             let norm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
             if norm > 0 { weights = weights.map { $0 / norm } }
