@@ -28,7 +28,7 @@ ORDINALS = ["", "largest", "second-largest", "third-largest", "fourth-largest", 
 
 
 def name(rng):
-    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
 
 
 def main():
