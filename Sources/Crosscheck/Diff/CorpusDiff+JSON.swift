@@ -17,7 +17,7 @@ extension CorpusDiff {
     }
 }
 
-/// The top of the JSON output.
+/// The top of the JSON output; `documents` and `relations` are left out (not null) with `--stat`.
 private struct JSONEnvelope: Encodable {
     var format = "crosscheck-diff"
     var version: Int
@@ -25,18 +25,4 @@ private struct JSONEnvelope: Encodable {
     var counts: CorpusDiff.Counts
     var documents: [DocumentChange]?
     var relations: [RelationChange]?
-
-    enum CodingKeys: String, CodingKey {
-        case format, version, identical, counts, documents, relations
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(format, forKey: .format)
-        try container.encode(version, forKey: .version)
-        try container.encode(identical, forKey: .identical)
-        try container.encode(counts, forKey: .counts)
-        try container.encodeIfPresent(documents, forKey: .documents)
-        try container.encodeIfPresent(relations, forKey: .relations)
-    }
 }
