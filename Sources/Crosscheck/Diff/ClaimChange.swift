@@ -1,5 +1,6 @@
 /// One claim that differs between two versions of a document.
 public struct ClaimChange: Codable, Hashable, Sendable {
+    /// Added, removed, changed or moved (never unchanged: unchanged claims are not listed).
     public var kind: ClaimFate
     /// The claim in the old corpus; nil when added.
     public var old: ClaimSide?
@@ -46,9 +47,13 @@ public enum ClaimFate: String, Codable, Hashable, Sendable {
 
 /// One version of a claim, as a diff names it.
 public struct ClaimSide: Codable, Hashable, Sendable {
+    /// The claim id in its corpus.
     public var id: String
+    /// The sentence as it stands in the source.
     public var text: String
+    /// The headings from the top of the document down to the claim's section.
     public var sectionPath: [String]
+    /// The citation key of the claim's source.
     public var citationKey: String
 
     public init(id: String, text: String, sectionPath: [String], citationKey: String) {

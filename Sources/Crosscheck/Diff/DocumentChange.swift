@@ -12,6 +12,7 @@ public struct DocumentChange: Codable, Hashable, Sendable {
         case renamed
     }
 
+    /// Added, removed, modified or renamed.
     public var kind: Kind
     /// The document in the old corpus; nil when added.
     public var old: DocumentSide?
@@ -46,6 +47,7 @@ public struct DocumentChange: Codable, Hashable, Sendable {
 
 /// One version of a document, as a diff names it.
 public struct DocumentSide: Codable, Hashable, Sendable {
+    /// The document id in its corpus (it follows the file's bytes).
     public var id: String
     /// The source file's path relative to the inbox.
     public var path: String
@@ -87,6 +89,7 @@ public struct SectionChange: Codable, Hashable, Sendable {
         case moved
     }
 
+    /// Added, removed or moved.
     public var kind: Kind
     /// The headings from the top of the document down to this section.
     public var path: [String]

@@ -30,9 +30,11 @@ public struct RelationChange: Codable, Hashable, Sendable {
         }
     }
 
+    /// Appeared or resolved.
     public var kind: Kind
     /// The relation as it stands in the corpus that has it (the new one if appeared, the old one if resolved).
     public var relation: Relation
+    /// Why, from what became of its claims.
     public var reason: Reason
     /// What became of each of the relation's claims, in the relation's order.
     public var sides: [Side]
@@ -48,6 +50,7 @@ public struct RelationChange: Codable, Hashable, Sendable {
     public struct Side: Codable, Hashable, Sendable {
         /// The claim's id in the corpus that has the relation.
         public var id: String
+        /// What became of the claim between the two corpora.
         public var fate: ClaimFate
         /// For a changed claim, its word-level edits from the old sentence to the new; empty otherwise.
         public let edits: [WordEdit]

@@ -5,6 +5,7 @@ public struct WordEdit: Codable, Hashable, Sendable {
         case same, removed, added
     }
 
+    /// Kept, removed or added.
     public var kind: Kind
     /// The words of the run with the spaces between them, exactly as in the sentence.
     public var text: String
