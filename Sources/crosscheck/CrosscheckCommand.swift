@@ -10,8 +10,8 @@ struct CrosscheckCommand: ParsableCommand {
         abstract: "Turn a folder of sources (saved web pages, copied text) into a cited corpus of claims.",
         discussion: """
             Run with no arguments to build the corpus of ./Inbox into ./Output, the same as
-            'crosscheck build Inbox --output Output'. 'crosscheck diff OLD NEW' shows what changed between
-            two corpora (see 'crosscheck diff --help').
+            'crosscheck build Inbox --output Output'.
+            'crosscheck diff OLD NEW' shows what changed between two corpora.
 
             EXIT STATUS
               0  every file was read

@@ -8,19 +8,21 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Show what changed between two corpora: documents, sections, claims and contradictions.",
         discussion: """
-            OLD and NEW are corpus folders (as 'crosscheck build' writes them) or their corpus.sqlite files.
-            Claims are matched by what they say: an edited number reads as one claim changed, with the words
-            that changed marked [-old-]{+new+}; a renamed source is one document renamed.
+            OLD and NEW are corpus folders (as 'crosscheck build' writes them) or
+            their corpus.sqlite files. Claims are matched by what they say: an
+            edited number reads as one claim changed, with the words that changed
+            marked [-old-]{+new+}; a renamed source is one document renamed.
 
             Examples:
-              crosscheck diff Output-before Output           # the changes, by document and section
-              crosscheck diff old/corpus.sqlite new --stat  # the summary line alone
+              crosscheck diff Output-before Output      # changes by document
+              crosscheck diff old/corpus.sqlite new --stat   # summary line
               crosscheck diff Output-before Output --format json | jq .counts
 
             EXIT STATUS
-              0  the corpora are identical (nothing is printed in text format)
+              0  the corpora are identical (the text format prints nothing)
               1  they differ
-              2  a corpus is missing, damaged, or of another schema version, or a usage error
+              2  a corpus is missing, damaged, or of another schema version,
+                 or a usage error
             """)
 
     /// How the diff is printed.
