@@ -56,6 +56,13 @@ public struct RelatedClaim: Codable, Hashable, Sendable {
     }
 }
 
+extension RelatedClaim {
+    /// One side of a relation made from a claim and the value compared (nil when related by wording).
+    init(claim: Claim, value: Quantity?) {
+        self.init(id: claim.id, document: claim.document, source: SourcePath(path: claim.source), text: claim.text, value: value, date: claim.date)
+    }
+}
+
 /// How far the rest of the corpus bears a source out: TruthFinder-style, from its agreements and conflicts.
 public struct SourceTrust: Codable, Hashable, Sendable {
     public var document: String

@@ -26,10 +26,7 @@ enum Corroboration {
             let key = ids.joined(separator: "|")
             guard seen.insert(key).inserted else { continue }
             let (older, newer) = ((periods[a].year ?? Int.min, ca.id) <= (periods[b].year ?? Int.min, cb.id)) ? (a, b) : (b, a)
-            func side(_ index: Int) -> RelatedClaim {
-                let claim = claims[index]
-                return RelatedClaim(id: claim.id, document: claim.document, source: .init(path: claim.source), text: claim.text, value: nil, date: claim.date)
-            }
+            func side(_ index: Int) -> RelatedClaim { RelatedClaim(claim: claims[index], value: nil) }
             let (da, db) = (documents[documentIndex[claims[older].document]!], documents[documentIndex[claims[newer].document]!])
             let explanation = "\(Explanation.sourceName(da)) (\(Explanation.dateLabel(da, periods[older]))) and \(Explanation.sourceName(db)) "
                 + "(\(Explanation.dateLabel(db, periods[newer]))) say the same thing in their own words: the sentences share "

@@ -84,12 +84,12 @@ enum NamedEntities {
 
     static func overlap(_ a: [Int32], _ b: [Int32]) -> Bool? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { return true }
-            if a[i] < b[j] { i += 1 } else { j += 1 }
+        var found = false
+        SortedMerge.forEachCommon(a, b) { _, _ in
+            found = true
+            return false
         }
-        return false
+        return found
     }
 
     static func overlap(_ a: Set<String>, _ b: Set<String>) -> Bool? {

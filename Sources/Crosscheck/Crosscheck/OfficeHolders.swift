@@ -63,10 +63,7 @@ enum OfficeHolders {
                     let (older, newer) = (ya, claims[a.claim].id) <= (yb, claims[b.claim].id) ? (a, b) : (b, a)
                     let ids = [claims[a.claim].id, claims[b.claim].id].sorted()
                     guard seen.insert("\(kind.rawValue)|\(ids[0])|\(ids[1])").inserted else { continue }
-                    func side(_ holding: Holding) -> RelatedClaim {
-                        let claim = claims[holding.claim]
-                        return RelatedClaim(id: claim.id, document: claim.document, source: .init(path: claim.source), text: claim.text, value: nil, date: claim.date)
-                    }
+                    func side(_ holding: Holding) -> RelatedClaim { RelatedClaim(claim: claims[holding.claim], value: nil) }
                     let (da, db) = (documents[documentIndex[claims[older.claim].document]!], documents[documentIndex[claims[newer.claim].document]!])
                     let title = office.split(separator: " ").dropFirst().joined(separator: " ")
                     let reason = kind == .agreement ? "both name the same holder of the office" : "the office changed hands between \(periods[older.claim].label) and \(periods[newer.claim].label)"

@@ -171,11 +171,7 @@ public enum RelationEngine {
 
     static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Fact, _ b: Fact, claims: [Claim], documents: [Document]) -> Relation {
         let (older, newer) = ((a.period.year ?? Int.min, claims[a.claim].id) <= (b.period.year ?? Int.min, claims[b.claim].id)) ? (a, b) : (b, a)
-        func side(_ fact: Fact) -> RelatedClaim {
-            let claim = claims[fact.claim]
-            return RelatedClaim(id: claim.id, document: claim.document, source: .init(path: claim.source), text: claim.text,
-                                value: fact.family == .event ? nil : fact.quantity, date: claim.date)
-        }
+        func side(_ fact: Fact) -> RelatedClaim { RelatedClaim(claim: claims[fact.claim], value: fact.family == .event ? nil : fact.quantity) }
         let ids = [claims[a.claim].id, claims[b.claim].id].sorted()
         let subject = a.subject ?? b.subject
         return Relation(

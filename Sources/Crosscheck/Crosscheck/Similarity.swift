@@ -99,20 +99,12 @@ struct SimilarityIndex: Sendable {
     /// ("operation neon", not "canada japan").
     func sharesBigram(_ a: Int, _ b: Int, maxFrequency: Int? = nil) -> Bool {
         let limit = maxFrequency ?? max(5, vectors.count / 50)
-        let (x, y) = (bigrams[a], bigrams[b])
-        var i = 0, j = 0
-        while i < x.count && j < y.count {
-            if x[i] == y[j] {
-                if bigramRarity[a][i] <= limit { return true }
-                i += 1
-                j += 1
-            } else if x[i] < y[j] {
-                i += 1
-            } else {
-                j += 1
-            }
+        var found = false
+        SortedMerge.forEachCommon(bigrams[a], bigrams[b]) { i, _ in
+            found = bigramRarity[a][i] <= limit
+            return !found
         }
-        return false
+        return found
     }
 
     /// How many terms the two claims share that at most `maxFrequency` claims of the corpus use: names, not common words.
@@ -121,18 +113,11 @@ struct SimilarityIndex: Sendable {
 
     /// - Parameter excluding: term ids that do not count (the metric's own words: "tons" says nothing about which tons).
     func sharedRareTerms(_ a: Int, _ b: Int, maxFrequency: Int = 3, excluding excluded: [Int32] = []) -> Int {
-        let (x, y) = (vectors[a].terms, vectors[b].terms)
-        var i = 0, j = 0, shared = 0
-        while i < x.count && j < y.count {
-            if x[i] == y[j] {
-                if documentFrequency[Int(x[i])] <= maxFrequency && !excluded.contains(x[i]) { shared += 1 }
-                i += 1
-                j += 1
-            } else if x[i] < y[j] {
-                i += 1
-            } else {
-                j += 1
-            }
+        let terms = vectors[a].terms
+        var shared = 0
+        SortedMerge.forEachCommon(terms, vectors[b].terms) { i, _ in
+            if documentFrequency[Int(terms[i])] <= maxFrequency && !excluded.contains(terms[i]) { shared += 1 }
+            return true
         }
         return shared
     }
