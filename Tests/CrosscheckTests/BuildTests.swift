@@ -146,6 +146,11 @@ import Testing
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let store = SQLiteCorpusStore(path: root.appendingPathComponent("corpus.sqlite").path)
+        // With relations and trust: their sides are stored by claim id and rebuilt from the claims on load.
+        let related = RelationEngine.relate(TestSupport.seedCorpus)
+        #expect(!related.relations.isEmpty)
+        try store.save(related)
+        #expect(try store.load() == related)
         try store.save(TestSupport.seedCorpus)
         #expect(try store.load() == TestSupport.seedCorpus)
         // Saving again replaces, it does not append.

@@ -58,9 +58,11 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                 }
                 let insertRelation = try db.makeStatement(sql: CorpusSchema.insertRelation)
                 for (ordinal, relation) in corpus.relations.enumerated() {
+                    // Each side is stored as its claim id and the value compared; the rest comes from the claims table.
                     try insertRelation.execute(arguments: [
                         relation.id, ordinal, relation.kind.rawValue, relation.claims[0].id, relation.claims[1].id, relation.subject,
-                        relation.metric, relation.explanation, relation.confidence, relation.betterSupported, try json(relation.claims),
+                        relation.metric, relation.explanation, relation.confidence, relation.betterSupported,
+                        try json(relation.claims.map { StoredSide(id: $0.id, value: $0.value) }),
                     ])
                 }
                 let insertTrust = try db.makeStatement(sql: CorpusSchema.insertTrust)
@@ -96,10 +98,22 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                     guard let text else { return nil }
                     return try decoder.decode(T.self, from: Data(text.utf8))
                 }
+                /// One JSON array for a whole column: the decoder's cost per call, not per row.
+                func decodeColumn<T: Decodable>(_ type: T.Type, _ texts: [String?]) throws -> [T?] {
+                    var joined = "["
+                    joined.reserveCapacity(texts.reduce(2) { $0 + ($1?.utf8.count ?? 4) + 1 })
+                    for (index, text) in texts.enumerated() {
+                        if index > 0 { joined += "," }
+                        joined += text ?? "null"
+                    }
+                    joined += "]"
+                    return try decoder.decode([T?].self, from: Data(joined.utf8))
+                }
                 var sections: [String: [Section]] = [:]
-                for row in try Row.fetchAll(db, sql: CorpusSchema.selectSections) {
-                    let section = Section(id: row["id"], heading: row["heading"], level: row["level"],
-                                          path: try decode([String].self, row["path"]) ?? [], text: row["text"])
+                let sectionRows = try Row.fetchAll(db, sql: CorpusSchema.selectSections)
+                let sectionPaths = try decodeColumn([String].self, sectionRows.map { $0["path"] })
+                for (row, path) in zip(sectionRows, sectionPaths) {
+                    let section = Section(id: row["id"], heading: row["heading"], level: row["level"], path: path ?? [], text: row["text"])
                     sections[row["document_id"], default: []].append(section)
                 }
                 var documents: [Document] = []
@@ -114,14 +128,19 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                         modified: try decode(DatedValue.self, row["modified"]), evidence: try decode([String: String].self, row["evidence"]) ?? [:],
                         citationKey: row["citation_key"], sections: sections[id] ?? []))
                 }
+                let claimRows = try Row.fetchAll(db, sql: CorpusSchema.selectClaims)
+                let claimPaths = try decodeColumn([String].self, claimRows.map { $0["section_path"] })
+                let claimKinds = try decodeColumn([String].self, claimRows.map { $0["kinds"] })
+                let claimQuantities = try decodeColumn([Quantity].self, claimRows.map { $0["quantities"] })
                 var claims: [Claim] = []
-                for row in try Row.fetchAll(db, sql: CorpusSchema.selectClaims) {
+                claims.reserveCapacity(claimRows.count)
+                for (index, row) in claimRows.enumerated() {
                     let precision: String? = row["date_precision"]
                     claims.append(Claim(
                         id: row["id"], document: row["document_id"], source: row["source"], section: row["section_id"],
-                        sectionPath: try decode([String].self, row["section_path"]) ?? [], text: row["text"],
-                        span: TextSpan(start: row["span_start"], end: row["span_end"]), kinds: try decode([String].self, row["kinds"]) ?? [],
-                        quantities: try decode([Quantity].self, row["quantities"]) ?? [],
+                        sectionPath: claimPaths[index] ?? [], text: row["text"],
+                        span: TextSpan(start: row["span_start"], end: row["span_end"]), kinds: claimKinds[index] ?? [],
+                        quantities: claimQuantities[index] ?? [],
                         date: ClaimDate(value: row["date_value"], precision: precision.flatMap(DatePrecision.init(rawValue:)),
                                         basis: ClaimDate.Basis(rawValue: row["date_basis"]) ?? .none, phrase: row["date_phrase"]),
                         citationKey: row["citation_key"]))
@@ -131,11 +150,21 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                     inputs.append(InputRecord(path: row["path"], sha256: row["sha256"], bytes: row["bytes"],
                                               status: InputRecord.Status(rawValue: row["status"]) ?? .rejected, document: row["document_id"], reason: row["reason"]))
                 }
+                let claimsByID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
+                let relationRows = try Row.fetchAll(db, sql: CorpusSchema.selectRelations)
+                let storedSides = try decodeColumn([StoredSide].self, relationRows.map { $0["sides"] })
                 var relations: [Relation] = []
-                for row in try Row.fetchAll(db, sql: CorpusSchema.selectRelations) {
+                relations.reserveCapacity(relationRows.count)
+                for (index, row) in relationRows.enumerated() {
+                    let sides = try (storedSides[index] ?? []).map { side -> RelatedClaim in
+                        guard let claim = claimsByID[side.id] else {
+                            throw CrosscheckError.corpusUnreadable(path: path, reason: "relation \(row["id"] as String? ?? "?") names a claim that is not in the corpus")
+                        }
+                        return RelatedClaim(claim: claim, value: side.value)
+                    }
                     relations.append(Relation(
                         id: row["id"], kind: Relation.Kind(rawValue: row["kind"]) ?? .agreement,
-                        claims: try decode([RelatedClaim].self, row["sides"]) ?? [], subject: row["subject"], metric: row["metric"],
+                        claims: sides, subject: row["subject"], metric: row["metric"],
                         explanation: row["explanation"], confidence: row["confidence"], betterSupported: row["better_supported"]))
                 }
                 var trust: [SourceTrust] = []
@@ -151,4 +180,10 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
             throw CrosscheckError.corpusUnreadable(path: path, reason: "\(error)")
         }
     }
+}
+
+/// A relation's side as the store keeps it: the claim's id and the value compared.
+struct StoredSide: Codable, Hashable, Sendable {
+    var id: String
+    var value: Quantity?
 }
