@@ -21,8 +21,12 @@ enum CorpusSchema {
             id TEXT PRIMARY KEY NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             section_id TEXT NOT NULL REFERENCES sections(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, source TEXT NOT NULL,
             section_path TEXT NOT NULL, text TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
-            kinds TEXT NOT NULL, quantities TEXT NOT NULL, date_value TEXT, date_precision TEXT, date_basis TEXT NOT NULL,
+            kinds TEXT NOT NULL, date_value TEXT, date_precision TEXT, date_basis TEXT NOT NULL,
             date_phrase TEXT, citation_key TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE quantities (claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL,
+            \(quantityColumnsDefinition), PRIMARY KEY (claim_id, ordinal))
         """,
         "CREATE INDEX claims_by_document ON claims(document_id, ordinal)",
         """
@@ -32,8 +36,11 @@ enum CorpusSchema {
         """
         CREATE TABLE relations (id TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, kind TEXT NOT NULL,
             claim_a TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, claim_b TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-            subject TEXT, metric TEXT NOT NULL, explanation TEXT NOT NULL, confidence REAL NOT NULL, better_supported TEXT,
-            sides TEXT NOT NULL)
+            subject TEXT, metric TEXT NOT NULL, explanation TEXT NOT NULL, confidence REAL NOT NULL, better_supported TEXT)
+        """,
+        """
+        CREATE TABLE relation_values (relation_id TEXT NOT NULL REFERENCES relations(id) ON DELETE CASCADE, side INTEGER NOT NULL,
+            \(quantityColumnsDefinition), PRIMARY KEY (relation_id, side))
         """,
         "CREATE INDEX relations_by_claim ON relations(claim_a, claim_b)",
         """
@@ -46,6 +53,15 @@ enum CorpusSchema {
         """,
     ]
 
+    /// The columns of a quantity, shared by `quantities` (a claim's values) and `relation_values` (the values compared).
+    static let quantityColumns = ["kind", "text", "span_start", "span_end", "value", "low", "high", "qualifier", "currency",
+                                  "currency_inferred", "scale", "unit", "date", "precision"]
+    static let quantityColumnsDefinition = """
+        kind TEXT NOT NULL, text TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, value REAL NOT NULL, low REAL, \
+        high REAL, qualifier TEXT NOT NULL, currency TEXT, currency_inferred INTEGER, scale TEXT, unit TEXT, date TEXT, precision TEXT
+        """
+    static let quantityPlaceholders = Array(repeating: "?", count: quantityColumns.count).joined(separator: ", ")
+
     static let insertMeta = "INSERT INTO meta (key, value) VALUES (?, ?)"
     static let insertDocument = """
         INSERT INTO documents (id, ordinal, path, format, sha256, bytes, encoding, url, title, authors, site, language, published,
@@ -53,13 +69,15 @@ enum CorpusSchema {
         """
     static let insertSection = "INSERT INTO sections (id, document_id, ordinal, heading, level, path, text) VALUES (?, ?, ?, ?, ?, ?, ?)"
     static let insertClaim = """
-        INSERT INTO claims (id, document_id, section_id, ordinal, source, section_path, text, span_start, span_end, kinds, quantities,
-            date_value, date_precision, date_basis, date_phrase, citation_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO claims (id, document_id, section_id, ordinal, source, section_path, text, span_start, span_end, kinds,
+            date_value, date_precision, date_basis, date_phrase, citation_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
+    static let insertQuantity = "INSERT INTO quantities (claim_id, ordinal, \(quantityColumns.joined(separator: ", "))) VALUES (?, ?, \(quantityPlaceholders))"
+    static let insertRelationValue = "INSERT INTO relation_values (relation_id, side, \(quantityColumns.joined(separator: ", "))) VALUES (?, ?, \(quantityPlaceholders))"
     static let insertCitation = "INSERT INTO citations (key, document_id, csl) VALUES (?, ?, ?)"
     static let insertRelation = """
-        INSERT INTO relations (id, ordinal, kind, claim_a, claim_b, subject, metric, explanation, confidence, better_supported, sides)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO relations (id, ordinal, kind, claim_a, claim_b, subject, metric, explanation, confidence, better_supported)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let insertTrust = "INSERT INTO source_trust (document_id, score, agreements, contradictions, basis) VALUES (?, ?, ?, ?, ?)"
     static let insertInput = "INSERT INTO inputs (path, ordinal, sha256, bytes, status, document_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -67,9 +85,17 @@ enum CorpusSchema {
     static let selectSchemaVersion = "SELECT value FROM meta WHERE key = 'schema_version'"
     static let selectDocuments = "SELECT * FROM documents ORDER BY ordinal"
     static let selectSections = "SELECT * FROM sections ORDER BY document_id, ordinal"
-    static let selectClaims = "SELECT * FROM claims ORDER BY ordinal"
+    /// Explicit columns, read by position.
+    static let selectClaims = """
+        SELECT id, document_id, source, section_id, section_path, text, span_start, span_end, kinds, date_value, date_precision,
+            date_basis, date_phrase, citation_key FROM claims ORDER BY ordinal
+        """
+    static let selectQuantities = "SELECT claim_id, \(quantityColumns.joined(separator: ", ")) FROM quantities ORDER BY claim_id, ordinal"
+    static let selectRelationValues = "SELECT relation_id, side, \(quantityColumns.joined(separator: ", ")) FROM relation_values"
     static let selectInputs = "SELECT * FROM inputs ORDER BY ordinal"
-    static let selectRelations = "SELECT * FROM relations ORDER BY ordinal"
+    static let selectRelations = """
+        SELECT id, kind, claim_a, claim_b, subject, metric, explanation, confidence, better_supported FROM relations ORDER BY ordinal
+        """
     static let selectTrust = "SELECT * FROM source_trust ORDER BY document_id"
-    static let deleteAll = ["DELETE FROM relations", "DELETE FROM source_trust", "DELETE FROM citations", "DELETE FROM claims", "DELETE FROM sections", "DELETE FROM documents", "DELETE FROM inputs", "DELETE FROM meta"]
+    static let deleteAll = ["DELETE FROM relation_values", "DELETE FROM quantities", "DELETE FROM relations", "DELETE FROM source_trust", "DELETE FROM citations", "DELETE FROM claims", "DELETE FROM sections", "DELETE FROM documents", "DELETE FROM inputs", "DELETE FROM meta"]
 }

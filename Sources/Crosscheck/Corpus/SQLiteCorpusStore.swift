@@ -49,21 +49,29 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                     try insertCitation.execute(arguments: [document.citationKey, document.id, try json(CSLItem(document: document))])
                 }
                 let insertClaim = try db.makeStatement(sql: CorpusSchema.insertClaim)
+                let insertQuantity = try db.makeStatement(sql: CorpusSchema.insertQuantity)
                 for (ordinal, claim) in corpus.claims.enumerated() {
                     try insertClaim.execute(arguments: [
                         claim.id, claim.document, claim.section, ordinal, claim.source, try json(claim.sectionPath), claim.text,
-                        claim.span.start, claim.span.end, try json(claim.kinds), try json(claim.quantities), claim.date.value,
+                        claim.span.start, claim.span.end, try json(claim.kinds), claim.date.value,
                         claim.date.precision?.rawValue, claim.date.basis.rawValue, claim.date.phrase, claim.citationKey,
                     ])
+                    for (index, quantity) in claim.quantities.enumerated() {
+                        try insertQuantity.execute(arguments: QuantityColumns.arguments(quantity, after: [claim.id, index]))
+                    }
                 }
                 let insertRelation = try db.makeStatement(sql: CorpusSchema.insertRelation)
+                let insertRelationValue = try db.makeStatement(sql: CorpusSchema.insertRelationValue)
                 for (ordinal, relation) in corpus.relations.enumerated() {
-                    // Each side is stored as its claim id and the value compared; the rest comes from the claims table.
+                    // Each side is its claim (claim_a, claim_b) and the value compared; the rest comes from the claims table.
                     try insertRelation.execute(arguments: [
                         relation.id, ordinal, relation.kind.rawValue, relation.claims[0].id, relation.claims[1].id, relation.subject,
                         relation.metric, relation.explanation, relation.confidence, relation.betterSupported,
-                        try json(relation.claims.map { StoredSide(id: $0.id, value: $0.value) }),
                     ])
+                    for (side, claim) in relation.claims.enumerated() {
+                        guard let value = claim.value else { continue }
+                        try insertRelationValue.execute(arguments: QuantityColumns.arguments(value, after: [relation.id, side]))
+                    }
                 }
                 let insertTrust = try db.makeStatement(sql: CorpusSchema.insertTrust)
                 for trust in corpus.trust {
@@ -128,22 +136,33 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                         modified: try decode(DatedValue.self, row["modified"]), evidence: try decode([String: String].self, row["evidence"]) ?? [:],
                         citationKey: row["citation_key"], sections: sections[id] ?? []))
                 }
-                let claimRows = try Row.fetchAll(db, sql: CorpusSchema.selectClaims)
-                let claimPaths = try decodeColumn([String].self, claimRows.map { $0["section_path"] })
-                let claimKinds = try decodeColumn([String].self, claimRows.map { $0["kinds"] })
-                let claimQuantities = try decodeColumn([Quantity].self, claimRows.map { $0["quantities"] })
+                // Cursors read straight from the statement, without copying every row first.
+                var quantities: [String: [Quantity]] = [:]
+                let quantityRows = try Row.fetchCursor(db, sql: CorpusSchema.selectQuantities)
+                while let row = try quantityRows.next() {
+                    quantities[row[0], default: []].append(QuantityColumns.quantity(row, from: 1))
+                }
                 var claims: [Claim] = []
-                claims.reserveCapacity(claimRows.count)
-                for (index, row) in claimRows.enumerated() {
-                    let precision: String? = row["date_precision"]
+                var claimPathTexts: [String?] = []
+                var claimKindTexts: [String?] = []
+                let claimRows = try Row.fetchCursor(db, sql: CorpusSchema.selectClaims)
+                while let row = try claimRows.next() {
+                    let id: String = row[0]
+                    let precision: String? = row[10]
+                    claimPathTexts.append(row[4])
+                    claimKindTexts.append(row[8])
                     claims.append(Claim(
-                        id: row["id"], document: row["document_id"], source: row["source"], section: row["section_id"],
-                        sectionPath: claimPaths[index] ?? [], text: row["text"],
-                        span: TextSpan(start: row["span_start"], end: row["span_end"]), kinds: claimKinds[index] ?? [],
-                        quantities: claimQuantities[index] ?? [],
-                        date: ClaimDate(value: row["date_value"], precision: precision.flatMap(DatePrecision.init(rawValue:)),
-                                        basis: ClaimDate.Basis(rawValue: row["date_basis"]) ?? .none, phrase: row["date_phrase"]),
-                        citationKey: row["citation_key"]))
+                        id: id, document: row[1], source: row[2], section: row[3], sectionPath: [], text: row[5],
+                        span: TextSpan(start: row[6], end: row[7]), kinds: [], quantities: quantities[id] ?? [],
+                        date: ClaimDate(value: row[9], precision: precision.flatMap(DatePrecision.init(rawValue:)),
+                                        basis: ClaimDate.Basis(rawValue: row[11]) ?? .none, phrase: row[12]),
+                        citationKey: row[13]))
+                }
+                let claimPaths = try decodeColumn([String].self, claimPathTexts)
+                let claimKinds = try decodeColumn([String].self, claimKindTexts)
+                for index in claims.indices {
+                    claims[index].sectionPath = claimPaths[index] ?? []
+                    claims[index].kinds = claimKinds[index] ?? []
                 }
                 var inputs: [InputRecord] = []
                 for row in try Row.fetchAll(db, sql: CorpusSchema.selectInputs) {
@@ -151,21 +170,25 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                                               status: InputRecord.Status(rawValue: row["status"]) ?? .rejected, document: row["document_id"], reason: row["reason"]))
                 }
                 let claimsByID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
-                let relationRows = try Row.fetchAll(db, sql: CorpusSchema.selectRelations)
-                let storedSides = try decodeColumn([StoredSide].self, relationRows.map { $0["sides"] })
+                var values: [[String: Quantity]] = [[:], [:]]
+                let valueRows = try Row.fetchCursor(db, sql: CorpusSchema.selectRelationValues)
+                while let row = try valueRows.next() {
+                    let side: Int = row[1]
+                    if side == 0 || side == 1 { values[side][row[0]] = QuantityColumns.quantity(row, from: 2) }
+                }
                 var relations: [Relation] = []
-                relations.reserveCapacity(relationRows.count)
-                for (index, row) in relationRows.enumerated() {
-                    let sides = try (storedSides[index] ?? []).map { side -> RelatedClaim in
-                        guard let claim = claimsByID[side.id] else {
-                            throw CrosscheckError.corpusUnreadable(path: path, reason: "relation \(row["id"] as String? ?? "?") names a claim that is not in the corpus")
+                let relationRows = try Row.fetchCursor(db, sql: CorpusSchema.selectRelations)
+                while let row = try relationRows.next() {
+                    let id: String = row[0]
+                    let sides = try [row[2] as String, row[3] as String].enumerated().map { side, claimID -> RelatedClaim in
+                        guard let claim = claimsByID[claimID] else {
+                            throw CrosscheckError.corpusUnreadable(path: path, reason: "relation \(id) names a claim that is not in the corpus")
                         }
-                        return RelatedClaim(claim: claim, value: side.value)
+                        return RelatedClaim(claim: claim, value: values[side][id])
                     }
                     relations.append(Relation(
-                        id: row["id"], kind: Relation.Kind(rawValue: row["kind"]) ?? .agreement,
-                        claims: sides, subject: row["subject"], metric: row["metric"],
-                        explanation: row["explanation"], confidence: row["confidence"], betterSupported: row["better_supported"]))
+                        id: id, kind: Relation.Kind(rawValue: row[1]) ?? .agreement, claims: sides, subject: row[4], metric: row[5],
+                        explanation: row[6], confidence: row[7], betterSupported: row[8]))
                 }
                 var trust: [SourceTrust] = []
                 for row in try Row.fetchAll(db, sql: CorpusSchema.selectTrust) {
@@ -182,8 +205,34 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
     }
 }
 
-/// A relation's side as the store keeps it: the claim's id and the value compared.
-struct StoredSide: Codable, Hashable, Sendable {
-    var id: String
-    var value: Quantity?
+/// A quantity as table columns (`CorpusSchema.quantityColumns`), read by position.
+enum QuantityColumns {
+    /// The key columns, then the quantity's.
+    static func arguments(_ q: Quantity, after key: [any DatabaseValueConvertible]) -> StatementArguments {
+        var values: [(any DatabaseValueConvertible)?] = key
+        values.append(q.kind.rawValue)
+        values.append(q.text)
+        values.append(q.span.start)
+        values.append(q.span.end)
+        values.append(q.value)
+        values.append(q.low)
+        values.append(q.high)
+        values.append(q.qualifier)
+        values.append(q.currency)
+        values.append(q.currencyInferred)
+        values.append(q.scale)
+        values.append(q.unit)
+        values.append(q.date)
+        values.append(q.precision?.rawValue)
+        return StatementArguments(values)
+    }
+
+    static func quantity(_ row: Row, from start: Int) -> Quantity {
+        let precision: String? = row[start + 13]
+        return Quantity(
+            kind: Quantity.Kind(rawValue: row[start]) ?? .count, text: row[start + 1], span: TextSpan(start: row[start + 2], end: row[start + 3]),
+            value: row[start + 4], low: row[start + 5], high: row[start + 6], qualifier: row[start + 7], currency: row[start + 8],
+            currencyInferred: row[start + 9], scale: row[start + 10], unit: row[start + 11], date: row[start + 12],
+            precision: precision.flatMap(DatePrecision.init(rawValue:)))
+    }
 }
