@@ -125,11 +125,18 @@ import Testing
         _ = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 1))
         let before = try exports(of: output)
         try Data("Trade reached C$36 billion in 2024.".utf8).write(to: inbox.appendingPathComponent("two.txt"))
-        // The parent folder cannot take a staging folder: the write fails with a clear error.
-        chmod(root.path, 0o555)
-        if geteuid() == 0 { return }  // root ignores permissions; the failure cannot be staged this way
-        #expect(throws: CrosscheckError.self) { try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 1)) }
+        // A corpus that cannot be stored (two claims with one id) fails while staging, whoever runs the test.
+        var broken = BatchBuild.makeCorpus(files: try Discovery(inbox: inbox).scan().files, jobs: 1, maxFileSize: 1 << 20)
+        broken.claims.append(try #require(broken.claims.first))
+        #expect(throws: CrosscheckError.self) { try CorpusWriter.write(broken, to: output) }
         #expect(try exports(of: output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["inbox", "out"], "no staging folder left behind")
+        // The parent folder cannot take a staging folder (root ignores permissions, so only for other users).
+        chmod(root.path, 0o555)
+        if geteuid() != 0 {
+            #expect(throws: CrosscheckError.self) { try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 1)) }
+            #expect(try exports(of: output) == before)
+        }
     }
 
     @Test func outputInsideTheInboxIsRefused() throws {

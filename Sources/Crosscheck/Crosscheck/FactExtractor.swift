@@ -14,7 +14,7 @@ enum FactExtractor {
             let before = tokens.filter { $0.end <= quantity.span.start && $0.start >= clauseStart }
             let after = tokens.filter { $0.start >= quantity.span.end && $0.end <= clauseEnd }
             let clause = before + after
-            let factPeriod = ownPeriod(of: quantity, in: claim, tokens: tokens) ?? period
+            let factPeriod = ownPeriod(of: claim) ?? period
 
             var fact: Fact
             switch quantity.kind {
@@ -75,8 +75,8 @@ enum FactExtractor {
 
     // MARK: Periods
 
-    /// A year or date inside the value's own sentence that is not the claim's chosen period is still the claim's.
-    private static func ownPeriod(of quantity: Quantity, in claim: Claim, tokens: [Token]) -> Period? {
+    /// The period the claim's own sentence names, when it names one.
+    private static func ownPeriod(of claim: Claim) -> Period? {
         guard claim.date.basis == .explicit || claim.date.basis == .relative, let value = claim.date.value else { return nil }
         let parts = value.split(separator: "-").compactMap { Int($0) }
         guard let year = parts.first else { return nil }
@@ -169,7 +169,7 @@ enum FactExtractor {
                 if token.lower == "and" || token.lower == "or" { continue }
                 if Lexicon.phraseStops.contains(token.lower) { break }
                 words.append(token.lower)
-                if Quantity.looksLikePlural(token.lower) { break }
+                if QuantityParser.looksPlural(token.lower) { break }
             } else if token.text == "/" || token.text == "-" || token.text == "‘" || token.text == "’" {
                 continue
             } else {
@@ -302,6 +302,3 @@ enum FactExtractor {
     }
 }
 
-extension Quantity {
-    static func looksLikePlural(_ word: String) -> Bool { QuantityParser.looksPlural(word) }
-}

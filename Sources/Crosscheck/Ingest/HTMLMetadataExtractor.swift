@@ -57,7 +57,7 @@ struct HTMLMetadataExtractor {
             return false
         case "script":
             if HTMLDocument.attribute(node, "type")?.lowercased().contains("ld+json") == true {
-                let text = HTMLDocument.text(of: node, limit: 1 << 20).isEmpty ? rawText(node) : rawText(node)
+                let text = rawText(node)
                 if let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
                     JSONLD.collectObjects(parsed, into: &jsonLD)
                 }
