@@ -30,11 +30,6 @@ struct DiffCommand: ParsableCommand {
         case text, json
     }
 
-    /// When to colour the text.
-    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-        case auto, always, never
-    }
-
     @Argument(help: "The earlier corpus: a folder or its corpus.sqlite.", completion: .file())
     var old: String
 
@@ -74,18 +69,7 @@ struct DiffCommand: ParsableCommand {
         if !diff.isIdentical { throw ExitCode(1) }
     }
 
-    /// Colour on a terminal only, and never when NO_COLOR is set (https://no-color.org), unless asked for.
-    private var usesColor: Bool {
-        switch color {
-        case .always: return true
-        case .never: return false
-        case .auto:
-            let environment = ProcessInfo.processInfo.environment
-            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if environment["TERM"] == "dumb" { return false }
-            return isatty(STDOUT_FILENO) == 1
-        }
-    }
+    private var usesColor: Bool { color.isEnabled(for: STDOUT_FILENO) }
 }
 
 /// Seconds between laps, from the monotonic clock.
