@@ -20,7 +20,7 @@ struct CrosscheckCommand: ParsableCommand {
               2  usage error, or the inbox or output folder could not be used (nothing written)
             """,
         version: CrosscheckVersion.current,
-        subcommands: [BuildCommand.self, DiffCommand.self],
+        subcommands: [BuildCommand.self, WatchCommand.self, DiffCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     static func main() {

@@ -16,10 +16,12 @@ public enum CorpusWriter {
     /// The exports are rendered from the same corpus value the store holds (the store round-trips it exactly,
     /// which the tests check), so the build need not read the database back. With more than one job the
     /// database and the exports are written at the same time.
-    static func write(_ corpus: Corpus, to output: URL, jobs: Int = 1, timings: inout StageTimings) throws {
+    /// `extraFiles` (name, content) are written into the same folder, swapped in with the corpus they go with.
+    static func write(_ corpus: Corpus, to output: URL, jobs: Int = 1, timings: inout StageTimings, extraFiles: [(String, Data)] = []) throws {
         let folder = AtomicFolder(target: output)
         var local = StageTimings()
         try folder.replace { staging in
+            for (name, data) in extraFiles { try data.write(to: staging.appendingPathComponent(name)) }
             let store = SQLiteCorpusStore(path: staging.appendingPathComponent("corpus.sqlite").path)
             if jobs > 1 {
                 let outcomes = ParallelMap.map([0, 1], jobs: 2) { task -> (Result<Void, Error>, StageTimings) in

@@ -87,8 +87,7 @@ public struct Discovery: Sendable {
                     skipped.append(SkippedEntry(relativePath: relativePath, reason: "not a source type (.html, .htm, .xhtml, .txt, .md, or no extension)"))
                     continue
                 }
-                let declared: SourceFormat? = if case .known(let f) = format { f } else { nil }
-                files.append(InboxFile(relativePath: relativePath, url: target, declaredFormat: declared, size: Int(targetInfo.st_size)))
+                files.append(InboxFile(relativePath: relativePath, url: target, declaredFormat: Self.declaredFormat(forName: name), size: Int(targetInfo.st_size)))
             default:
                 skipped.append(SkippedEntry(relativePath: relativePath, reason: "not a regular file"))
             }
@@ -105,6 +104,12 @@ public struct Discovery: Sendable {
         case "md", "markdown": return .known(.markdown)
         default: return .unsupported
         }
+    }
+
+    /// The format a file's name declares; nil when its content decides (or the name is not a source's).
+    static func declaredFormat(forName name: String) -> SourceFormat? {
+        if case .known(let format) = format(forName: name) { return format }
+        return nil
     }
 
     /// True for names that are never sources: hidden files, editor temporaries, partial downloads.

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The watcher's record of the inbox: for each file, how it looked on disk when it was last read and the
+/// hash of what was read. Events are hints; this record, checked against the disk, is the truth.
+struct InboxRecord: Codable, Hashable, Sendable {
+    /// One file as last read.
+    struct Entry: Codable, Hashable, Sendable {
+        var stamp: FileStamp
+        /// SHA-256 of the content read; nil when the file was refused before reading (too large, unreadable).
+        var sha256: String?
+    }
+
+    var version = 1
+    var entries: [String: Entry] = [:]
+
+    /// Saved inside the output folder, so that it is swapped in with the corpus it describes.
+    static let fileName = ".crosscheck-watch.json"
+
+    /// The record saved in `folder`; an empty one when there is none or it cannot be read (every file is then read anew).
+    static func load(from folder: URL) -> InboxRecord {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
+              let record = try? JSONDecoder().decode(InboxRecord.self, from: data), record.version == 1
+        else { return InboxRecord() }
+        return record
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(self)
+    }
+}
+
+/// What `stat` says of a file: enough to tell that it changed without reading it.
+struct FileStamp: Codable, Hashable, Sendable {
+    var size: Int
+    /// Modification time in nanoseconds since 1970.
+    var modified: Int64
+    var inode: UInt64
+    var device: UInt64
+
+    /// The stamp of the file at `path` (following a final symbolic link), or nil when it is gone.
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
+        size = Int(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        inode = UInt64(info.st_ino)
+        device = UInt64(info.st_dev)
+    }
+}

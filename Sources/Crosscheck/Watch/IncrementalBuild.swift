@@ -1,0 +1,142 @@
+import Dispatch
+import Foundation
+
+/// Keeps a corpus folder equal to what a fresh build of the inbox would give, reading only the files
+/// whose content is new. Each update scans the inbox, checks every file's stamp against the record,
+/// reads and hashes only the files whose stamp changed, and reads through the pipeline only content it
+/// has not seen; the corpus is then assembled and related as a batch build does, so the result is the
+/// same by construction.
+final class IncrementalBuild {
+    let options: BuildOptions
+    private(set) var record: InboxRecord
+    /// The corpus last written (or found in the output folder at start).
+    private(set) var corpus: Corpus?
+    /// What reading each content gave, by hash and the format its name declares.
+    private var cache: [ContentKey: Outcome] = [:]
+
+    private struct ContentKey: Hashable {
+        var sha256: String
+        var declaredFormat: SourceFormat?
+    }
+
+    private typealias Outcome = Result<SourceProcessor.Processed, SourceProblem>
+
+    init(options: BuildOptions) {
+        self.options = options
+        record = InboxRecord.load(from: options.output)
+        let stored = options.output.appendingPathComponent("corpus.sqlite").path
+        corpus = FileManager.default.fileExists(atPath: stored) ? try? SQLiteCorpusStore(path: stored).load() : nil
+        if let corpus { seedCache(from: corpus) }
+    }
+
+    /// Reading a document again is the slow part of a restart: take what the stored corpus already holds.
+    private func seedCache(from corpus: Corpus) {
+        let documents = Dictionary(corpus.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let claims = Dictionary(grouping: corpus.claims, by: \.document)
+        for input in corpus.inputs {
+            guard let sha256 = input.sha256, let id = input.document, let document = documents[id],
+                  input.status == .ok || input.status == .readWithProblems
+            else { continue }
+            let warnings = input.status == .readWithProblems ? [input.reason ?? ""] : []
+            let processed = SourceProcessor.Processed(document: document, claims: claims[id] ?? [], warnings: warnings)
+            cache[ContentKey(sha256: sha256, declaredFormat: Discovery.declaredFormat(forName: input.path.split(separator: "/").last.map(String.init) ?? ""))] = .success(processed)
+        }
+    }
+
+    /// Brings the corpus up to date with the inbox. Files in `deferred` are being written: their last
+    /// complete version is kept (or, when new, they wait for the next update).
+    /// With `force`, the corpus is assembled and written even when no file changed (at start-up, in case the options did).
+    func update(deferring deferred: Set<String> = [], force: Bool = false) throws -> WatchBatch {
+        let started = DispatchTime.now()
+        try BatchBuild.checkFolders(options)
+        let scan = try Discovery(inbox: options.inbox).scan()
+        var newRecord = InboxRecord()
+        var files: [InboxFile] = []
+        var outcomes: [Outcome?] = []
+        var toRead: [Int] = []
+        for file in scan.files {
+            let known = record.entries[file.relativePath]
+            if deferred.contains(file.relativePath) {
+                guard let known, let sha256 = known.sha256,
+                      let outcome = cache[ContentKey(sha256: sha256, declaredFormat: file.declaredFormat)]
+                else { continue }
+                newRecord.entries[file.relativePath] = known
+                files.append(file)
+                outcomes.append(outcome)
+                continue
+            }
+            guard let stamp = FileStamp(path: file.url) else { continue }  // gone since the scan
+            files.append(file)
+            if let known, known.stamp == stamp, let sha256 = known.sha256,
+               let outcome = cache[ContentKey(sha256: sha256, declaredFormat: file.declaredFormat)] {
+                newRecord.entries[file.relativePath] = known
+                outcomes.append(outcome)
+            } else {
+                newRecord.entries[file.relativePath] = InboxRecord.Entry(stamp: stamp, sha256: nil)
+                outcomes.append(nil)
+                toRead.append(files.count - 1)
+            }
+        }
+
+        // New or changed files: read (and hash) them; content already seen under another name is not processed again.
+        let snapshot = cache
+        let maxFileSize = options.maxFileSize
+        let read = ParallelMap.map(toRead.map { files[$0] }, jobs: options.jobs) { file -> (String?, Outcome) in
+            do throws(SourceProblem) {
+                let bytes = try BatchBuild.readBytes(of: file, maxFileSize: maxFileSize)
+                let sha256 = Hashing.sha256Hex(bytes)
+                if let outcome = snapshot[ContentKey(sha256: sha256, declaredFormat: file.declaredFormat)] { return (sha256, outcome) }
+                return (sha256, Result { () throws(SourceProblem) in
+                    try SourceProcessor.process(bytes: bytes, path: file.relativePath, declaredFormat: file.declaredFormat)
+                })
+            } catch {
+                return (nil, .failure(error))
+            }
+        }
+        for (index, (sha256, outcome)) in zip(toRead, read) {
+            let path = files[index].relativePath
+            newRecord.entries[path]?.sha256 = sha256
+            outcomes[index] = outcome
+        }
+
+        // The cache keeps what the inbox holds now, nothing more.
+        var newCache: [ContentKey: Outcome] = [:]
+        for (file, outcome) in zip(files, outcomes) {
+            guard let sha256 = newRecord.entries[file.relativePath]?.sha256, let outcome else { continue }
+            newCache[ContentKey(sha256: sha256, declaredFormat: file.declaredFormat)] = outcome
+        }
+
+        // Nothing on disk differs from the record: the corpus written last is still the right one.
+        if newRecord == record, corpus != nil, !force {
+            return WatchBatch(old: (record, corpus), new: (newRecord, corpus!), skipped: scan.skipped, started: started).finished(at: DispatchTime.now())
+        }
+
+        let results = zip(files, outcomes).map { file, outcome in Self.relocate(outcome!, to: file.relativePath) }
+        let assembled = BatchBuild.assemble(files: files, results: results)
+        let newCorpus = RelationEngine.relate(assembled, jobs: options.jobs)
+        let batch = WatchBatch(old: (record, corpus), new: (newRecord, newCorpus), skipped: scan.skipped, started: started)
+        if newCorpus != corpus || newRecord != record {
+            var timings = StageTimings()
+            try CorpusWriter.write(newCorpus, to: options.output, jobs: options.jobs, timings: &timings,
+                                   extraFiles: [(InboxRecord.fileName, try newRecord.encoded())])
+        }
+        cache = newCache
+        record = newRecord
+        corpus = newCorpus
+        return batch.finished(at: DispatchTime.now())
+    }
+
+    /// The same content read under another name: only the paths it carries change.
+    private static func relocate(_ outcome: Outcome, to path: String) -> Outcome {
+        switch outcome {
+        case .failure(var problem):
+            problem.path = path
+            return .failure(problem)
+        case .success(var processed):
+            guard processed.document.source.path != path else { return outcome }
+            processed.document.source.path = path
+            for index in processed.claims.indices { processed.claims[index].source = path }
+            return .success(processed)
+        }
+    }
+}

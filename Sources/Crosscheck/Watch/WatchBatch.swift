@@ -1,0 +1,83 @@
+import Dispatch
+
+/// What one update of a watched corpus changed: the files, and what that did to claims and relations.
+public struct WatchBatch: Sendable, Equatable {
+    /// Files new to the inbox, by path.
+    public var added: [String] = []
+    /// Files whose content changed.
+    public var changed: [String] = []
+    /// Files gone from the inbox.
+    public var removed: [String] = []
+    /// Files that moved: the same content under a new path (its document keeps its id).
+    public var renamed: [Rename] = []
+    public var claimsAdded = 0
+    public var claimsRemoved = 0
+    public var contradictionsAdded = 0
+    public var contradictionsRemoved = 0
+    /// Problems of the files this batch read.
+    public var problems: [SourceProblem] = []
+    /// The corpus after the batch.
+    public var documents = 0
+    public var claims = 0
+    public var contradictions = 0
+    public var seconds = 0.0
+    private var started: UInt64 = 0
+
+    /// A file moved from one path to another.
+    public struct Rename: Sendable, Equatable {
+        public var from: String
+        public var to: String
+    }
+
+    /// True when the inbox held nothing new: no file added, changed, removed or renamed.
+    public var isEmpty: Bool { added.isEmpty && changed.isEmpty && removed.isEmpty && renamed.isEmpty }
+
+    init(old: (record: InboxRecord, corpus: Corpus?), new: (record: InboxRecord, corpus: Corpus), skipped: [Discovery.SkippedEntry], started: DispatchTime) {
+        self.started = started.uptimeNanoseconds
+        let oldEntries = old.record.entries
+        let newEntries = new.record.entries
+        var gone = oldEntries.keys.filter { newEntries[$0] == nil }.sorted()
+        var arrived = newEntries.keys.filter { oldEntries[$0] == nil }.sorted()
+        changed = newEntries.keys.filter { path in
+            guard let before = oldEntries[path], let after = newEntries[path] else { return false }
+            return before.sha256 != after.sha256 || after.sha256 == nil && before.stamp != after.stamp
+        }.sorted()
+        // Same content leaving one path and arriving at another: a rename, not a removal and an addition.
+        var arrivedByHash: [String: [String]] = [:]
+        for path in arrived { if let sha256 = newEntries[path]?.sha256 { arrivedByHash[sha256, default: []].append(path) } }
+        var moved: Set<String> = []
+        for path in gone {
+            guard let sha256 = oldEntries[path]?.sha256, var targets = arrivedByHash[sha256], !targets.isEmpty else { continue }
+            let target = targets.removeFirst()
+            arrivedByHash[sha256] = targets
+            renamed.append(Rename(from: path, to: target))
+            moved.insert(path)
+            moved.insert(target)
+        }
+        gone.removeAll { moved.contains($0) }
+        arrived.removeAll { moved.contains($0) }
+        added = arrived
+        removed = gone
+
+        let oldClaims = Set(old.corpus?.claims.map(\.id) ?? [])
+        let newClaims = Set(new.corpus.claims.map(\.id))
+        claimsAdded = newClaims.subtracting(oldClaims).count
+        claimsRemoved = oldClaims.subtracting(newClaims).count
+        let oldContradictions = Set(old.corpus?.relations(.contradiction).map(\.id) ?? [])
+        let newContradictions = Set(new.corpus.relations(.contradiction).map(\.id))
+        contradictionsAdded = newContradictions.subtracting(oldContradictions).count
+        contradictionsRemoved = oldContradictions.subtracting(newContradictions).count
+
+        let touched = Set(added + changed + renamed.map(\.to))
+        problems = new.corpus.problems.filter { touched.contains($0.path) }
+        documents = new.corpus.documents.count
+        claims = new.corpus.claims.count
+        contradictions = newContradictions.count
+    }
+
+    func finished(at end: DispatchTime) -> WatchBatch {
+        var batch = self
+        batch.seconds = Double(end.uptimeNanoseconds - started) / 1e9
+        return batch
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Crosscheck
+import Foundation
+import Synchronization
+
+/// `crosscheck watch`: keeps the corpus up to date as files arrive in, change in and leave the inbox.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Keep the corpus up to date as sources are added to, changed in, renamed in or removed from INBOX.",
+        discussion: """
+            First brings the corpus up to date with the inbox (changes made while no watcher ran are applied),
+            then follows the inbox and its subfolders. A file is read once it is complete: after its writer
+            closes it, or when it is moved in. Hidden, editor-temporary and partial-download files are ignored.
+            After each batch the output folder is rewritten in one step, equal to what 'crosscheck build' of
+            the same inbox gives. One line per batch is printed on standard error.
+
+            Stop with Ctrl-C (or SIGTERM): the batch in hand is finished, the state saved, and the exit status is 0.
+            The record of the inbox is kept in OUTPUT/.crosscheck-watch.json.
+
+            Examples:
+              crosscheck watch                          # Inbox -> Output
+              crosscheck watch ~/research/japan -o ~/research/japan-corpus
+              crosscheck watch --poll 5                 # network or FUSE file systems without inotify
+              crosscheck watch --log-format json        # one JSON object per batch, for scripts
+            """)
+
+    @Argument(help: "The folder of sources to watch.", completion: .directory)
+    var inbox: String = "Inbox"
+
+    @Option(name: [.short, .long], help: "The folder to keep the corpus in (outside the inbox).", completion: .directory)
+    var output: String = "Output"
+
+    @Option(name: [.short, .long], help: "How many files to read at once (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "Refuse files larger than this many megabytes.")
+    var maxFileSize: Int = BuildOptions.defaultMaxFileSize / (1024 * 1024)
+
+    @Option(name: .long, help: ArgumentHelp("Scan the inbox every SECONDS instead of using inotify.", valueName: "SECONDS"))
+    var poll: Double?
+
+    @Option(name: .long, help: ArgumentHelp("How long a file must be quiet before it is read, in milliseconds.", valueName: "MS"))
+    var quietPeriod: Int = 50
+
+    @Option(help: "How batches and notices are printed on standard error: text or json (one object per line).")
+    var logFormat: LogFormat = .text
+
+    @Flag(name: [.short, .long], help: "Print only errors and notices, not a line per batch.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1 (megabyte)") }
+        if let poll { guard poll > 0 else { throw ValidationError("--poll must be a number of seconds above 0") } }
+        guard quietPeriod >= 0 else { throw ValidationError("--quiet-period must be 0 or more milliseconds") }
+    }
+
+    func run() throws {
+        let build = BuildOptions(inbox: URL(fileURLWithPath: inbox), output: URL(fileURLWithPath: output), jobs: jobs, maxFileSize: maxFileSize * 1024 * 1024)
+        let watcher = try InboxWatcher(options: WatchOptions(build: build, pollInterval: poll, quietPeriod: Double(quietPeriod) / 1000))
+        StopSignal.install()
+        try watcher.run(shouldStop: { StopSignal.received }) { report in
+            switch report {
+            case .ready(let batch, let polling):
+                print(batch: batch, event: "ready", extra: polling ? "polling every \(poll ?? 2) s" : "watching with inotify")
+            case .batch(let batch):
+                print(batch: batch, event: "batch", extra: nil)
+            case .notice(let message):
+                emit(["event": "notice", "message": message], text: "crosscheck: note: \(message)")
+            }
+        }
+        emit(["event": "stopped"], text: quiet ? nil : "crosscheck: watch stopped; the corpus in \(Terminal.sanitized(output)) is up to date")
+    }
+
+    private func print(batch: WatchBatch, event: String, extra: String?) {
+        for problem in batch.problems {
+            emit(["event": "problem", "file": problem.path, "message": problem.reason],
+                 text: "crosscheck: \(Terminal.sanitized(inbox))/\(Terminal.sanitized(problem.path)): \(Terminal.sanitized(problem.reason))")
+        }
+        let fields: [String: Any] = [
+            "event": event, "added": batch.added, "changed": batch.changed, "removed": batch.removed,
+            "renamed": batch.renamed.map { ["from": $0.from, "to": $0.to] },
+            "claims_added": batch.claimsAdded, "claims_removed": batch.claimsRemoved,
+            "contradictions_added": batch.contradictionsAdded, "contradictions_removed": batch.contradictionsRemoved,
+            "problems": batch.problems.count, "documents": batch.documents, "claims": batch.claims,
+            "contradictions": batch.contradictions, "seconds": (batch.seconds * 1000).rounded() / 1000,
+        ]
+        var line = "crosscheck: \(event == "ready" ? "ready" : "batch"): \(batch.added.count) added, \(batch.changed.count) changed, "
+            + "\(batch.removed.count) removed, \(batch.renamed.count) renamed; claims +\(batch.claimsAdded) -\(batch.claimsRemoved); "
+            + "contradictions +\(batch.contradictionsAdded) -\(batch.contradictionsRemoved); "
+            + "\(String(format: "%.2f", batch.seconds)) s (corpus: \(batch.documents) documents, \(batch.claims) claims, \(batch.contradictions) contradictions)"
+        if let extra { line += "; \(extra)" }
+        emit(fields, text: quiet ? nil : line)
+    }
+
+    /// One message on standard error: a JSON object with `--log-format json`, else the text line (if any).
+    private func emit(_ fields: [String: Any], text: String?) {
+        switch logFormat {
+        case .json:
+            guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+            FileHandle.standardError.write(data + Data("\n".utf8))
+        case .text:
+            if let text { Terminal.error(text) }
+        }
+    }
+}
+
+/// SIGINT and SIGTERM ask the watcher to finish its batch and stop.
+enum StopSignal {
+    private static let flag = Atomic<Bool>(false)
+
+    static var received: Bool { flag.load(ordering: .relaxed) }
+
+    static func install() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { _ in StopSignal.flag.store(true, ordering: .relaxed) }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0  // no SA_RESTART: a wait in progress returns at once
+            sigaction(signalNumber, &action, nil)
+        }
+    }
+}
