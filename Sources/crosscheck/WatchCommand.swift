@@ -113,12 +113,18 @@ enum StopSignal {
     static var received: Bool { flag.load(ordering: .relaxed) }
 
     static func install() {
+        // A parent may have started us with these blocked (threads of a thread pool block signals, and a
+        // child inherits the mask): unblock them, or Ctrl-C and SIGTERM would never arrive.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for signalNumber in [SIGINT, SIGTERM] {
+            sigaddset(&unblock, signalNumber)
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { _ in StopSignal.flag.store(true, ordering: .relaxed) }
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0  // no SA_RESTART: a wait in progress returns at once
             sigaction(signalNumber, &action, nil)
         }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 }
