@@ -30,7 +30,7 @@ struct CrosscheckCommand: ParsableCommand {
         } catch let exit as ExitCode {
             Self.exit(withError: exit)
         } catch let error as CrosscheckError {
-            Terminal.error("crosscheck: error: \(error)")
+            MessagePrinter.fromArguments(CommandLine.arguments).message(.error, "\(error)")
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
@@ -38,7 +38,11 @@ struct CrosscheckCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            Terminal.error(fullMessage(for: error))
+            let printer = MessagePrinter.fromArguments(CommandLine.arguments)
+            switch printer.format {
+            case .text: Terminal.error(fullMessage(for: error))
+            case .json: printer.message(.error, message(for: error))
+            }
             Foundation.exit(2)
         }
     }
