@@ -11,7 +11,19 @@ struct CrosscheckCommand: ParsableCommand {
         discussion: """
             Run with no arguments to build the corpus of ./Inbox into ./Output, the same as
             'crosscheck build Inbox --output Output'.
-            'crosscheck diff OLD NEW' shows what changed between two corpora.
+            'crosscheck diff OLD NEW' shows what changed between two corpora;
+            'crosscheck explain ID' shows one claim or relation with its sources and context.
+
+            Examples:
+              crosscheck                                  # Inbox -> Output, with a progress bar if slow
+              crosscheck build ~/research/japan -o ~/research/japan-corpus
+              crosscheck explain cf5ad14ba09fcaeec        # one claim of ./Output
+              crosscheck diff Output-before Output --stat
+              crosscheck --generate-completion-script zsh > ~/.zfunc/_crosscheck
+
+            ENVIRONMENT
+              NO_COLOR   when set and not empty, nothing is coloured unless --color always
+              TERM=dumb  no colour unless --color always
 
             EXIT STATUS
               0  every file was read
@@ -20,7 +32,7 @@ struct CrosscheckCommand: ParsableCommand {
               2  usage error, or the inbox or output folder could not be used (nothing written)
             """,
         version: CrosscheckVersion.current,
-        subcommands: [BuildCommand.self, DiffCommand.self],
+        subcommands: [BuildCommand.self, DiffCommand.self, ExplainCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     static func main() {
