@@ -10,6 +10,7 @@ final class ProgressDisplay: Sendable {
     private struct State {
         var progress: BuildProgress?
         var lastDraw: UInt64?
+        var lastLine = ""
         var isStopped = false
     }
 
@@ -64,8 +65,11 @@ final class ProgressDisplay: Sendable {
                   ProgressBar.isShown(isTerminal: true, quiet: false, logFormat: .text, elapsed: elapsed, delay: delay) else { return }
             // The timer fires every 100 ms; allow it some jitter, but never draw twice within ~0.1 s.
             if let last = state.lastDraw, now - last < Self.interval * 9 / 10 { return }
+            let line = ProgressBar.line(progress, elapsed: elapsed, width: terminalWidth())
+            guard line != state.lastLine else { return }
             state.lastDraw = now
-            write("\r" + ProgressBar.line(progress, elapsed: elapsed, width: terminalWidth()))
+            state.lastLine = line
+            write("\r" + line)
         }
     }
 
