@@ -8,25 +8,30 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Read every source in INBOX and write the corpus to the output folder.",
         discussion: """
-            Reads .html, .htm, .xhtml, .txt and .md files (and files without an extension, by their content)
-            in INBOX and its subfolders; hidden, editor-temporary and partial-download files are skipped.
-            Writes corpus.sqlite, documents.jsonl, claims.jsonl, the relation files, citations.json,
-            report.md and manifest.json, replacing the previous corpus in one step.
+            Reads .html, .htm, .xhtml, .txt and .md files (and files without an
+            extension, by their content) in INBOX and its subfolders; hidden,
+            editor-temporary and partial-download files are skipped. Writes
+            corpus.sqlite, documents.jsonl, claims.jsonl, the relation files,
+            citations.json, report.md and manifest.json, replacing the previous
+            corpus in one step.
 
-            On a terminal, a build that takes more than a second shows a progress bar on standard error
-            (files read, files a second, time left); piped, with --quiet or with --log-format json it does not.
+            On a terminal, a build that takes more than a second shows a progress
+            bar on standard error (files read, files a second, time left); piped,
+            with --quiet or with --log-format json it does not.
 
             Examples:
               crosscheck build                         # Inbox -> Output
               crosscheck build ~/research/japan -o ~/research/japan-corpus
-              crosscheck build Inbox --jobs 1 --quiet  # one thread, only errors printed
+              crosscheck build Inbox --jobs 1 --quiet  # one thread, errors only
               crosscheck build --log-format json 2> build-log.jsonl
-              NO_COLOR=1 crosscheck build              # no colour, even on a terminal
+              NO_COLOR=1 crosscheck build              # no colour on a terminal
 
             EXIT STATUS
               0  every file was read
-              1  the corpus was written, but some files were rejected or read with problems
-              2  usage error, or the inbox or output folder could not be used (nothing written)
+              1  the corpus was written, but some files were rejected or read
+                 with problems (named on standard error and in manifest.json)
+              2  usage error, or the inbox or output folder could not be used
+                 (nothing written)
             """)
 
     @Argument(help: "The folder of sources.", completion: .directory)

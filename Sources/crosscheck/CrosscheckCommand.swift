@@ -9,27 +9,29 @@ struct CrosscheckCommand: ParsableCommand {
         commandName: "crosscheck",
         abstract: "Turn a folder of sources (saved web pages, copied text) into a cited corpus of claims.",
         discussion: """
-            Run with no arguments to build the corpus of ./Inbox into ./Output, the same as
-            'crosscheck build Inbox --output Output'.
+            Run with no arguments to build the corpus of ./Inbox into ./Output,
+            the same as 'crosscheck build Inbox --output Output'.
             'crosscheck diff OLD NEW' shows what changed between two corpora;
-            'crosscheck explain ID' shows one claim or relation with its sources and context.
+            'crosscheck explain ID' shows one claim or relation with its sources.
 
             Examples:
-              crosscheck                                  # Inbox -> Output, with a progress bar if slow
+              crosscheck                               # Inbox -> Output
               crosscheck build ~/research/japan -o ~/research/japan-corpus
-              crosscheck explain cf5ad14ba09fcaeec        # one claim of ./Output
+              crosscheck explain cf5ad14ba09fcaeec     # one claim of ./Output
               crosscheck diff Output-before Output --stat
               crosscheck --generate-completion-script zsh > ~/.zfunc/_crosscheck
 
             ENVIRONMENT
-              NO_COLOR   when set and not empty, nothing is coloured unless --color always
+              NO_COLOR   set and not empty: no colour unless --color always
               TERM=dumb  no colour unless --color always
 
             EXIT STATUS
               0  every file was read
-              1  the corpus was written, but some files were rejected or read with problems
-                 (each is named with its reason on standard error and in Output/manifest.json)
-              2  usage error, or the inbox or output folder could not be used (nothing written)
+              1  the corpus was written, but some files were rejected or read
+                 with problems (each is named with its reason on standard error
+                 and in Output/manifest.json)
+              2  usage error, or the inbox or output folder could not be used
+                 (nothing written)
             """,
         version: CrosscheckVersion.current,
         subcommands: [BuildCommand.self, DiffCommand.self, ExplainCommand.self],
