@@ -8,15 +8,30 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Read every source in INBOX and write the corpus to the output folder.",
         discussion: """
-            Reads .html, .htm, .xhtml, .txt and .md files (and files without an extension, by their content)
-            in INBOX and its subfolders; hidden, editor-temporary and partial-download files are skipped.
-            Writes corpus.sqlite, documents.jsonl, claims.jsonl, citations.json, report.md and manifest.json,
-            replacing the previous corpus in one step.
+            Reads .html, .htm, .xhtml, .txt and .md files (and files without an
+            extension, by their content) in INBOX and its subfolders; hidden,
+            editor-temporary and partial-download files are skipped. Writes
+            corpus.sqlite, documents.jsonl, claims.jsonl, the relation files,
+            citations.json, report.md and manifest.json, replacing the previous
+            corpus in one step.
+
+            On a terminal, a build that takes more than a second shows a progress
+            bar on standard error (files read, files a second, time left); piped,
+            with --quiet or with --log-format json it does not.
 
             Examples:
               crosscheck build                         # Inbox -> Output
               crosscheck build ~/research/japan -o ~/research/japan-corpus
-              crosscheck build Inbox --jobs 1 --quiet  # one thread, only errors printed
+              crosscheck build Inbox --jobs 1 --quiet  # one thread, errors only
+              crosscheck build --log-format json 2> build-log.jsonl
+              NO_COLOR=1 crosscheck build              # no colour on a terminal
+
+            EXIT STATUS
+              0  every file was read
+              1  the corpus was written, but some files were rejected or read
+                 with problems (named on standard error and in manifest.json)
+              2  usage error, or the inbox or output folder could not be used
+                 (nothing written)
             """)
 
     @Argument(help: "The folder of sources.", completion: .directory)
@@ -37,25 +52,67 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print the time spent in each stage (summed over files) on standard error.")
     var timings = false
 
+    @Option(help: "Colour 'error', 'warning' and 'note' on standard error: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    @Option(help: "Messages on standard error: text, or json (one object a line, ending with {\"event\":\"built\",…}; no progress bar).")
+    var logFormat: LogFormat = .text
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
         guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1 (megabyte)") }
     }
 
     func run() throws {
-        let options = BuildOptions(
+        let printer = MessagePrinter(format: logFormat, usesColor: color.isEnabled(for: STDERR_FILENO))
+        var options = BuildOptions(
             inbox: URL(fileURLWithPath: inbox), output: URL(fileURLWithPath: output), jobs: jobs, maxFileSize: maxFileSize * 1024 * 1024)
-        let summary = try BatchBuild.run(options)
-        for problem in summary.corpus.problems {
-            Terminal.error("crosscheck: \(Terminal.sanitized(inbox))/\(Terminal.sanitized(problem.path)): \(Terminal.sanitized(problem.reason))")
+        let display = ProgressDisplay.forBuild(quiet: quiet, logFormat: logFormat)
+        if let display { options.progress = { display.update($0) } }
+        let summary: BuildSummary
+        do {
+            defer { display?.stop() }
+            summary = try BatchBuild.run(options)
+        } catch let error as CrosscheckError {
+            printer.message(.error, "\(error)")
+            throw ExitCode(2)
+        }
+        report(summary, to: printer)
+        if summary.isPartial { throw ExitCode(1) }
+    }
+
+    /// The files with problems, then (unless quiet) notes and the summary, then the timings if asked for.
+    private func report(_ summary: BuildSummary, to printer: MessagePrinter) {
+        for input in summary.corpus.inputs where input.status == .rejected || input.status == .readWithProblems {
+            printer.message(input.status == .rejected ? .error : .warning, input.reason ?? "", file: "\(inbox)/\(input.path)")
         }
         if !quiet {
             for entry in summary.skipped where entry.reason.contains("symbolic link") {
-                Terminal.error("crosscheck: note: \(Terminal.sanitized(entry.relativePath)): \(entry.reason)")
+                printer.message(.note, entry.reason, file: "\(inbox)/\(entry.relativePath)")
             }
-            print("Built \(Terminal.sanitized(output)) from \(Terminal.sanitized(inbox)): \(summary.line)")
+            switch logFormat {
+            case .text: print("Built \(Terminal.sanitized(output)) from \(Terminal.sanitized(inbox)): \(summary.line)")
+            case .json: printer.event("built", builtFields(summary))
+            }
         }
-        if timings { Terminal.error("crosscheck: timings: \(summary.timings.line)") }
-        if summary.isPartial { throw ExitCode(1) }
+        if timings {
+            var fields: [String: LogValue] = [:]
+            for (stage, seconds) in summary.timings.seconds { fields[String(describing: stage)] = .double(Self.rounded(seconds)) }
+            printer.event("timings", fields, text: "crosscheck: timings: \(summary.timings.line)")
+        }
     }
+
+    private func builtFields(_ summary: BuildSummary) -> [String: LogValue] {
+        let corpus = summary.corpus
+        return [
+            "inbox": .string(inbox), "output": .string(output),
+            "documents": .int(corpus.documents.count), "sections": .int(corpus.sectionCount), "claims": .int(corpus.claims.count),
+            "contradictions": .int(corpus.relations(.contradiction).count), "changes": .int(corpus.relations(.changeOverTime).count),
+            "agreements": .int(corpus.relations(.agreement).count), "qualifier_differences": .int(corpus.relations(.differentQualifier).count),
+            "problems": .int(corpus.problems.count), "seconds": .double(Self.rounded(summary.seconds)),
+        ]
+    }
+
+    /// Seconds to the millisecond: enough for people, stable enough to read.
+    private static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 }

@@ -9,18 +9,32 @@ struct CrosscheckCommand: ParsableCommand {
         commandName: "crosscheck",
         abstract: "Turn a folder of sources (saved web pages, copied text) into a cited corpus of claims.",
         discussion: """
-            Run with no arguments to build the corpus of ./Inbox into ./Output, the same as
-            'crosscheck build Inbox --output Output'.
-            'crosscheck diff OLD NEW' shows what changed between two corpora.
+            Run with no arguments to build the corpus of ./Inbox into ./Output,
+            the same as 'crosscheck build Inbox --output Output'.
+            'crosscheck diff OLD NEW' shows what changed between two corpora;
+            'crosscheck explain ID' shows one claim or relation with its sources.
+
+            Examples:
+              crosscheck                               # Inbox -> Output
+              crosscheck build ~/research/japan -o ~/research/japan-corpus
+              crosscheck explain cf5ad14ba09fcaeec     # one claim of ./Output
+              crosscheck diff Output-before Output --stat
+              crosscheck --generate-completion-script zsh > ~/.zfunc/_crosscheck
+
+            ENVIRONMENT
+              NO_COLOR   set and not empty: no colour unless --color always
+              TERM=dumb  no colour unless --color always
 
             EXIT STATUS
               0  every file was read
-              1  the corpus was written, but some files were rejected or read with problems
-                 (each is named with its reason on standard error and in Output/manifest.json)
-              2  usage error, or the inbox or output folder could not be used (nothing written)
+              1  the corpus was written, but some files were rejected or read
+                 with problems (each is named with its reason on standard error
+                 and in Output/manifest.json)
+              2  usage error, or the inbox or output folder could not be used
+                 (nothing written)
             """,
         version: CrosscheckVersion.current,
-        subcommands: [BuildCommand.self, WatchCommand.self, DiffCommand.self],
+        subcommands: [BuildCommand.self, WatchCommand.self, DiffCommand.self, ExplainCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     static func main() {
@@ -30,7 +44,7 @@ struct CrosscheckCommand: ParsableCommand {
         } catch let exit as ExitCode {
             Self.exit(withError: exit)
         } catch let error as CrosscheckError {
-            Terminal.error("crosscheck: error: \(error)")
+            MessagePrinter.fromArguments(CommandLine.arguments).message(.error, "\(error)")
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
@@ -38,7 +52,11 @@ struct CrosscheckCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            Terminal.error(fullMessage(for: error))
+            let printer = MessagePrinter.fromArguments(CommandLine.arguments)
+            switch printer.format {
+            case .text: Terminal.error(fullMessage(for: error))
+            case .json: printer.message(.error, message(for: error))
+            }
             Foundation.exit(2)
         }
     }

@@ -42,15 +42,25 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text or json (json is printed even when the corpora are identical).")
     var format: Format = .text
 
-    @Option(help: "Colour the text: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    @Option(help: "Colour the text (and 'error' on standard error): auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
     @Flag(help: "Print the time spent reading, comparing and printing on standard error.")
     var timings = false
 
+    @Option(help: "Messages on standard error: text, or json (one object a line).")
+    var logFormat: LogFormat = .text
+
     func run() throws {
+        let printer = MessagePrinter(format: logFormat, usesColor: color.isEnabled(for: STDERR_FILENO))
         var clock = Stopwatch()
-        let (oldCorpus, newCorpus) = try CorpusLocation.loadPair(old: old, new: new)
+        let oldCorpus: Corpus, newCorpus: Corpus
+        do {
+            (oldCorpus, newCorpus) = try CorpusLocation.loadPair(old: old, new: new)
+        } catch let error as CrosscheckError {
+            printer.message(.error, "\(error)")
+            throw ExitCode(2)
+        }
         let read = clock.lap()
         let diff = CorpusDiff.compare(old: oldCorpus, new: newCorpus)
         let compare = clock.lap()
@@ -61,8 +71,11 @@ struct DiffCommand: ParsableCommand {
             FileHandle.standardOutput.write(try diff.json(statOnly: stat))
         }
         if timings {
-            let line = [("read", read), ("compare", compare), ("print", clock.lap())].map { "\($0) \(String(format: "%.3f", $1)) s" }
-            Terminal.error("crosscheck: timings: \(line.joined(separator: ", ")) (\(oldCorpus.claims.count) + \(newCorpus.claims.count) claims)")
+            let laps = [("read", read), ("compare", compare), ("print", clock.lap())]
+            let line = laps.map { "\($0) \(String(format: "%.3f", $1)) s" }.joined(separator: ", ")
+            var fields: [String: LogValue] = ["old_claims": .int(oldCorpus.claims.count), "new_claims": .int(newCorpus.claims.count)]
+            for (name, seconds) in laps { fields[name] = .double((seconds * 1000).rounded() / 1000) }
+            printer.event("timings", fields, text: "crosscheck: timings: \(line) (\(oldCorpus.claims.count) + \(newCorpus.claims.count) claims)")
         }
         // Freeing two large corpora takes seconds that the end of the process does for nothing.
         LiveUntilExit.values.append((oldCorpus, newCorpus))

@@ -46,6 +46,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "How batches and notices are printed on standard error: text or json (one object per line).")
     var logFormat: LogFormat = .text
 
+    @Option(help: "Colour the message levels: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
     @Flag(name: [.short, .long], help: "Print only errors and notices, not a line per batch.")
     var quiet = false
 
@@ -67,42 +70,33 @@ struct WatchCommand: ParsableCommand {
             case .batch(let batch):
                 print(batch: batch, event: "batch", extra: nil)
             case .notice(let message):
-                emit(["event": "notice", "message": message], text: "crosscheck: note: \(message)")
+                printer.event("notice", ["message": .string(message)], text: "crosscheck: note: \(message)")
             }
         }
-        emit(["event": "stopped"], text: quiet ? nil : "crosscheck: watch stopped; the corpus in \(Terminal.sanitized(output)) is up to date")
+        printer.event("stopped", [:], text: quiet ? nil : "crosscheck: watch stopped; the corpus in \(output) is up to date")
     }
+
+    private var printer: MessagePrinter { MessagePrinter(format: logFormat, usesColor: color.isEnabled(for: STDERR_FILENO)) }
 
     private func print(batch: WatchBatch, event: String, extra: String?) {
         for problem in batch.problems {
-            emit(["event": "problem", "file": problem.path, "message": problem.reason],
-                 text: "crosscheck: \(Terminal.sanitized(inbox))/\(Terminal.sanitized(problem.path)): \(Terminal.sanitized(problem.reason))")
+            printer.message(.error, problem.reason, file: "\(inbox)/\(problem.path)")
         }
-        let fields: [String: Any] = [
-            "event": event, "added": batch.added, "changed": batch.changed, "removed": batch.removed,
-            "renamed": batch.renamed.map { ["from": $0.from, "to": $0.to] },
-            "claims_added": batch.claimsAdded, "claims_removed": batch.claimsRemoved,
-            "contradictions_added": batch.contradictionsAdded, "contradictions_removed": batch.contradictionsRemoved,
-            "problems": batch.problems.count, "documents": batch.documents, "claims": batch.claims,
-            "contradictions": batch.contradictions, "seconds": (batch.seconds * 1000).rounded() / 1000,
+        let fields: [String: LogValue] = [
+            "added": .array(batch.added.map(LogValue.string)), "changed": .array(batch.changed.map(LogValue.string)),
+            "removed": .array(batch.removed.map(LogValue.string)),
+            "renamed": .array(batch.renamed.map { .object(["from": .string($0.from), "to": .string($0.to)]) }),
+            "claims_added": .int(batch.claimsAdded), "claims_removed": .int(batch.claimsRemoved),
+            "contradictions_added": .int(batch.contradictionsAdded), "contradictions_removed": .int(batch.contradictionsRemoved),
+            "problems": .int(batch.problems.count), "documents": .int(batch.documents), "claims": .int(batch.claims),
+            "contradictions": .int(batch.contradictions), "seconds": .double((batch.seconds * 1000).rounded() / 1000),
         ]
-        var line = "crosscheck: \(event == "ready" ? "ready" : "batch"): \(batch.added.count) added, \(batch.changed.count) changed, "
+        var line = "crosscheck: \(event): \(batch.added.count) added, \(batch.changed.count) changed, "
             + "\(batch.removed.count) removed, \(batch.renamed.count) renamed; claims +\(batch.claimsAdded) -\(batch.claimsRemoved); "
             + "contradictions +\(batch.contradictionsAdded) -\(batch.contradictionsRemoved); "
             + "\(String(format: "%.2f", batch.seconds)) s (corpus: \(batch.documents) documents, \(batch.claims) claims, \(batch.contradictions) contradictions)"
         if let extra { line += "; \(extra)" }
-        emit(fields, text: quiet ? nil : line)
-    }
-
-    /// One message on standard error: a JSON object with `--log-format json`, else the text line (if any).
-    private func emit(_ fields: [String: Any], text: String?) {
-        switch logFormat {
-        case .json:
-            guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
-            FileHandle.standardError.write(data + Data("\n".utf8))
-        case .text:
-            if let text { Terminal.error(text) }
-        }
+        printer.event(event, fields, text: quiet ? nil : line)
     }
 }
 

@@ -9,6 +9,9 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// Files larger than this are refused with a message, not read.
     public var maxFileSize: Int
+    /// Called as the build moves on: once before reading, as each file is read (from the thread that read it,
+    /// so possibly out of order), and when the claims are related and the corpus written. Never changes the result.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public static let defaultMaxFileSize = 64 * 1024 * 1024
 
@@ -50,9 +53,11 @@ public enum BatchBuild {
         var timings = StageTimings()
         try checkFolders(options)
         let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
-        let (read, readTimings) = makeCorpusTimed(files: scan.files, jobs: options.jobs, maxFileSize: options.maxFileSize)
+        let (read, readTimings) = makeCorpusTimed(files: scan.files, jobs: options.jobs, maxFileSize: options.maxFileSize, progress: options.progress)
         timings.merge(readTimings)
+        options.progress?(BuildProgress(stage: .relating, filesDone: scan.files.count, filesTotal: scan.files.count))
         let corpus = timings.measure(.relations) { RelationEngine.relate(read, jobs: options.jobs) }
+        options.progress?(BuildProgress(stage: .writing, filesDone: scan.files.count, filesTotal: scan.files.count))
         try CorpusWriter.write(corpus, to: options.output, jobs: options.jobs, timings: &timings)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings)
@@ -72,9 +77,14 @@ public enum BatchBuild {
         makeCorpusTimed(files: files, jobs: jobs, maxFileSize: maxFileSize).corpus
     }
 
-    static func makeCorpusTimed(files: [InboxFile], jobs: Int, maxFileSize: Int) -> (corpus: Corpus, timings: StageTimings) {
+    static func makeCorpusTimed(
+        files: [InboxFile], jobs: Int, maxFileSize: Int, progress: (@Sendable (BuildProgress) -> Void)? = nil
+    ) -> (corpus: Corpus, timings: StageTimings) {
         let files = files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-        let results = ParallelMap.map(files, jobs: jobs) { file in
+        let done = ResultSlots<Int>.Counter()
+        progress?(BuildProgress(stage: .reading, filesDone: 0, filesTotal: files.count))
+        let results = ParallelMap.map(files, jobs: jobs) { [total = files.count] file in
+            defer { progress?(BuildProgress(stage: .reading, filesDone: done.increment() + 1, filesTotal: total)) }
             var timings = StageTimings()
             let result = Result { () throws(SourceProblem) -> SourceProcessor.Processed in
                 let bytes = try timings.measure(.read) { () throws(SourceProblem) in try readBytes(of: file, maxFileSize: maxFileSize) }
