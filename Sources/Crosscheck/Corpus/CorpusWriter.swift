@@ -16,8 +16,10 @@ public enum CorpusWriter {
     /// The exports are rendered from the same corpus value the store holds (the store round-trips it exactly,
     /// which the tests check), so the build need not read the database back. With more than one job the
     /// database and the exports are written at the same time.
-    /// `extraFiles` (name, content) are written into the same folder, swapped in with the corpus they go with.
-    static func write(_ corpus: Corpus, to output: URL, jobs: Int = 1, timings: inout StageTimings, extraFiles: [(String, Data)] = []) throws {
+    /// `extraFiles` (name, content) are written into the same folder, swapped in with the corpus they go with;
+    /// `cache` keeps the JSON lines of one write for the next.
+    static func write(_ corpus: Corpus, to output: URL, jobs: Int = 1, timings: inout StageTimings, extraFiles: [(String, Data)] = [],
+                      cache: ExportLineCache? = nil) throws {
         let folder = AtomicFolder(target: output)
         var local = StageTimings()
         try folder.replace { staging in
@@ -27,7 +29,7 @@ public enum CorpusWriter {
                 let outcomes = ParallelMap.map([0, 1], jobs: 2) { task -> (Result<Void, Error>, StageTimings) in
                     var taskTimings = StageTimings()
                     let result = Result<Void, Error> {
-                        if task == 0 { try taskTimings.measure(.store) { try store.save(corpus) } } else { try taskTimings.measure(.exports) { try writeExports(of: corpus, into: staging) } }
+                        if task == 0 { try taskTimings.measure(.store) { try store.save(corpus) } } else { try taskTimings.measure(.exports) { try writeExports(of: corpus, into: staging, cache: cache) } }
                     }
                     return (result, taskTimings)
                 }
@@ -37,23 +39,24 @@ public enum CorpusWriter {
                 }
             } else {
                 try local.measure(.store) { try store.save(corpus) }
-                try local.measure(.exports) { try writeExports(of: corpus, into: staging) }
+                try local.measure(.exports) { try writeExports(of: corpus, into: staging, cache: cache) }
             }
         }
         timings.merge(local)
     }
 
     /// Writes the exports of a corpus into a folder (no staging): the files a person or a script reads.
-    static func writeExports(of corpus: Corpus, into folder: URL) throws {
+    static func writeExports(of corpus: Corpus, into folder: URL, cache: ExportLineCache? = nil) throws {
         func put(_ name: String, _ data: Data) throws {
             try data.write(to: folder.appendingPathComponent(name))
         }
-        try put("documents.jsonl", try JSONExport.lines(corpus.documents))
-        try put("claims.jsonl", try JSONExport.lines(corpus.claims))
+        try put("documents.jsonl", try cache?.documentLines(corpus.documents) ?? JSONExport.lines(corpus.documents))
+        try put("claims.jsonl", try cache?.claimLines(corpus.claims) ?? JSONExport.lines(corpus.claims))
         // One file per kind, so that no relation appears twice.
         for kind in Relation.Kind.allCases {
-            try put(kind.fileName, try JSONExport.lines(corpus.relations(kind)))
+            try put(kind.fileName, try cache?.relationLines(corpus.relations(kind)) ?? JSONExport.lines(corpus.relations(kind)))
         }
+        cache?.keepRelations(corpus.relations)
         try put("citations.json", try JSONExport.document(corpus.documents.map(CSLItem.init(document:))))
         try put("report.md", Data(MarkdownReport.render(corpus).utf8))
         try put("manifest.json", try JSONExport.document(Manifest(corpus: corpus)))

@@ -13,6 +13,8 @@ final class IncrementalBuild {
     private(set) var corpus: Corpus?
     /// What reading each content gave, by hash and the format its name declares.
     private var cache: [ContentKey: Outcome] = [:]
+    /// The exports' JSON lines of the last write, reused for what did not change.
+    private let lines = ExportLineCache()
 
     private struct ContentKey: Hashable {
         var sha256: String
@@ -118,7 +120,7 @@ final class IncrementalBuild {
         if newCorpus != corpus || newRecord != record {
             var timings = StageTimings()
             try CorpusWriter.write(newCorpus, to: options.output, jobs: options.jobs, timings: &timings,
-                                   extraFiles: [(InboxRecord.fileName, try newRecord.encoded())])
+                                   extraFiles: [(InboxRecord.fileName, try newRecord.encoded())], cache: lines)
         }
         cache = newCache
         record = newRecord
