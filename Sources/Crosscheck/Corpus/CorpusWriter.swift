@@ -5,7 +5,7 @@ import Foundation
 public enum CorpusWriter {
     /// The files a corpus folder holds. Anything else found in the folder (a `.gitkeep`) is carried over.
     public static let fileNames = ["corpus.sqlite", "documents.jsonl", "claims.jsonl"] + Relation.Kind.allCases.map(\.fileName)
-        + ["citations.json", "report.md", "manifest.json"]
+        + ["citations.json", "citations.bib", "report.md", "report.html", "manifest.json"]
 
     /// Writes `corpus` to `output`. Throws `CrosscheckError.outputNotWritable` with the previous corpus left in place.
     public static func write(_ corpus: Corpus, to output: URL) throws {
@@ -53,7 +53,9 @@ public enum CorpusWriter {
             try put(kind.fileName, try JSONExport.lines(corpus.relations(kind)))
         }
         try put("citations.json", try JSONExport.document(corpus.documents.map(CSLItem.init(document:))))
+        try put("citations.bib", Data(BibTeX.render(corpus.documents).utf8))
         try put("report.md", Data(MarkdownReport.render(corpus).utf8))
+        try put("report.html", Data(HTMLReport.render(corpus).utf8))
         try put("manifest.json", try JSONExport.document(Manifest(corpus: corpus)))
     }
 }
