@@ -55,7 +55,8 @@ enum HTMLReport {
             ("problems", counts.problems, counts.problems == 1 ? "problem" : "problems", "problems"),
         ]
         var out = "<header class=\"masthead\">\n<h1>Crosscheck report</h1>\n"
-        out += "<p class=\"lead\">\(counts.claims) claims from \(counts.documents) sources (\(counts.sections) sections), cross-checked against each other.</p>\n"
+        out += "<p class=\"lead\">\(ReportContent.counted(counts.claims, "claim")) from \(ReportContent.counted(counts.documents, "source")) "
+            + "(\(ReportContent.counted(counts.sections, "section"))), cross-checked against each other.</p>\n"
         out += "<nav aria-label=\"Summary\"><ul class=\"summary\" id=\"summary\">\n"
         for (name, count, label, target) in items {
             out += "<li class=\"\(name)\"><a href=\"#\(target)\"><span class=\"n\" data-count=\"\(name)\">\(count)</span> <span class=\"label\">\(label)</span></a></li>\n"
@@ -101,7 +102,7 @@ enum HTMLReport {
         if content.agreements.isEmpty { out += "<p class=\"none\">No two sources corroborate each other.</p>\n" }
         for (index, group) in content.agreements.enumerated() {
             out += "<article class=\"agreement-group\" id=\"agreement-\(index + 1)\">\n"
-            out += "<h3><span class=\"corroborated\">Corroborated by \(group.sourceCount) sources</span> "
+            out += "<h3><span class=\"corroborated\">Corroborated by \(ReportContent.counted(group.sourceCount, "source"))</span> "
                 + "<span class=\"metric\">\(Escaping.html(group.metric))</span></h3>\n<ul class=\"quotes\">\n"
             for side in group.sides {
                 out += "<li><blockquote>\(quotation(side))</blockquote><p class=\"by\">\(sourceLink(side.document)) · "

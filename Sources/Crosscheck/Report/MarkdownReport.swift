@@ -10,9 +10,10 @@ enum MarkdownReport {
         let content = ReportContent(corpus)
         let counts = content.counts
         var out = "# Crosscheck report\n\n"
-        out += "\(counts.documents) sources · \(counts.sections) sections · \(counts.claims) claims · \(counts.contradictions) contradictions · "
-            + "\(counts.changes) changes over time · \(counts.agreements) agreements · \(counts.qualifierDifferences) differently qualified · "
-            + "\(counts.problems) problems\n\n"
+        out += [ReportContent.counted(counts.documents, "source"), ReportContent.counted(counts.sections, "section"), ReportContent.counted(counts.claims, "claim"),
+                ReportContent.counted(counts.contradictions, "contradiction"), ReportContent.counted(counts.changes, "change over time", "changes over time"),
+                ReportContent.counted(counts.agreements, "agreement"), "\(counts.qualifierDifferences) differently qualified",
+                ReportContent.counted(counts.problems, "problem")].joined(separator: " · ") + "\n\n"
         out += sideBySideSection("Contradictions", "Two sources give different values for the same thing and the same period. The values compared are in bold.",
                                  content.contradictions, none: "No two sources contradict each other.")
         out += changes(content)
@@ -79,7 +80,7 @@ enum MarkdownReport {
             + "or the same statement in other words.\n\n"
         if content.agreements.isEmpty { return out + "No two sources corroborate each other.\n\n" }
         for group in content.agreements {
-            out += "### Corroborated by \(group.sourceCount) sources — \(escape(group.metric))\n\n"
+            out += "### Corroborated by \(ReportContent.counted(group.sourceCount, "source")) — \(escape(group.metric))\n\n"
             for side in group.sides {
                 out += "- “\(quotation(side))”\(cite(side.document)) — \(escape(ReportContent.dateLabel(side))) `\(side.claim.id)`\n"
             }
@@ -105,6 +106,7 @@ enum MarkdownReport {
                 out += "- \(label): \(value)\(evidence.map { " *(from \(escape($0)))*" } ?? "")\n"
             }
             row("Citation key", "`\(document.citationKey)`\(cite(document))")
+            if let title = document.title { row("Title", escape(title), evidence: document.evidence["title"]) }
             if !document.authors.isEmpty { row("Authors", escape(document.authors.joined(separator: ", ")), evidence: document.evidence["authors"]) }
             if let site = document.site { row("Site", escape(site), evidence: document.evidence["site"]) }
             if let url = document.url { row("URL", link(url), evidence: document.evidence["url"]) }

@@ -115,9 +115,14 @@ struct ReportContent {
         }
     }
 
+    /// "1 source", "2 sources": a count with its noun.
+    static func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+    }
+
     /// "2 agreements, 1 contradiction": what moved a source's trust.
     static func agreementTally(_ trust: SourceTrust) -> String {
-        "\(trust.agreements) agreement\(trust.agreements == 1 ? "" : "s"), \(trust.contradictions) contradiction\(trust.contradictions == 1 ? "" : "s")"
+        "\(counted(trust.agreements, "agreement")), \(counted(trust.contradictions, "contradiction"))"
     }
 
     /// Changes grouped by what they measure; each timeline's values in date order, undated ones last.
