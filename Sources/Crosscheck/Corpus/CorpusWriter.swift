@@ -54,8 +54,9 @@ public enum CorpusWriter {
         }
         try put("citations.json", try JSONExport.document(corpus.documents.map(CSLItem.init(document:))))
         try put("citations.bib", Data(BibTeX.render(corpus.documents).utf8))
-        try put("report.md", Data(MarkdownReport.render(corpus).utf8))
-        try put("report.html", Data(HTMLReport.render(corpus).utf8))
+        let report = ReportContent(corpus)
+        try put("report.md", Data(MarkdownReport.render(report).utf8))
+        try put("report.html", Data(HTMLReport.render(report).utf8))
         try put("manifest.json", try JSONExport.document(Manifest(corpus: corpus)))
     }
 }

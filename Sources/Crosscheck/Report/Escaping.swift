@@ -6,6 +6,11 @@ import Foundation
 enum Escaping {
     /// Rewrites `text`: `replacement` returns what to write for a scalar, or nil to keep it as it is.
     static func rewrite(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+        // Most text has nothing to rewrite: printable ASCII the format does not reserve, or letters beyond ASCII
+        // (a lead byte of 0xC2 may start a C1 control character, so it takes the long way).
+        if text.utf8.allSatisfy({ byte in
+            byte >= 0x80 ? byte != 0xC2 : byte >= 0x20 && byte != 0x7F && replacement(Unicode.Scalar(byte)) == nil
+        }) { return text }
         var out = String.UnicodeScalarView()
         out.reserveCapacity(text.unicodeScalars.count + 16)
         for scalar in text.unicodeScalars {

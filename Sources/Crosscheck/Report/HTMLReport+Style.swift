@@ -99,7 +99,6 @@ extension HTMLReport {
           a { color: inherit; text-decoration: none; }
           .summary a { background: none; }
           .claim .original, .rel { display: none; }
-          .metadata .original::after { content: none; }
           mark, .side.better-supported, .summary a { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           .relation.contradiction, .relation.qualifier, .side, .point, .claim, .quotes li { break-inside: avoid; }
           h2, h3, h4, h5 { break-after: avoid; }

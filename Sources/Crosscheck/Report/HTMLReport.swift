@@ -8,8 +8,9 @@ import Foundation
 /// Every claim and relation has an anchor (its id), every source `source-<citation key>`. Text from sources is
 /// escaped, and only http(s) URLs become links. The same corpus always gives the same bytes.
 enum HTMLReport {
-    static func render(_ corpus: Corpus) -> String {
-        let content = ReportContent(corpus)
+    static func render(_ corpus: Corpus) -> String { render(ReportContent(corpus)) }
+
+    static func render(_ content: ReportContent) -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="en">

@@ -6,8 +6,9 @@ import Foundation
 /// Sources are cited with footnotes (`[^citationkey]`); claims and relations are named by their ids. Text from
 /// sources is escaped: it renders as the same text, never as markup or HTML.
 enum MarkdownReport {
-    static func render(_ corpus: Corpus) -> String {
-        let content = ReportContent(corpus)
+    static func render(_ corpus: Corpus) -> String { render(ReportContent(corpus)) }
+
+    static func render(_ content: ReportContent) -> String {
         let counts = content.counts
         var out = "# Crosscheck report\n\n"
         out += [ReportContent.counted(counts.documents, "source"), ReportContent.counted(counts.sections, "section"), ReportContent.counted(counts.claims, "claim"),

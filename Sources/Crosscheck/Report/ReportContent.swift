@@ -6,7 +6,8 @@ struct ReportContent {
     /// One side of a relation with what a reader checks it against.
     struct Side {
         var claim: RelatedClaim
-        var document: Document?
+        /// The claim's source, shared with `sources` (a reference: a large corpus has many sides).
+        var source: Source?
         /// The headings above the claim's sentence in its source.
         var sectionPath: [String]
         /// Whether the claim is listed under its source (and so has an anchor to link to).
@@ -14,7 +15,9 @@ struct ReportContent {
         /// The compared values within `claim.text`.
         var highlights: [TextSpan]
         var isBetterSupported: Bool
-        var trust: SourceTrust?
+
+        var document: Document? { source?.document }
+        var trust: SourceTrust? { source?.trust }
     }
 
     /// A relation with its two sides.
@@ -41,10 +44,16 @@ struct ReportContent {
     }
 
     /// A source with its claims under the headings of its sections.
-    struct Source {
-        var document: Document
-        var trust: SourceTrust?
-        var sections: [(path: [String], claims: [Claim])]
+    final class Source {
+        let document: Document
+        let trust: SourceTrust?
+        let sections: [(path: [String], claims: [Claim])]
+
+        init(document: Document, trust: SourceTrust?, sections: [(path: [String], claims: [Claim])]) {
+            self.document = document
+            self.trust = trust
+            self.sections = sections
+        }
     }
 
     var counts: Manifest.Counts
@@ -60,34 +69,7 @@ struct ReportContent {
     init(_ corpus: Corpus) {
         counts = Manifest(corpus: corpus).counts
         problems = corpus.problems
-        let documents = Dictionary(corpus.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let trust = Dictionary(corpus.trust.map { ($0.document, $0) }, uniquingKeysWith: { first, _ in first })
-        let claims = Dictionary(corpus.claims.filter { documents[$0.document] != nil }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-
-        func entry(_ relation: Relation) -> Entry {
-            Entry(relation: relation, sides: relation.claims.map { side in
-                let claim = claims[side.id]
-                return Side(claim: side, document: documents[side.document], sectionPath: claim?.sectionPath ?? [], isListed: claim != nil,
-                            highlights: Highlights.spans(of: side, claim: claim), isBetterSupported: relation.betterSupported == side.id,
-                            trust: trust[side.document])
-            })
-        }
-        // Most confident first; the id settles ties, so the order never depends on anything but the corpus.
-        func entries(_ kind: Relation.Kind) -> [Entry] {
-            corpus.relations(kind).sorted { ($1.confidence, $0.id) < ($0.confidence, $1.id) }.map(entry)
-        }
-        contradictions = entries(.contradiction)
-        timelines = Self.timelines(entries(.changeOverTime))
-        agreements = Self.agreementGroups(entries(.agreement))
-        qualifierDifferences = entries(.differentQualifier)
-
-        var relationsByClaim: [String: [Relation]] = [:]
-        let shown = contradictions + timelines.flatMap(\.changes) + agreements.flatMap(\.agreements) + qualifierDifferences
-        for entry in shown {
-            for side in entry.relation.claims { relationsByClaim[side.id, default: []].append(entry.relation) }
-        }
-        self.relationsByClaim = relationsByClaim
-
         let claimsByDocument = Dictionary(grouping: corpus.claims, by: \.document)
         sources = corpus.documents.map { document in
             let documentClaims = claimsByDocument[document.id] ?? []
@@ -101,6 +83,34 @@ struct ReportContent {
             if let first = stray.first { sections.append((first.sectionPath, stray)) }
             return Source(document: document, trust: trust[document.id], sections: sections)
         }
+        let sourcesByID = Dictionary(sources.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let claims = Dictionary(corpus.claims.filter { sourcesByID[$0.document] != nil }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        func entry(_ relation: Relation) -> Entry {
+            Entry(relation: relation, sides: relation.claims.map { side in
+                let claim = claims[side.id]
+                return Side(claim: side, source: sourcesByID[side.document], sectionPath: claim?.sectionPath ?? [], isListed: claim != nil,
+                            highlights: Highlights.spans(of: side, claim: claim), isBetterSupported: relation.betterSupported == side.id)
+            })
+        }
+        // Most confident first; the id settles ties, so the order never depends on anything but the corpus.
+        // Indices are sorted rather than the relations themselves, which are costly to move.
+        func entries(_ kind: Relation.Kind) -> [Entry] {
+            let relations = corpus.relations(kind)
+            return relations.indices.sorted { (relations[$1].confidence, relations[$0].id) < (relations[$0].confidence, relations[$1].id) }
+                .map { entry(relations[$0]) }
+        }
+        contradictions = entries(.contradiction)
+        timelines = Self.timelines(entries(.changeOverTime))
+        agreements = Self.agreementGroups(entries(.agreement))
+        qualifierDifferences = entries(.differentQualifier)
+
+        var relationsByClaim: [String: [Relation]] = [:]
+        let shown = contradictions + timelines.flatMap(\.changes) + agreements.flatMap(\.agreements) + qualifierDifferences
+        for entry in shown {
+            for side in entry.relation.claims { relationsByClaim[side.id, default: []].append(entry.relation) }
+        }
+        self.relationsByClaim = relationsByClaim
     }
 
     /// The label a report gives a claim's date: the period it speaks of, else the source's date, else "undated".
@@ -127,27 +137,31 @@ struct ReportContent {
 
     /// Changes grouped by what they measure; each timeline's values in date order, undated ones last.
     private static func timelines(_ changes: [Entry]) -> [Timeline] {
-        var order: [String] = []
-        var groups: [String: Timeline] = [:]
+        var position: [String: Int] = [:]
+        var grouped: [[Entry]] = []
         for change in changes {
             let key = change.relation.metric + "\u{1F}" + (change.relation.subject ?? "")
-            if groups[key] == nil {
-                order.append(key)
-                groups[key] = Timeline(metric: change.relation.metric, subject: change.relation.subject, points: [], changes: [])
+            if let index = position[key] {
+                grouped[index].append(change)
+            } else {
+                position[key] = grouped.count
+                grouped.append([change])
             }
-            groups[key]?.changes.append(change)
         }
-        let timelines = order.compactMap { groups[$0] }.map { timeline -> Timeline in
-            var timeline = timeline
+        let timelines = grouped.map { changes -> Timeline in
             var seen: Set<String> = []
-            for side in timeline.changes.flatMap(\.sides) where seen.insert(side.claim.id + "\u{1F}" + (side.claim.value?.text ?? "")).inserted {
-                timeline.points.append(side)
+            var points: [Side] = []
+            var keys: [(undated: Int, date: String, id: String)] = []
+            for change in changes {
+                for side in change.sides where seen.insert(side.claim.id + "\u{1F}" + (side.claim.value?.text ?? "")).inserted {
+                    let date = sortDate(side)
+                    points.append(side)
+                    keys.append((date == nil ? 1 : 0, date ?? "", side.claim.id))
+                }
             }
-            timeline.points.sort { a, b in
-                let (x, y) = (sortDate(a), sortDate(b))
-                return (x == nil ? 1 : 0, x ?? "", a.claim.id) < (y == nil ? 1 : 0, y ?? "", b.claim.id)
-            }
-            return timeline
+            let order = keys.indices.sorted { keys[$0] < keys[$1] }
+            let first = changes[0].relation
+            return Timeline(metric: first.metric, subject: first.subject, points: order.map { points[$0] }, changes: changes)
         }
         // Metrics with the most changes first, then by name.
         return timelines.sorted { ($1.changes.count, $0.metric, $0.subject ?? "") < ($0.changes.count, $1.metric, $1.subject ?? "") }
@@ -162,9 +176,15 @@ struct ReportContent {
     private static func agreementGroups(_ agreements: [Entry]) -> [AgreementGroup] {
         var parent: [String: String] = [:]
         func root(_ node: String) -> String {
+            var top = node
+            while let up = parent[top], up != top { top = up }
+            // Every node on the way now points at the top, so long chains of agreements stay cheap.
             var node = node
-            while let up = parent[node], up != node { node = up }
-            return node
+            while let up = parent[node], up != top {
+                parent[node] = top
+                node = up
+            }
+            return top
         }
         func node(_ entry: Entry, _ side: Int) -> String { entry.relation.metric + "\u{1F}" + entry.sides[side].claim.id }
         for agreement in agreements {
