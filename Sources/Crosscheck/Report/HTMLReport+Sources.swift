@@ -59,7 +59,7 @@ extension HTMLReport {
     }
 
     private static func claimItem(_ claim: Claim, document: Document, webURL: String?, relations: [Relation]) -> String {
-        var out = "<li class=\"claim\" id=\"\(Escaping.html(claim.id))\"><span class=\"text\">\(marked(claim.text, claim.quantities.map(\.span), markClass: "value"))</span> "
+        var out = "<li class=\"claim\" id=\"\(Escaping.html(claim.id))\"><span class=\"text\">\(marked(claim.text, claim.quantities.map(\.span), markClass: "quantity"))</span> "
         out += sourceLink(document)
         if let webURL { out += " <a class=\"original\" href=\"\(Escaping.html(webURL))\">original</a>" }
         var notes = claim.quantities.map { Escaping.html(ValueFormat.describe($0)) }

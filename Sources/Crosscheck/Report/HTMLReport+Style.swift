@@ -22,7 +22,7 @@ extension HTMLReport {
         .lead { color: var(--muted); margin: .3rem 0 1.2rem; max-width: 52rem; }
         .muted, .none { color: var(--muted); }
         mark { background: var(--mark); color: inherit; padding: 0 .15em; border-radius: .2em; font-weight: 600; }
-        mark.value { background: var(--mark-soft); font-weight: inherit; }
+        mark.quantity { background: var(--mark-soft); font-weight: inherit; }
         :target { outline: 3px solid var(--accent); outline-offset: 3px; }
         .summary { list-style: none; display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: .6rem; margin: 1.4rem 0 0; padding: 0; }
         .summary a { display: block; height: 100%; padding: .7rem .9rem; border: 1px solid var(--line); border-radius: .5rem; background: var(--wash);
