@@ -4,7 +4,7 @@ import Testing
 
 /// Whole builds: the same inbox gives the same bytes, bad files are named, good ones kept, output replaced atomically.
 @Suite struct BuildTests {
-    static let exportNames = ["documents.jsonl", "claims.jsonl", "citations.json", "report.md", "manifest.json"]
+    static let exportNames = ["documents.jsonl", "claims.jsonl", "citations.json", "citations.bib", "report.md", "report.html", "manifest.json"]
 
     func exports(of folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
@@ -106,7 +106,8 @@ import Testing
         try Data("Trade reached C$35 billion in 2023.".utf8).write(to: inbox.appendingPathComponent("one.txt"))
         _ = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 1))
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == [".gitkeep", "agreements.jsonl", "changes.jsonl", "citations.json", "claims.jsonl", "contradictions.jsonl", "corpus.sqlite", "documents.jsonl", "manifest.json", "qualifier-differences.jsonl", "report.md"])
+        #expect(names == [".gitkeep", "agreements.jsonl", "changes.jsonl", "citations.bib", "citations.json", "claims.jsonl", "contradictions.jsonl", "corpus.sqlite", "documents.jsonl",
+                          "manifest.json", "qualifier-differences.jsonl", "report.html", "report.md"])
         #expect(try String(contentsOf: output.appendingPathComponent("claims.jsonl"), encoding: .utf8).contains("C$35 billion"))
         // No staging or old folders are left beside the output.
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["inbox", "out"])

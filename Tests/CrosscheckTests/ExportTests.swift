@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func markdownEscapingNeutralisesSourceText() {
-        let escaped = MarkdownReport.escape("<script>alert(1)</script> *bold* [link](javascript:x) \u{1B}[31m")
+        let escaped = Escaping.markdown("<script>alert(1)</script> *bold* [link](javascript:x) \u{1B}[31m")
         #expect(!escaped.contains("<script>"))
         #expect(escaped.contains("\\<script\\>"))
         #expect(escaped.contains("\\*bold\\*"))

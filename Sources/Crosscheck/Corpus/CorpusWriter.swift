@@ -5,7 +5,7 @@ import Foundation
 public enum CorpusWriter {
     /// The files a corpus folder holds. Anything else found in the folder (a `.gitkeep`) is carried over.
     public static let fileNames = ["corpus.sqlite", "documents.jsonl", "claims.jsonl"] + Relation.Kind.allCases.map(\.fileName)
-        + ["citations.json", "report.md", "manifest.json"]
+        + ["citations.json", "citations.bib", "report.md", "report.html", "manifest.json"]
 
     /// Writes `corpus` to `output`. Throws `CrosscheckError.outputNotWritable` with the previous corpus left in place.
     public static func write(_ corpus: Corpus, to output: URL) throws {
@@ -58,7 +58,10 @@ public enum CorpusWriter {
         }
         cache?.keepRelations(corpus.relations)
         try put("citations.json", try JSONExport.document(corpus.documents.map(CSLItem.init(document:))))
-        try put("report.md", Data(MarkdownReport.render(corpus).utf8))
+        try put("citations.bib", Data(BibTeX.render(corpus.documents).utf8))
+        let report = ReportContent(corpus)
+        try put("report.md", Data(MarkdownReport.render(report).utf8))
+        try put("report.html", Data(HTMLReport.render(report).utf8))
         try put("manifest.json", try JSONExport.document(Manifest(corpus: corpus)))
     }
 }

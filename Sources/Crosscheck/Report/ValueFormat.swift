@@ -1,0 +1,41 @@
+/// Numbers written for people: 28700000000 → "28.7 billion", 129425 → "129,425".
+enum ValueFormat {
+    static func number(_ value: Double) -> String {
+        let magnitude = abs(value)
+        for (factor, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] where magnitude >= factor {
+            return plain(value / factor) + " " + word
+        }
+        return plain(value)
+    }
+
+    static func plain(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 {
+            let digits = String(Int64(value).magnitude)
+            var grouped = ""
+            for (index, character) in digits.enumerated() {
+                if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
+                grouped.append(character)
+            }
+            return (value < 0 ? "-" : "") + grouped
+        }
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// A value as the reports show it: "CAD 28.7 billion", "4.5 %", "rank 4 (trading partner)".
+    static func describe(_ quantity: Quantity) -> String {
+        switch quantity.kind {
+        case .money: "\(quantity.currency ?? "?")\(quantity.currencyInferred == true ? " (assumed)" : "") \(number(quantity.value))"
+        case .percent: "\(number(quantity.value)) %"
+        case .rank: "rank \(number(quantity.value))\(quantity.unit.map { " (\($0))" } ?? "")"
+        case .year: "year \(quantity.value == quantity.value.rounded() && abs(quantity.value) < 1e6 ? String(Int(quantity.value)) : plain(quantity.value))"
+        case .date: "date \(quantity.date ?? quantity.text)"
+        case .count, .measure: "\(number(quantity.value))\(quantity.unit.map { " \($0)" } ?? "")"
+        }
+    }
+
+    /// A score or confidence in [0, 1] with two decimals, the same on every machine.
+    static func score(_ value: Double) -> String { String(format: "%.2f", value) }
+}
