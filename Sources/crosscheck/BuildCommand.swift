@@ -12,8 +12,9 @@ struct BuildCommand: ParsableCommand {
             extension, by their content) in INBOX and its subfolders; hidden,
             editor-temporary and partial-download files are skipped. Writes
             corpus.sqlite, documents.jsonl, claims.jsonl, the relation files,
-            citations.json, report.md and manifest.json, replacing the previous
-            corpus in one step.
+            report.html (open it in a browser), report.md, citations.json,
+            citations.bib and manifest.json, replacing the previous corpus in
+            one step.
 
             On a terminal, a build that takes more than a second shows a progress
             bar on standard error (files read, files a second, time left); piped,
