@@ -81,6 +81,26 @@ import Testing
         #expect(scores.allSatisfy { $0.agreements == 0 && $0.contradictions == 0 })
     }
 
+    /// A figure stated for many years keeps its changes to the nearest years (a timeline), not to the most similar wording.
+    @Test func aFactsChangesLinkItToTheNearestYears() throws {
+        let folder = try TestSupport.temporaryFolder("crosscheck-timeline")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for year in 2011...2025 {
+            let amount = String(format: "%.1f", 10.0 + Double(year - 2011) * 0.7)
+            // The far years are worded exactly like 2018, so similarity alone would favour them.
+            let sentence = abs(year - 2018) >= 4 || year == 2018
+                ? "The operating budget of the Lakeview Public Library totalled $\(amount) million in \(year), according to the annual report of the library."
+                : "The operating budget of the Lakeview Public Library totalled $\(amount) million in \(year)."
+            try Data("Lakeview library \(year)\n\n\(sentence)\n".utf8).write(to: folder.appendingPathComponent("budget-\(year).txt"))
+        }
+        let corpus = RelationEngine.relate(BatchBuild.makeCorpus(files: try Discovery(inbox: folder).scan().files, jobs: 1, maxFileSize: 1 << 20))
+        let middle = try #require(corpus.claims.first { $0.text.contains("in 2018") })
+        let partners = corpus.relations(.changeOverTime).filter { $0.claims.contains { $0.id == middle.id } }
+            .compactMap { $0.claims.first { $0.id != middle.id }?.date.value.flatMap { Int($0) } }
+        #expect(partners.count == RelationEngine.maxPerFact)
+        #expect(partners.allSatisfy { abs($0 - 2018) <= 3 }, "kept the years \(partners.sorted())")
+    }
+
     @Test func contradictionsSayWhichSideIsBetterSupported() {
         for relation in Self.corpus.relations(.contradiction) {
             if let side = relation.betterSupported { #expect(relation.claims.map(\.id).contains(side)) }
@@ -92,10 +112,11 @@ import Testing
 @Suite struct PairClassifierTests {
     /// A count fact; `openAbove` makes "over `value`" (no upper bound).
     func fact(_ document: Int, _ value: Double, low: Double? = nil, high: Double? = nil, openAbove: Bool = false, qualifier: String = "exact",
-              year: Int? = 2022, basis: Period.Basis = .explicit, family: Fact.Family = .count, qualifiers: [String: String] = [:]) -> Fact {
+              year: Int? = 2022, basis: Period.Basis = .explicit, family: Fact.Family = .count, qualifiers: [String: String] = [:],
+              metric: String = "branch") -> Fact {
         let quantity = Quantity(kind: .count, text: "\(value)", span: TextSpan(start: 0, end: 1), value: value, low: low ?? value,
                                 high: openAbove ? nil : (high ?? value), qualifier: openAbove ? "over" : qualifier)
-        return Fact(claim: document, document: document, quantity: quantity, family: family, metric: "branch", metricLabel: "branches",
+        return Fact(claim: document, document: document, quantity: quantity, family: family, metric: metric, metricLabel: metric,
                     qualifiers: qualifiers, scope: nil, subject: nil, possessor: nil,
                     period: Period(year: year, month: nil, basis: basis, label: year.map(String.init) ?? "none")).sealed()
     }
@@ -150,6 +171,26 @@ import Testing
         let a = fact(0, 1928, year: 1928, family: .event), b = fact(1, 1929, year: 1929, family: .event)
         #expect(PairClassifier.classify(a, b, similarity: 0.9, evidence: named) == nil)
         #expect(PairClassifier.classify(a, fact(1, 1928, year: 1928, family: .event), similarity: 0.5, evidence: named)?.kind == .agreement)
+    }
+
+    @Test func aSpecificMoneyMeasureInTwoYearsIsAChangeThoughWordedDifferently() {
+        // "Circulation spending reached $2.1 million in 2019" / "In 2023 the library spent $2.9 million on circulation":
+        // the same measure and parties, little wording in common.
+        var evidence = named
+        evidence.sharedRareTerms = 0
+        evidence.sharesBigram = false
+        evidence.uncommonNamesOverlap = nil
+        let older = fact(0, 2.1e6, year: 2019, family: .money, metric: "spending")
+        let newer = fact(1, 2.9e6, year: 2023, family: .money, metric: "spending")
+        #expect(PairClassifier.classify(older, newer, similarity: 0.08, evidence: evidence)?.kind == .changeOverTime)
+        // The same year needs more than that to be called a contradiction,
+        #expect(PairClassifier.classify(older, fact(1, 2.9e6, year: 2019, family: .money, metric: "spending"), similarity: 0.08, evidence: evidence) == nil)
+        // a generic money measure ("cost" of something unnamed) says too little,
+        #expect(PairClassifier.classify(fact(0, 2.1e6, year: 2019, family: .money, metric: "cost"), fact(1, 2.9e6, year: 2023, family: .money, metric: "cost"),
+                                        similarity: 0.08, evidence: evidence) == nil)
+        // and without the same parties named there is no timeline.
+        evidence.entitiesOverlap = nil
+        #expect(PairClassifier.classify(older, newer, similarity: 0.08, evidence: evidence) == nil)
     }
 
     @Test func sameSourceIsNeverRelated() {

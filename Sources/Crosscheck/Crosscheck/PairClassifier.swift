@@ -57,6 +57,9 @@ enum PairClassifier {
         case .event: evidence.sharedRareTerms > 0 || evidence.sharesBigram || (a.eventKind != nil && a.eventKind == b.eventKind) ? 0.12 : 0.3
         case .count where a.metric == "people": overlap ? 0.08 : 0.25
         case .rank: 0.08
+        // The same specific money measure stated for two different years, by sources naming the same parties:
+        // a timeline, where the wording around a figure varies more than the figure's name.
+        case .money where !overlap && timing.isDifferent && evidence.entitiesOverlap == true && !genericMoneyMetrics.contains(a.metric): 0.06
         default: overlap ? 0.08 : 0.12
         }
         // When the grammar already names the same subject and the same owner of the ranking, the wording need not match.
@@ -120,7 +123,7 @@ enum PairClassifier {
 
     // MARK: Periods
 
-    enum PeriodComparison {
+    enum PeriodComparison: Equatable {
         case same(explicit: Bool)
         case differentExplicit
         case differentImplied

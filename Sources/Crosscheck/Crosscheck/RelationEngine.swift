@@ -8,7 +8,7 @@ public enum RelationEngine {
     static let exhaustiveBlockSize = 48
     static let neighbours = 12
     /// Agreements and changes kept per fact.
-    static let maxPerFact = 3
+    static let maxPerFact = 6
 
     /// The corpus with `relations` and `trust` filled in.
     public static func relate(_ corpus: Corpus, jobs: Int = 1) -> Corpus {
@@ -36,10 +36,10 @@ public enum RelationEngine {
             let tokens = Tokenizer.tokens(claim.text)
             let period = period(of: claim, document: documents[document], estimate: estimates[document])
             let heading = claim.sectionPath.last.map { Terms.terms(Tokenizer.tokens($0)) } ?? []
-            // The period the claim speaks of is a term too: claims about the same year are likelier about the same thing.
-            let year = period.basis == .explicit ? period.year.map { ["y\($0)"] } ?? [] : []
+            // Words only: the period is compared on its own, and as a term it would make one figure in two
+            // years look like two unrelated sentences wherever the rest of the wording is common.
             return Reading(facts: FactExtractor.facts(of: claim, index: index, document: document, period: period, tokens: tokens),
-                           terms: Terms.terms(tokens) + heading + year, period: period, names: NamedEntities.candidates(tokens: tokens))
+                           terms: Terms.terms(tokens) + heading, period: period, names: NamedEntities.candidates(tokens: tokens))
         }
         let periods = readings.map(\.period)
         let similarity = SimilarityIndex(terms: readings.map(\.terms))
@@ -116,7 +116,15 @@ public enum RelationEngine {
             var fact: Int
         }
         var perFact: [FactKey: Int] = [:]
-        let ordered = best.values.sorted { ($0.verdict.confidence, facts[$1.a].claim, facts[$1.b].claim) > ($1.verdict.confidence, facts[$0.a].claim, facts[$0.b].claim) }
+        // A fact's changes link it first to the nearest periods, as a timeline does; within a gap, and for the
+        // other kinds, the most confident come first.
+        func gap(_ entry: (verdict: PairClassifier.Verdict, a: Int, b: Int)) -> Int {
+            guard entry.verdict.kind == .changeOverTime, let ya = facts[entry.a].period.year, let yb = facts[entry.b].period.year else { return 0 }
+            return abs(ya - yb)
+        }
+        let ordered = best.values.sorted {
+            (-gap($0), $0.verdict.confidence, facts[$1.a].claim, facts[$1.b].claim) > (-gap($1), $1.verdict.confidence, facts[$0.a].claim, facts[$0.b].claim)
+        }
         for entry in ordered {
             if entry.verdict.kind == .agreement || entry.verdict.kind == .changeOverTime {
                 let (ka, kb) = (FactKey(kind: entry.verdict.kind, fact: entry.a), FactKey(kind: entry.verdict.kind, fact: entry.b))
