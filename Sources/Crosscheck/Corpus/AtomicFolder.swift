@@ -83,7 +83,8 @@ struct AtomicFolder {
     private func carryOverForeignEntries(into staging: URL) throws {
         let fileManager = FileManager.default
         guard let entries = try? fileManager.contentsOfDirectory(atPath: target.path) else { return }
-        let ours = Set(CorpusWriter.fileNames + CorpusWriter.fileNames.map { $0 + "-journal" } + ["corpus.sqlite-wal", "corpus.sqlite-shm"])
+        // The watcher's record goes with the corpus it describes: never carried over to another one.
+        let ours = Set(CorpusWriter.fileNames + CorpusWriter.fileNames.map { $0 + "-journal" } + ["corpus.sqlite-wal", "corpus.sqlite-shm", InboxRecord.fileName])
         for entry in entries where !ours.contains(entry) {
             let destination = staging.appendingPathComponent(entry)
             if fileManager.fileExists(atPath: destination.path) { continue }

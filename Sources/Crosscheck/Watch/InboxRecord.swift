@@ -11,18 +11,29 @@ struct InboxRecord: Codable, Hashable, Sendable {
     }
 
     var version = 1
+    /// Which program read the files: documents read by another version (or build) are read again.
+    var reader = ""
     var entries: [String: Entry] = [:]
 
     /// Saved inside the output folder, so that it is swapped in with the corpus it describes.
     static let fileName = ".crosscheck-watch.json"
 
-    /// The record saved in `folder`; an empty one when there is none or it cannot be read (every file is then read anew).
-    static func load(from folder: URL) -> InboxRecord {
+    /// The record saved in `folder`; an empty one when there is none, it cannot be read, or another reader wrote it
+    /// (every file is then read anew).
+    static func load(from folder: URL, reader: String = InboxRecord.currentReader) -> InboxRecord {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
-              let record = try? JSONDecoder().decode(InboxRecord.self, from: data), record.version == 1
-        else { return InboxRecord() }
+              let record = try? JSONDecoder().decode(InboxRecord.self, from: data), record.version == 1, record.reader == reader
+        else { return InboxRecord(reader: reader) }
         return record
     }
+
+    /// This program: its version, and the size and time of its executable, so that a rebuilt or upgraded
+    /// crosscheck never reuses documents an older one read.
+    static let currentReader: String = {
+        var info = stat()
+        let executable = stat("/proc/self/exe", &info) == 0 ? " \(info.st_size)-\(info.st_mtim.tv_sec)" : ""
+        return "crosscheck \(CrosscheckVersion.current)\(executable)"
+    }()
 
     func encoded() throws -> Data {
         let encoder = JSONEncoder()

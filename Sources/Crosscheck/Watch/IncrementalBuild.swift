@@ -23,12 +23,14 @@ final class IncrementalBuild {
 
     private typealias Outcome = Result<SourceProcessor.Processed, SourceProblem>
 
-    init(options: BuildOptions) {
+    /// - Parameter reader: who reads the files; a record or corpus written by another reader is not reused.
+    init(options: BuildOptions, reader: String = InboxRecord.currentReader) {
         self.options = options
-        record = InboxRecord.load(from: options.output)
+        record = InboxRecord.load(from: options.output, reader: reader)
         let stored = options.output.appendingPathComponent("corpus.sqlite").path
         corpus = FileManager.default.fileExists(atPath: stored) ? try? SQLiteCorpusStore(path: stored).load() : nil
-        if let corpus { seedCache(from: corpus) }
+        // Documents in the stored corpus are reused only when this same program read them.
+        if let corpus, !record.entries.isEmpty { seedCache(from: corpus) }
     }
 
     /// Reading a document again is the slow part of a restart: take what the stored corpus already holds.
@@ -52,7 +54,7 @@ final class IncrementalBuild {
         let started = DispatchTime.now()
         try BatchBuild.checkFolders(options)
         let scan = try Discovery(inbox: options.inbox).scan()
-        var newRecord = InboxRecord()
+        var newRecord = InboxRecord(reader: record.reader)
         var files: [InboxFile] = []
         var outcomes: [Outcome?] = []
         var toRead: [Int] = []

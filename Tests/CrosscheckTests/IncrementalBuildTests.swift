@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import Crosscheck
+
+/// The watcher's incremental build, without the watcher: each update must give what a fresh build gives,
+/// reading only what changed.
+@Suite struct IncrementalBuildTests {
+    let inbox: URL
+    let output: URL
+    let root: URL
+
+    init() throws {
+        root = try TestSupport.temporaryFolder("crosscheck-incremental")
+        inbox = root.appendingPathComponent("inbox")
+        output = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: inbox.appendingPathComponent(name))
+    }
+
+    func options() -> BuildOptions { BuildOptions(inbox: inbox, output: output, jobs: 2) }
+
+    func fresh() throws -> Corpus {
+        let build = root.appendingPathComponent("fresh-\(UUID().uuidString)")
+        _ = try BatchBuild.run(BuildOptions(inbox: inbox, output: build, jobs: 1))
+        return try SQLiteCorpusStore(path: build.appendingPathComponent("corpus.sqlite").path).load()
+    }
+
+    @Test func updatesEqualAFreshBuildAndReportWhatChanged() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("a.txt", "Budget\n\nThe operating budget of the Lakeview Public Library totalled $18.4 million in 2022.\n")
+        try write("b.txt", "Budget news\n\nThe operating budget of the Lakeview Public Library totalled $19.1 million in 2022.\n")
+        let build = IncrementalBuild(options: options(), reader: "test")
+        let first = try build.update()
+        #expect(first.added == ["a.txt", "b.txt"])
+        #expect(first.contradictionsAdded == 1)
+        #expect(build.corpus == (try fresh()))
+
+        // Nothing changed: nothing to report.
+        #expect(try build.update().isEmpty)
+
+        // A rename keeps the document; an edit is one changed file; a new file is added.
+        try FileManager.default.moveItem(at: inbox.appendingPathComponent("a.txt"), to: inbox.appendingPathComponent("renamed.txt"))
+        try write("b.txt", "Budget news\n\nThe operating budget of the Lakeview Public Library totalled $18.4 million in 2022.\n")
+        try write("c.txt", "More\n\nThe library lent 455,000 books in 2023.\n")
+        let second = try build.update()
+        #expect(second.renamed == [WatchBatch.Rename(from: "a.txt", to: "renamed.txt")])
+        #expect(second.changed == ["b.txt"] && second.added == ["c.txt"] && second.removed.isEmpty)
+        #expect(second.contradictionsRemoved == 1, "the edit resolved the contradiction")
+        #expect(build.corpus == (try fresh()))
+
+        try FileManager.default.removeItem(at: inbox.appendingPathComponent("b.txt"))
+        let third = try build.update()
+        #expect(third.removed == ["b.txt"])
+        #expect(build.corpus == (try fresh()))
+        #expect(build.corpus?.claims.allSatisfy { $0.source != "b.txt" } == true)
+    }
+
+    @Test func aFileBeingWrittenWaitsAndAKnownOneKeepsItsLastCompleteVersion() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("known.txt", "Known\n\nThe library lent 412,000 books in 2021.\n")
+        let build = IncrementalBuild(options: options(), reader: "test")
+        _ = try build.update()
+        try write("known.txt", "Known\n\nThe library lent 4")  // half written
+        try write("new.txt", "New\n\nThe libr")  // half written
+        let batch = try build.update(deferring: ["known.txt", "new.txt"])
+        #expect(batch.isEmpty)
+        #expect(build.corpus?.documents.map(\.source.path) == ["known.txt"])
+        #expect(build.corpus?.claims.first?.text == "The library lent 412,000 books in 2021.")
+    }
+
+    @Test func documentsReadByAnotherProgramAreReadAgain() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("a.txt", "A\n\nThe library lent 412,000 books in 2021.\n")
+        _ = try IncrementalBuild(options: options(), reader: "crosscheck 1").update()
+        // Restarted by the same program: the record holds, nothing is read again.
+        #expect(try IncrementalBuild(options: options(), reader: "crosscheck 1").update().isEmpty)
+        // By an upgraded one: every file is new to it.
+        #expect(try IncrementalBuild(options: options(), reader: "crosscheck 2").update().added == ["a.txt"])
+        // A plain build does not carry the record over: the corpus it describes is gone.
+        _ = try BatchBuild.run(options())
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(InboxRecord.fileName).path))
+    }
+}
