@@ -10,8 +10,26 @@ the new corpus has been swapped in. Prints p50, p90, p99 and the worst, and the 
 """
 import argparse, json, os, random, subprocess, sys, threading, time, queue
 
-WORDS = ("trade investment partners export import agreement market energy minerals province ministry "
-         "forecast quarter growth shipping ports agriculture technology students tourism").split()
+SENTENCES = [
+    "Analysts expect the sector to remain competitive.", "The company did not comment on its plans.",
+    "Customers have welcomed the new services.", "Managers describe the market as demanding.",
+    "The board has not yet decided.", "Competition from imports has intensified.",
+    "Several projects are still under review.", "Local officials praised the investment.",
+    "Exporters say shipping delays have eased.", "Farmers hope for better prices after the harvest.",
+    "The ministry is expected to publish its own assessment.", "Industry groups asked for clearer rules on licensing.",
+    "Ports on the west coast have added capacity.", "Students and tourists continue to travel in both directions.",
+    "Observers caution that forecasts remain uncertain.", "Talks on a broader arrangement continue at the working level.",
+]
+
+
+SYLLABLES = ["var", "hol", "mir", "tan", "bel", "dor", "kast", "lun", "ver", "ost", "pra", "zel", "mon", "rik", "sel",
+             "ath", "cor", "nev", "bra", "til"]
+
+
+def title(number):
+    """A distinct headline per page, as real pages have (so citation keys do not all clash)."""
+    word = SYLLABLES[number % 20] + SYLLABLES[number // 20 % 20] + SYLLABLES[number // 400 % 20]
+    return f"{word.capitalize()} port reports on trade"
 
 
 def page(number, rng):
@@ -19,16 +37,15 @@ def page(number, rng):
     paragraphs = []
     size = 0
     while size < 48_000:
-        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 90)))
-        text = f"<p>The {words.capitalize()}.</p>"
+        text = "<p>" + " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(4, 9))) + "</p>"
         if len(paragraphs) % 6 == 0:
             text = (f"<p>Two-way trade with partner {number} reached C${rng.randint(2, 90)}.{rng.randint(0, 9)} billion in "
                     f"{rng.choice([2021, 2022, 2023])}, up {rng.randint(2, 30)} per cent.</p>")
         paragraphs.append(text)
         size += len(text)
-    return (f"<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>Report {number} on trade</title>"
+    return (f"<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>{title(number)}</title>"
             f"<meta property='article:published_time' content='2024-0{1 + number % 9}-1{number % 10}'></head><body>"
-            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main><h1>Report {number} on trade</h1>"
+            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main><h1>{title(number)}</h1>"
             + "\n".join(paragraphs) + "</main><footer>Terms · Privacy · Contact</footer></body></html>")
 
 
@@ -71,7 +88,7 @@ def main():
     print(f"inbox: {documents} documents, {ready['claims']} claims; first build {time.monotonic() - started:.2f} s")
 
     rng = random.Random(11)
-    latencies, own = [], []
+    latencies, own, stages = [], [], {}
     for number in range(args.drops):
         name = f"drop-{number:04d}.html"
         path = os.path.join(staging, name)
@@ -84,6 +101,8 @@ def main():
             print(f"warning: batch for {name} added {batch.get('added')}", file=sys.stderr)
         latencies.append(at - landed)
         own.append(batch["seconds"])
+        for stage, seconds in batch.get("timings", {}).items():
+            stages.setdefault(stage, []).append(seconds)
     watcher.terminate()
     watcher.wait(timeout=60)
 
@@ -96,6 +115,7 @@ def main():
     print(f"landing -> exports updated: p50 {ms(pct(latencies, 50))}, p90 {ms(pct(latencies, 90))}, "
           f"p99 {ms(pct(latencies, 99))}, max {ms(max(latencies))}")
     print(f"watcher's batch time:       p50 {ms(pct(own, 50))}, p90 {ms(pct(own, 90))}, p99 {ms(pct(own, 99))}")
+    print("median per stage:           " + ", ".join(f"{stage} {ms(pct(values, 50))}" for stage, values in stages.items()))
 
 
 if __name__ == "__main__":

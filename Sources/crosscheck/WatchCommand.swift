@@ -90,6 +90,7 @@ struct WatchCommand: ParsableCommand {
             "contradictions_added": .int(batch.contradictionsAdded), "contradictions_removed": .int(batch.contradictionsRemoved),
             "problems": .int(batch.problems.count), "documents": .int(batch.documents), "claims": .int(batch.claims),
             "contradictions": .int(batch.contradictions), "seconds": .double((batch.seconds * 1000).rounded() / 1000),
+            "timings": .object(Dictionary(uniqueKeysWithValues: batch.timings.seconds.map { ($0.key.rawValue, LogValue.double(($0.value * 1000).rounded() / 1000)) })),
         ]
         var line = "crosscheck: \(event): \(batch.added.count) added, \(batch.changed.count) changed, "
             + "\(batch.removed.count) removed, \(batch.renamed.count) renamed; claims +\(batch.claimsAdded) -\(batch.claimsRemoved); "

@@ -52,8 +52,9 @@ final class IncrementalBuild {
     /// With `force`, the corpus is assembled and written even when no file changed (at start-up, in case the options did).
     func update(deferring deferred: Set<String> = [], force: Bool = false) throws -> WatchBatch {
         let started = DispatchTime.now()
+        var timings = StageTimings()
         try BatchBuild.checkFolders(options)
-        let scan = try Discovery(inbox: options.inbox).scan()
+        let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
         var newRecord = InboxRecord(reader: record.reader)
         var files: [InboxFile] = []
         var outcomes: [Outcome?] = []
@@ -85,6 +86,7 @@ final class IncrementalBuild {
         // New or changed files: read (and hash) them; content already seen under another name is not processed again.
         let snapshot = cache
         let maxFileSize = options.maxFileSize
+        let readStarted = DispatchTime.now().uptimeNanoseconds
         let read = ParallelMap.map(toRead.map { files[$0] }, jobs: options.jobs) { file -> (String?, Outcome) in
             do throws(SourceProblem) {
                 let bytes = try BatchBuild.readBytes(of: file, maxFileSize: maxFileSize)
@@ -97,6 +99,7 @@ final class IncrementalBuild {
                 return (nil, .failure(error))
             }
         }
+        timings.add(.read, Double(DispatchTime.now().uptimeNanoseconds - readStarted) / 1e9)
         for (index, (sha256, outcome)) in zip(toRead, read) {
             let path = files[index].relativePath
             newRecord.entries[path]?.sha256 = sha256
@@ -112,22 +115,21 @@ final class IncrementalBuild {
 
         // Nothing on disk differs from the record: the corpus written last is still the right one.
         if newRecord == record, corpus != nil, !force {
-            return WatchBatch(old: (record, corpus), new: (newRecord, corpus!), skipped: scan.skipped, started: started).finished(at: DispatchTime.now())
+            return WatchBatch(old: (record, corpus), new: (newRecord, corpus!), skipped: scan.skipped, started: started)
+                .finished(at: DispatchTime.now(), timings: timings)
         }
 
         let results = zip(files, outcomes).map { file, outcome in Self.relocate(outcome!, to: file.relativePath) }
-        let assembled = BatchBuild.assemble(files: files, results: results)
-        let newCorpus = RelationEngine.relate(assembled, jobs: options.jobs)
+        let newCorpus = timings.measure(.relations) { RelationEngine.relate(BatchBuild.assemble(files: files, results: results), jobs: options.jobs) }
         let batch = WatchBatch(old: (record, corpus), new: (newRecord, newCorpus), skipped: scan.skipped, started: started)
         if newCorpus != corpus || newRecord != record {
-            var timings = StageTimings()
             try CorpusWriter.write(newCorpus, to: options.output, jobs: options.jobs, timings: &timings,
                                    extraFiles: [(InboxRecord.fileName, try newRecord.encoded())], cache: lines)
         }
         cache = newCache
         record = newRecord
         corpus = newCorpus
-        return batch.finished(at: DispatchTime.now())
+        return batch.finished(at: DispatchTime.now(), timings: timings)
     }
 
     /// The same content read under another name: only the paths it carries change.

@@ -21,6 +21,8 @@ public struct WatchBatch: Sendable, Equatable {
     public var claims = 0
     public var contradictions = 0
     public var seconds = 0.0
+    /// Where the time went: discover (scan and stat), read file (reading new content, wall time), relations, store, exports.
+    public var timings = StageTimings()
     private var started: UInt64 = 0
 
     /// A file moved from one path to another.
@@ -75,9 +77,10 @@ public struct WatchBatch: Sendable, Equatable {
         contradictions = newContradictions.count
     }
 
-    func finished(at end: DispatchTime) -> WatchBatch {
+    func finished(at end: DispatchTime, timings: StageTimings) -> WatchBatch {
         var batch = self
         batch.seconds = Double(end.uptimeNanoseconds - started) / 1e9
+        batch.timings = timings
         return batch
     }
 }
