@@ -53,7 +53,8 @@ public enum BatchBuild {
         var timings = StageTimings()
         try checkFolders(options)
         let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
-        let (read, readTimings) = makeCorpusTimed(files: scan.files, jobs: options.jobs, maxFileSize: options.maxFileSize, progress: options.progress)
+        let (read, readTimings) = makeCorpusTimed(
+            files: scan.files, refused: scan.skipped.filter(\.isRefused), jobs: options.jobs, maxFileSize: options.maxFileSize, progress: options.progress)
         timings.merge(readTimings)
         options.progress?(BuildProgress(stage: .relating, filesDone: scan.files.count, filesTotal: scan.files.count))
         let corpus = timings.measure(.relations) { RelationEngine.relate(read, jobs: options.jobs) }
@@ -78,7 +79,7 @@ public enum BatchBuild {
     }
 
     static func makeCorpusTimed(
-        files: [InboxFile], jobs: Int, maxFileSize: Int, progress: (@Sendable (BuildProgress) -> Void)? = nil
+        files: [InboxFile], refused: [Discovery.SkippedEntry] = [], jobs: Int, maxFileSize: Int, progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) -> (corpus: Corpus, timings: StageTimings) {
         let files = files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         let done = ResultSlots<Int>.Counter()
@@ -95,10 +96,12 @@ public enum BatchBuild {
         }
         var timings = StageTimings()
         for (_, fileTimings) in results { timings.merge(fileTimings) }
-        return (assemble(files: files, results: results.map(\.0)), timings)
+        return (assemble(files: files, results: results.map(\.0), refused: refused), timings)
     }
 
-    static func assemble(files: [InboxFile], results: [Result<SourceProcessor.Processed, SourceProblem>]) -> Corpus {
+    /// The corpus of the files as read; `refused` are entries discovery would not read (a link out of the inbox),
+    /// recorded as rejected inputs so that the manifest names them.
+    static func assemble(files: [InboxFile], results: [Result<SourceProcessor.Processed, SourceProblem>], refused: [Discovery.SkippedEntry] = []) -> Corpus {
         var documents: [Document] = []
         var claimsByDocument: [String: [Claim]] = [:]
         var inputs: [InputRecord] = []
@@ -122,6 +125,10 @@ public enum BatchBuild {
                                           status: problems.isEmpty ? .ok : .readWithProblems, document: document.id,
                                           reason: problems.isEmpty ? nil : problems.joined(separator: "; ")))
             }
+        }
+        if !refused.isEmpty {
+            inputs += refused.map { InputRecord(path: $0.relativePath, sha256: nil, bytes: 0, status: .rejected, document: nil, reason: $0.reason) }
+            inputs.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         }
         CitationKeys.assign(to: &documents)
         var claims: [Claim] = []

@@ -109,12 +109,13 @@ final class IncrementalBuild {
         }
 
         // Nothing on disk differs from the record: the corpus written last is still the right one.
-        if newRecord == record, corpus != nil, !force {
-            return WatchBatch(old: (record, corpus), new: (newRecord, corpus!), skipped: scan.skipped, started: started).finished(at: DispatchTime.now())
+        let refused = scan.skipped.filter(\.isRefused)
+        if newRecord == record, let corpus, !force, Self.refusedPaths(in: corpus, record: record) == refused.map(\.relativePath) {
+            return WatchBatch(old: (record, corpus), new: (newRecord, corpus), skipped: scan.skipped, started: started).finished(at: DispatchTime.now())
         }
 
         let results = zip(files, outcomes).map { file, outcome in Self.relocate(outcome!, to: file.relativePath) }
-        let assembled = BatchBuild.assemble(files: files, results: results)
+        let assembled = BatchBuild.assemble(files: files, results: results, refused: refused)
         let newCorpus = RelationEngine.relate(assembled, jobs: options.jobs)
         let batch = WatchBatch(old: (record, corpus), new: (newRecord, newCorpus), skipped: scan.skipped, started: started)
         if newCorpus != corpus || newRecord != record {
@@ -126,6 +127,11 @@ final class IncrementalBuild {
         record = newRecord
         corpus = newCorpus
         return batch.finished(at: DispatchTime.now())
+    }
+
+    /// The entries of a corpus that discovery refused (links not followed): its inputs that are not files of the record.
+    private static func refusedPaths(in corpus: Corpus, record: InboxRecord) -> [String] {
+        corpus.inputs.filter { record.entries[$0.path] == nil }.map(\.path)
     }
 
     /// The same content read under another name: only the paths it carries change.
