@@ -27,6 +27,8 @@ struct AtomicFolder {
             fsyncFolder(staging)
         } catch {
             try? fileManager.removeItem(at: staging)
+            // Name the output folder, not the staging folder just removed, and say that the old corpus stands.
+            if case CrosscheckError.storeFailed(_, let reason) = error { throw CrosscheckError.outputNotWritable(path: target.path, reason: reason) }
             if let error = error as? CrosscheckError { throw error }
             throw CrosscheckError.outputNotWritable(path: target.path, reason: Self.describe(error))
         }
