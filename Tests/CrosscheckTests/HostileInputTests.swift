@@ -123,6 +123,35 @@ import Testing
         #expect(incremental.corpus?.problems.isEmpty == true)
     }
 
+    @Test func aRestartedWatcherRemovesWhatAKilledOneLeftBesideTheOutput() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inbox = root.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try Data("Trade reached C$35 billion in 2023.".utf8).write(to: inbox.appendingPathComponent("good.txt"))
+        let options = BuildOptions(inbox: inbox, output: root.appendingPathComponent("out"), jobs: 1)
+        _ = try IncrementalBuild(options: options).update(force: true)
+        // Killed between the exchange and the removal of the old corpus: the output is current, so nothing
+        // will be written at start-up, but the old corpus sits beside it.
+        let stale = root.appendingPathComponent(".out.staging-1234-5678")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: false)
+        try Data("old".utf8).write(to: stale.appendingPathComponent("claims.jsonl"))
+        let restarted = IncrementalBuild(options: options)
+        #expect(try restarted.update(force: true).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["inbox", "out"])
+    }
+
+    @Test func aCorpusThatCannotBeStoredNamesTheOutputNotTheStagingFolder() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var broken = TestSupport.seedCorpus
+        broken.claims.append(try #require(broken.claims.first))
+        let output = root.appendingPathComponent("out")
+        #expect(throws: CrosscheckError.outputNotWritable(path: output.path, reason: "UNIQUE constraint failed: claims.id")) {
+            try CorpusWriter.write(broken, to: output)
+        }
+    }
+
     // MARK: Pages and text built to exhaust
 
     @Test func textNestedFiftyThousandDeepIsRead() throws {

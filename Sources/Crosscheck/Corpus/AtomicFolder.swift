@@ -11,8 +11,7 @@ struct AtomicFolder {
 
     func replace(_ fill: (URL) throws -> Void) throws {
         let fileManager = FileManager.default
-        recoverInterruptedSwap()
-        removeLeftovers()
+        tidy()
         let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(name).staging-\(token)")
         do {
@@ -61,6 +60,13 @@ struct AtomicFolder {
             }
         }
         fsyncFolder(parent)
+    }
+
+    /// Puts back a folder a killed run left half-swapped and removes its staging and old folders; before
+    /// reading the target (as a restarted watcher does), and before every replacement.
+    func tidy() {
+        recoverInterruptedSwap()
+        removeLeftovers()
     }
 
     /// A crash between the two renames of the fallback leaves `.NAME.old-*` and no NAME: put it back.

@@ -25,6 +25,9 @@ final class IncrementalBuild {
 
     init(options: BuildOptions) {
         self.options = options
+        // A watcher killed after swapping in its corpus but before removing the old one may have nothing to
+        // write for a long time: tidy now, not at the next write.
+        AtomicFolder(target: options.output).tidy()
         record = InboxRecord.load(from: options.output)
         let stored = options.output.appendingPathComponent("corpus.sqlite").path
         corpus = FileManager.default.fileExists(atPath: stored) ? try? SQLiteCorpusStore(path: stored).load() : nil
