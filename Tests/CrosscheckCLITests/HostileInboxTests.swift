@@ -152,6 +152,71 @@ import Testing
         #expect(claims.contains("Readable trade") && !claims.contains("Locked trade"))
     }
 
+    /// A listening socket on 127.0.0.1 at a free port; nil where sockets are not allowed.
+    static func listen() -> (descriptor: Int32, port: Int)? {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && Glibc.listen(descriptor, 16) == 0 && getsockname(descriptor, $0, &length) == 0 }
+        }
+        guard bound else { close(descriptor); return nil }
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    @Test(.timeLimit(.minutes(1))) func pagesAskingForDTDsFilesAndEntityBombsLoadNothingAndStaySmall() throws {
+        let root = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        guard let listener = Self.listen() else { return }
+        defer { close(listener.descriptor) }
+        let port = listener.port
+        var laughs = #"<!ENTITY lol "lol">"# + "\n"
+        for level in 1...9 {
+            laughs += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">\n"
+        }
+        let body = """
+            <html><head><title>Entities &xxe; &lol9;</title>
+            <link rel="stylesheet" href="http://127.0.0.1:\(port)/style.css"><script src="http://127.0.0.1:\(port)/x.js"></script></head>
+            <body><p>Trade reached C$5 billion in 2020 &xxe; &remote; &lol9;.</p>
+            <img src="http://127.0.0.1:\(port)/pixel.png"><iframe src="http://127.0.0.1:\(port)/frame"></iframe>
+            <p>Exports grew 3 per cent in 2021.</p></body></html>
+            """
+        let doctype = """
+            <!DOCTYPE html SYSTEM "http://127.0.0.1:\(port)/x.dtd" [
+            <!ENTITY xxe SYSTEM "file:///etc/passwd">
+            <!ENTITY remote SYSTEM "http://127.0.0.1:\(port)/remote.txt">
+            <!ENTITY % parameter SYSTEM "http://127.0.0.1:\(port)/parameter.dtd"> %parameter;
+            \(laughs)]>
+
+            """
+        let inbox = root.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try Data((doctype + body).utf8).write(to: inbox.appendingPathComponent("bomb.html"))
+        try Data((#"<?xml version="1.0"?>"# + "\n" + doctype + body).utf8).write(to: inbox.appendingPathComponent("bomb.xhtml"))
+        try Data((#"<?xml version="1.0"?>"# + "\n<!-- no extension -->\n" + doctype + body).utf8).write(to: inbox.appendingPathComponent("sniffed"))
+        let output = root.appendingPathComponent("out")
+        let started = Date()
+        let (result, peakKilobytes) = try runMeasured(["build", inbox.path, "--output", output.path])
+        #expect(Date().timeIntervalSince(started) < 20)
+        if let peakKilobytes { #expect(peakKilobytes < 300_000, "peak memory \(peakKilobytes) KB: no entity was expanded") }
+        #expect(result.status == 0, "\(result.stderr)")
+        // Nothing connected: a connection attempt would be waiting in the listener's queue.
+        _ = fcntl(listener.descriptor, F_SETFL, O_NONBLOCK)
+        let accepted = accept(listener.descriptor, nil, nil)
+        if accepted >= 0 { close(accepted) }
+        #expect(accepted < 0, "the build connected to 127.0.0.1:\(port)")
+        for name in try FileManager.default.contentsOfDirectory(atPath: output.path) where name != "corpus.sqlite" {
+            let text = try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8)
+            #expect(!text.contains("root:x:0:0") && !text.contains("lollollol"), "\(name) holds a file from disk or an expanded entity")
+        }
+        let claims = try String(contentsOf: output.appendingPathComponent("claims.jsonl"), encoding: .utf8)
+        #expect(claims.components(separatedBy: "Exports grew 3 per cent in 2021.").count - 1 >= 3, "each page is read")
+    }
+
     // MARK: Running
 
     func jsonLines(_ url: URL) throws -> [[String: Any]] {
