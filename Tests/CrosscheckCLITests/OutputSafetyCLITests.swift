@@ -152,7 +152,12 @@ import Testing
         try Data("New \(Self.esc)[31m\n\nTrade reached C$2 billion in 2024 \(Self.esc)[2J\(Self.bel).\n".utf8)
             .write(to: inbox.appendingPathComponent("later-\(Self.esc)[1m.txt"))
         try Data().write(to: inbox.appendingPathComponent("later-empty-\(Self.esc)[1m.txt"))
-        Thread.sleep(forTimeInterval: 1.5)
+        func documents() -> Int {
+            let object = (try? Data(contentsOf: manifest)).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+            return (object?["counts"] as? [String: Any])?["documents"] as? Int ?? 0
+        }
+        while documents() < 3 && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.2)
         kill(process.processIdentifier, SIGTERM)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
