@@ -88,7 +88,7 @@ struct BuildCommand: ParsableCommand {
             printer.message(input.status == .rejected ? .error : .warning, input.reason ?? "", file: "\(inbox)/\(input.path)")
         }
         if !quiet {
-            for entry in summary.skipped where entry.reason.contains("symbolic link") {
+            for entry in summary.skipped where !entry.isRefused && entry.reason.contains("symbolic link") {
                 printer.message(.note, entry.reason, file: "\(inbox)/\(entry.relativePath)")
             }
             switch logFormat {

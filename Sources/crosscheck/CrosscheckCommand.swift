@@ -72,4 +72,26 @@ enum Terminal {
     static func sanitized(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
     }
+
+    /// JSON for standard output with DEL and the C1 controls (U+007F–U+009F, such as U+009B, a one-character
+    /// escape sequence) written as `\u00XX`: JSON encoders escape only U+0000–U+001F, and a source's text must
+    /// not drive the terminal that shows the JSON. Same value for any JSON reader; controls only occur in strings.
+    static func escapingC1Controls(inJSON data: Data) -> Data {
+        guard data.contains(where: { $0 == 0x7F || $0 == 0xC2 }) else { return data }
+        var out = Data(capacity: data.count + 64)
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            if byte == 0x7F {
+                out.append(contentsOf: Array("\\u007f".utf8))
+            } else if byte == 0xC2, index + 1 < data.endIndex, (0x80...0x9F).contains(data[index + 1]) {
+                out.append(contentsOf: Array(String(format: "\\u%04x", data[index + 1]).utf8))
+                index += 1
+            } else {
+                out.append(byte)
+            }
+            index += 1
+        }
+        return out
+    }
 }

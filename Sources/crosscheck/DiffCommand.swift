@@ -68,7 +68,7 @@ struct DiffCommand: ParsableCommand {
         case .text:
             FileHandle.standardOutput.write(Data(diff.text(color: usesColor, statOnly: stat).utf8))
         case .json:
-            FileHandle.standardOutput.write(try diff.json(statOnly: stat))
+            FileHandle.standardOutput.write(Terminal.escapingC1Controls(inJSON: try diff.json(statOnly: stat)))
         }
         if timings {
             let laps = [("read", read), ("compare", compare), ("print", clock.lap())]

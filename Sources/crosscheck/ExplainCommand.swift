@@ -65,7 +65,7 @@ struct ExplainCommand: ParsableCommand {
         case .text:
             FileHandle.standardOutput.write(Data(ExplainText.render(target, in: corpus).utf8))
         case .json:
-            FileHandle.standardOutput.write(try ExplainJSON.render(target, in: corpus))
+            FileHandle.standardOutput.write(Terminal.escapingC1Controls(inJSON: try ExplainJSON.render(target, in: corpus)))
         }
     }
 }

@@ -86,7 +86,8 @@ import Testing
             try watch.write(name, Self.note(1))
         }
         try watch.write("doc.txt", Self.note(2))
-        try watch.waitUntil("doc.txt in the corpus", timeout: 30) { watch.documentCount() == 1 }
+        // The corpus is swapped in (and its folder synced) before the batch is printed: wait for both.
+        try watch.waitUntil("doc.txt in the corpus", timeout: 30) { watch.documentCount() == 1 && !watch.events(named: "batch").isEmpty }
         let firstID = watch.documents().first?["id"] as? String
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: watch.output.appendingPathComponent("manifest.json"))) as? [String: Any]
         let inputs = (manifest?["inputs"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
@@ -106,7 +107,7 @@ import Testing
         try watch.write("doc.txt.tmp", Self.note(2, amount: 3))
         try watch.move("doc.txt.tmp", "doc.txt")
         try watch.waitUntil("the edit is in the corpus", timeout: 30) {
-            watch.claims().contains { ($0["text"] as? String ?? "").contains("C$3 million") }
+            watch.claims().contains { ($0["text"] as? String ?? "").contains("C$3 million") } && watch.events(named: "batch").count > batchesBefore
         }
         let after = watch.events(named: "batch").dropFirst(batchesBefore)
         #expect(after.count == 1)
@@ -119,7 +120,7 @@ import Testing
         let watch = try WatchHarness()
         try watch.write("first.txt", "Trade report\n\nTwo-way trade between Canada and Japan reached C$35.2 billion in 2023.\n")
         try watch.write("second.txt", "Another view\n\nTwo-way trade between Canada and Japan reached C$29.1 billion in 2023.\n")
-        try watch.waitUntil("two documents", timeout: 30) { watch.documentCount() == 2 }
+        try watch.waitUntil("two documents", timeout: 30) { watch.documentCount() == 2 && !watch.events(named: "batch").isEmpty }
         let relationsBefore = watch.lines(of: "contradictions.jsonl")
         #expect(!relationsBefore.isEmpty, "the two figures contradict each other")
         let documentIDs = Set(watch.documents().compactMap { $0["id"] as? String })
@@ -128,6 +129,7 @@ import Testing
         try watch.move("first.txt", "renamed/first-renamed.txt")
         try watch.waitUntil("the rename is in the corpus", timeout: 30) {
             watch.documents().contains { ($0["source"] as? [String: Any])?["path"] as? String == "renamed/first-renamed.txt" }
+                && watch.events(named: "batch").contains { ($0["renamed"] as? [[String: String]] ?? []).first?["to"] == "renamed/first-renamed.txt" }
         }
         #expect(Set(watch.documents().compactMap { $0["id"] as? String }) == documentIDs)
         #expect(Set(watch.claims().compactMap { $0["id"] as? String }) == claimIDs)

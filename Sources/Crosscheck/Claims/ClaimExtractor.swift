@@ -54,8 +54,15 @@ enum ClaimExtractor {
         return claims
     }
 
-    /// Questions and fragments state nothing checkable.
+    /// The longest sentence taken as a claim, in Unicode scalars. Real sentences stay far below it (the longest
+    /// in the sample inbox has 422); longer "sentences" are text without punctuation (a flattened table, a page
+    /// on one line), kept in their section but not cited as one claim, which would cost time in every later stage.
+    static let maximumLength = 2_000
+
+    /// Questions, fragments and runs of text too long to be one sentence state nothing checkable.
     static func isCandidate(_ sentence: String) -> Bool {
+        let bytes = sentence.utf8.count  // a scalar takes 1 to 4 bytes: count scalars only when the bytes leave it open
+        guard bytes <= maximumLength || (bytes <= 4 * maximumLength && sentence.unicodeScalars.count <= maximumLength) else { return false }
         guard let last = sentence.last, last != "?", sentence.count >= 12 else { return false }
         return sentence.contains(" ")
     }

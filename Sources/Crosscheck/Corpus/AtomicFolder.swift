@@ -11,8 +11,7 @@ struct AtomicFolder {
 
     func replace(_ fill: (URL) throws -> Void) throws {
         let fileManager = FileManager.default
-        recoverInterruptedSwap()
-        removeLeftovers()
+        tidy()
         let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(name).staging-\(token)")
         do {
@@ -27,6 +26,8 @@ struct AtomicFolder {
             fsyncFolder(staging)
         } catch {
             try? fileManager.removeItem(at: staging)
+            // Name the output folder, not the staging folder just removed, and say that the old corpus stands.
+            if case CrosscheckError.storeFailed(_, let reason) = error { throw CrosscheckError.outputNotWritable(path: target.path, reason: reason) }
             if let error = error as? CrosscheckError { throw error }
             throw CrosscheckError.outputNotWritable(path: target.path, reason: Self.describe(error))
         }
@@ -59,6 +60,13 @@ struct AtomicFolder {
             }
         }
         fsyncFolder(parent)
+    }
+
+    /// Puts back a folder a killed run left half-swapped and removes its staging and old folders; before
+    /// reading the target (as a restarted watcher does), and before every replacement.
+    func tidy() {
+        recoverInterruptedSwap()
+        removeLeftovers()
     }
 
     /// A crash between the two renames of the fallback leaves `.NAME.old-*` and no NAME: put it back.

@@ -85,6 +85,9 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
             try queue.close()
         } catch let error as CrosscheckError {
             throw error
+        } catch let error as DatabaseError {
+            // SQLite's own sentence ("database or disk is full"), without the statement it stopped in.
+            throw CrosscheckError.storeFailed(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {
             throw CrosscheckError.storeFailed(path: path, reason: "\(error)")
         }

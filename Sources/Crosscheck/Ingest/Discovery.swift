@@ -23,6 +23,10 @@ public struct Discovery: Sendable {
     public struct SkippedEntry: Hashable, Sendable {
         public var relativePath: String
         public var reason: String
+        /// True when the entry looks like a source the corpus will lack (a link not followed, a broken link, a
+        /// folder that cannot be read): it is refused like a bad file, named in the manifest, and the run is partial.
+        /// False for what is passed over on purpose (other file types, a folder already read through another path).
+        public var isRefused = false
     }
 
     /// Lists the inbox. Throws when the inbox itself is missing or unreadable.
@@ -51,7 +55,7 @@ public struct Discovery: Sendable {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             if relative.isEmpty { throw CrosscheckError.inboxUnreadable(path: directory, reason: "\(error.localizedDescription)") }
-            skipped.append(SkippedEntry(relativePath: relative, reason: "folder cannot be read"))
+            skipped.append(SkippedEntry(relativePath: relative, reason: "folder cannot be read; make it readable (chmod +rx) or remove it", isRefused: true))
             return
         }
         for name in names.sorted() {
@@ -65,11 +69,11 @@ public struct Discovery: Sendable {
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 guard resolved == root || resolved.hasPrefix(root + "/") else {
-                    skipped.append(SkippedEntry(relativePath: relativePath, reason: "symbolic link leads outside the inbox; not followed"))
+                    skipped.append(SkippedEntry(relativePath: relativePath, reason: "symbolic link leads outside the inbox; not followed (copy the file into the inbox instead)", isRefused: true))
                     continue
                 }
                 guard stat(resolved, &targetInfo) == 0 else {
-                    skipped.append(SkippedEntry(relativePath: relativePath, reason: "symbolic link is broken or loops"))
+                    skipped.append(SkippedEntry(relativePath: relativePath, reason: "symbolic link is broken or loops", isRefused: true))
                     continue
                 }
                 target = resolved
@@ -89,7 +93,8 @@ public struct Discovery: Sendable {
                 }
                 files.append(InboxFile(relativePath: relativePath, url: target, declaredFormat: Self.declaredFormat(forName: name), size: Int(targetInfo.st_size)))
             default:
-                skipped.append(SkippedEntry(relativePath: relativePath, reason: "not a regular file"))
+                let looksLikeSource = if case .unsupported = Self.format(forName: name) { false } else { true }
+                skipped.append(SkippedEntry(relativePath: relativePath, reason: "not a regular file (a device, pipe or socket)", isRefused: looksLikeSource))
             }
         }
     }

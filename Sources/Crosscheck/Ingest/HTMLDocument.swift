@@ -11,16 +11,22 @@ final class HTMLDocument {
 
     private static let initialized: Bool = {
         xmlInitParser()
+        // No parse ever loads a DTD or an external entity, from the network or from disk (`file:///etc/passwd`):
+        // the HTML parser does not ask for them, and should anything ask, nothing is there.
+        xmlSetExternalEntityLoader { _, _, _ in nil }
         return true
     }()
 
     /// Parses UTF-8 text. libxml2 runs with recovery, no network access, no external entities,
-    /// and ignores the page's own `<meta charset>` because the text is already decoded.
+    /// and ignores the page's own `<meta charset>` because the text is already decoded. Its limit of 256
+    /// levels of nesting is lifted (`XML_PARSE_HUGE`): past it, libxml2 stops and drops the rest of the
+    /// page without a word; the tree is walked without recursion, so depth costs nothing but memory.
     init?(utf8 text: String) {
         _ = Self.initialized
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+                | XML_PARSE_HUGE.rawValue)
         var text = text
         let parsed: htmlDocPtr? = text.withUTF8 { buffer in
             guard let base = buffer.baseAddress, buffer.count < Int(Int32.max) else { return nil }

@@ -53,7 +53,8 @@ public enum BatchBuild {
         var timings = StageTimings()
         try checkFolders(options)
         let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
-        let (read, readTimings) = makeCorpusTimed(files: scan.files, jobs: options.jobs, maxFileSize: options.maxFileSize, progress: options.progress)
+        let (read, readTimings) = makeCorpusTimed(
+            files: scan.files, refused: scan.skipped.filter(\.isRefused), jobs: options.jobs, maxFileSize: options.maxFileSize, progress: options.progress)
         timings.merge(readTimings)
         options.progress?(BuildProgress(stage: .relating, filesDone: scan.files.count, filesTotal: scan.files.count))
         let corpus = timings.measure(.relations) { RelationEngine.relate(read, jobs: options.jobs) }
@@ -78,7 +79,7 @@ public enum BatchBuild {
     }
 
     static func makeCorpusTimed(
-        files: [InboxFile], jobs: Int, maxFileSize: Int, progress: (@Sendable (BuildProgress) -> Void)? = nil
+        files: [InboxFile], refused: [Discovery.SkippedEntry] = [], jobs: Int, maxFileSize: Int, progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) -> (corpus: Corpus, timings: StageTimings) {
         let files = files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         let done = ResultSlots<Int>.Counter()
@@ -95,10 +96,12 @@ public enum BatchBuild {
         }
         var timings = StageTimings()
         for (_, fileTimings) in results { timings.merge(fileTimings) }
-        return (assemble(files: files, results: results.map(\.0)), timings)
+        return (assemble(files: files, results: results.map(\.0), refused: refused), timings)
     }
 
-    static func assemble(files: [InboxFile], results: [Result<SourceProcessor.Processed, SourceProblem>]) -> Corpus {
+    /// The corpus of the files as read; `refused` are entries discovery would not read (a link out of the inbox),
+    /// recorded as rejected inputs so that the manifest names them.
+    static func assemble(files: [InboxFile], results: [Result<SourceProcessor.Processed, SourceProblem>], refused: [Discovery.SkippedEntry] = []) -> Corpus {
         var documents: [Document] = []
         var claimsByDocument: [String: [Claim]] = [:]
         var inputs: [InputRecord] = []
@@ -123,6 +126,10 @@ public enum BatchBuild {
                                           reason: problems.isEmpty ? nil : problems.joined(separator: "; ")))
             }
         }
+        if !refused.isEmpty {
+            inputs += refused.map { InputRecord(path: $0.relativePath, sha256: nil, bytes: 0, status: .rejected, document: nil, reason: $0.reason) }
+            inputs.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        }
         CitationKeys.assign(to: &documents)
         var claims: [Claim] = []
         for document in documents {
@@ -135,12 +142,17 @@ public enum BatchBuild {
     }
 
     /// Reads a file whole, refusing one over the size limit; failures become a message about that file.
+    ///
+    /// The file may have changed since discovery: it is opened without following a final symbolic link and
+    /// without blocking (a FIFO put in its place would wait for a writer forever), then must still be a
+    /// regular file. The size limit is checked on the open file, before anything is read.
     static func readBytes(of file: InboxFile, maxFileSize: Int) throws(SourceProblem) -> [UInt8] {
-        let descriptor = open(file.url, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(file.url, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else {
             let reason = switch errno {
             case EACCES, EPERM: "permission denied; make the file readable (chmod +r) or remove it"
             case ENOENT: "the file disappeared before it could be read"
+            case ELOOP: "the file became a symbolic link before it could be read; not followed"
             default: "cannot be opened: \(String(cString: strerror(errno)))"
             }
             throw SourceProblem(path: file.relativePath, reason: reason)
@@ -148,9 +160,13 @@ public enum BatchBuild {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw SourceProblem(path: file.relativePath, reason: "cannot be examined: \(String(cString: strerror(errno)))") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw SourceProblem(path: file.relativePath, reason: "not a regular file (it was replaced by a folder, a device or a pipe before it could be read)")
+        }
         let size = Int(info.st_size)
         guard size <= maxFileSize else {
-            throw SourceProblem(path: file.relativePath, reason: "the file is \(ByteCount.describe(size)), over the limit of \(ByteCount.describe(maxFileSize)); raise it with --max-file-size if it is really a source")
+            throw SourceProblem(path: file.relativePath, reason: "the file is \(ByteCount.describe(size)), over the limit of \(ByteCount.describe(maxFileSize)); "
+                + "raise it with --max-file-size if it is really a source")
         }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
@@ -168,13 +184,16 @@ public enum BatchBuild {
     }
 }
 
-/// Sizes for people: "64 MB", "1.0 GB".
+/// Sizes for people, in the units of `--max-file-size` (a megabyte is 1,048,576 bytes): "64 MB", "64.5 MB", "1.0 GB".
 enum ByteCount {
     static func describe(_ bytes: Int) -> String {
         let value = Double(bytes)
-        if value >= 1e9 { return String(format: "%.1f GB", value / 1e9) }
-        if value >= 1e6 { return String(format: "%.0f MB", value / 1e6) }
-        if value >= 1e3 { return String(format: "%.0f KB", value / 1e3) }
+        if value >= 1024 * 1024 * 1024 { return String(format: "%.1f GB", value / (1024 * 1024 * 1024)) }
+        if value >= 1024 * 1024 {
+            let megabytes = value / (1024 * 1024)
+            return String(format: megabytes == megabytes.rounded() ? "%.0f MB" : "%.1f MB", megabytes)
+        }
+        if value >= 1024 { return String(format: "%.0f KB", value / 1024) }
         return "\(bytes) bytes"
     }
 }

@@ -40,7 +40,7 @@ struct CSLItem: Codable, Hashable, Sendable {
             return person.family == nil ? Name(literal: person.literal) : Name(family: person.family, given: person.given)
         } : nil
         containerTitle = document.site
-        url = document.url
+        url = WebLink.url(document.url)  // a javascript: URL would become a link in a rendered bibliography
         if let date = document.published ?? document.modified {
             let parts = date.date.split(separator: "-").compactMap { Int($0) }
             issued = DateParts(dateParts: [parts])

@@ -26,6 +26,9 @@ final class IncrementalBuild {
     /// - Parameter reader: who reads the files; a record or corpus written by another reader is not reused.
     init(options: BuildOptions, reader: String = InboxRecord.currentReader) {
         self.options = options
+        // A watcher killed after swapping in its corpus but before removing the old one may have nothing to
+        // write for a long time: tidy now, not at the next write.
+        AtomicFolder(target: options.output).tidy()
         record = InboxRecord.load(from: options.output, reader: reader)
         let stored = options.output.appendingPathComponent("corpus.sqlite").path
         corpus = FileManager.default.fileExists(atPath: stored) ? try? SQLiteCorpusStore(path: stored).load() : nil
@@ -114,13 +117,16 @@ final class IncrementalBuild {
         }
 
         // Nothing on disk differs from the record: the corpus written last is still the right one.
-        if newRecord == record, corpus != nil, !force {
-            return WatchBatch(old: (record, corpus), new: (newRecord, corpus!), skipped: scan.skipped, started: started)
+        let refused = scan.skipped.filter(\.isRefused)
+        if newRecord == record, let corpus, !force, Self.refusedPaths(in: corpus, record: record) == refused.map(\.relativePath) {
+            return WatchBatch(old: (record, corpus), new: (newRecord, corpus), skipped: scan.skipped, started: started)
                 .finished(at: DispatchTime.now(), timings: timings)
         }
 
         let results = zip(files, outcomes).map { file, outcome in Self.relocate(outcome!, to: file.relativePath) }
-        let newCorpus = timings.measure(.relations) { RelationEngine.relate(BatchBuild.assemble(files: files, results: results), jobs: options.jobs) }
+        let newCorpus = timings.measure(.relations) {
+            RelationEngine.relate(BatchBuild.assemble(files: files, results: results, refused: refused), jobs: options.jobs)
+        }
         let batch = WatchBatch(old: (record, corpus), new: (newRecord, newCorpus), skipped: scan.skipped, started: started)
         if newCorpus != corpus || newRecord != record {
             try CorpusWriter.write(newCorpus, to: options.output, jobs: options.jobs, timings: &timings,
@@ -130,6 +136,11 @@ final class IncrementalBuild {
         record = newRecord
         corpus = newCorpus
         return batch.finished(at: DispatchTime.now(), timings: timings)
+    }
+
+    /// The entries of a corpus that discovery refused (links not followed): its inputs that are not files of the record.
+    private static func refusedPaths(in corpus: Corpus, record: InboxRecord) -> [String] {
+        corpus.inputs.filter { record.entries[$0.path] == nil }.map(\.path)
     }
 
     /// The same content read under another name: only the paths it carries change.
