@@ -197,3 +197,43 @@ import Testing
         #expect(PairClassifier.classify(fact(0, 14), fact(0, 15), similarity: 1, evidence: named) == nil)
     }
 }
+
+/// Where an agreement stands, on sentences about a library (no rule names a seed's agreement).
+@Suite struct AgreementStatusTests {
+    func relations(_ sources: [(String, String)]) throws -> [Relation] {
+        let folder = try TestSupport.temporaryFolder("crosscheck-agreements")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in sources { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        let corpus = RelationEngine.relate(BatchBuild.makeCorpus(files: try Discovery(inbox: folder).scan().files, jobs: 1, maxFileSize: 1 << 20))
+        return corpus.relations.filter { $0.metric == "status of an agreement" }
+    }
+
+    @Test func anAgreementUnderNegotiationThenSignedIsAChange() throws {
+        let found = try relations([
+            ("council.txt", "Council minutes\n\nIn March 2021 the library was still in negotiations on an interlibrary lending agreement with the county.\n"),
+            ("gazette.txt", "Gazette\n\nIn 2023 the county and the library signed the interlibrary lending agreement, officials said.\n"),
+        ])
+        let relation = try #require(found.first)
+        #expect(found.count == 1 && relation.kind == .changeOverTime)
+        #expect(relation.claims.first?.text.contains("negotiations") == true, "the earlier stage comes first")
+        #expect(relation.explanation.contains("“interlibrary”") || relation.explanation.contains("“lending”"))
+    }
+
+    @Test func noStatusChangeWithoutOneOrWithDifferentAgreements() throws {
+        // Both signed (signed, then in force): the same stage.
+        #expect(try relations([
+            ("a.txt", "A\n\nIn 2021 the library signed a digital lending agreement with the county.\n"),
+            ("b.txt", "B\n\nThe digital lending agreement, signed in 2021, entered into force in 2022.\n"),
+        ]).isEmpty)
+        // Signed first, talked about later: not a change we can date.
+        #expect(try relations([
+            ("a.txt", "A\n\nIn 2019 the library signed a parking agreement with the city.\n"),
+            ("b.txt", "B\n\nIn 2023 negotiations on a new parking agreement with the city stalled.\n"),
+        ]).isEmpty)
+        // Different agreements: nothing names them alike.
+        #expect(try relations([
+            ("a.txt", "A\n\nIn 2020 negotiations on a catering agreement began.\n"),
+            ("b.txt", "B\n\nIn 2022 the library signed a cleaning agreement.\n"),
+        ]).isEmpty)
+    }
+}

@@ -137,8 +137,9 @@ public enum RelationEngine {
         var relations = ParallelMap.map(kept.map { ($0.verdict, $0.a, $0.b) }, jobs: jobs) { entry in
             makeRelation(entry.0, facts[entry.1], facts[entry.2], claims: claims, documents: documents)
         }
-        // Who holds an office, then wording agreements where nothing else related the pair.
+        // Who holds an office, where an agreement stands, then wording agreements where nothing else related the pair.
         relations += OfficeHolders.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods)
+        relations += AgreementStatus.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods)
         let related = Set(relations.map { Set($0.claims.map(\.id)) })
         relations += Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents, periods: periods)
             .filter { !related.contains(Set($0.claims.map(\.id))) }
