@@ -14,9 +14,13 @@ struct HTMLMetadataExtractor {
     private var htmlLanguage: String?
     private var canonical: String?
     private var jsonLD: [[String: Any]] = []
-    private var times: [(datetime: String, evidence: String)] = []
+    private var times: [(datetime: String, evidence: String, isPreferred: Bool, isForeign: Bool)] = []
+    /// Short date lines in elements whose class or id says "date", "byline", "posted"…: their first date.
+    private var dateLines: [(match: DateMatch, text: String, isForeign: Bool)] = []
+    /// `<span itemprop="datePublished">19 October 2019</span>`: the text of elements marked as a date without a value.
+    private var itempropDateTexts: [(itemprop: String, text: String)] = []
     private var bylines: [String] = []
-    private var labelledDates: [(label: String, text: String)] = []
+    private var labelledDates: [(label: String, text: String, isForeign: Bool)] = []
     private let document: HTMLDocument
 
     private init(document: HTMLDocument) {
@@ -60,6 +64,8 @@ struct HTMLMetadataExtractor {
                 let text = rawText(node)
                 if let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
                     JSONLD.collectObjects(parsed, into: &jsonLD)
+                } else if let salvaged = JSONLD.salvageDates(from: text) {
+                    jsonLD.append(salvaged)
                 }
             }
             return false
@@ -68,11 +74,14 @@ struct HTMLMetadataExtractor {
         case "h1":
             if firstH1 == nil { firstH1 = HTMLDocument.text(of: node) }
         case "time":
-            if let datetime = HTMLDocument.attribute(node, "datetime") {
+            if times.count < 50, let datetime = HTMLDocument.attribute(node, "datetime") {
                 let itemprop = HTMLDocument.attribute(node, "itemprop")?.lowercased()
                 let evidence = itemprop.map { "<time itemprop=\"\($0)\" datetime>" }
                     ?? (HTMLDocument.hasAttribute(node, "pubdate") ? "<time pubdate datetime>" : "<time datetime>")
-                times.append((datetime, evidence))
+                let marks = ((HTMLDocument.attribute(node, "class") ?? "") + " " + (itemprop ?? "")).lowercased()
+                let isPreferred = HTMLDocument.hasAttribute(node, "pubdate") || marks.contains("publi") || marks.contains("created")
+                    || marks.contains("entry-date") || marks.contains("post-date")
+                times.append((datetime, evidence, isPreferred, isInForeignContent(node)))
             }
         default:
             break
@@ -83,11 +92,15 @@ struct HTMLMetadataExtractor {
                 let text = HTMLDocument.text(of: node, limit: 200)
                 if !text.isEmpty { bylines.append(text) }
             }
-            if (itemprop == "datepublished" || itemprop == "datemodified" || itemprop == "datecreated"),
-               let content = HTMLDocument.attribute(node, "content") ?? HTMLDocument.attribute(node, "datetime") {
-                metas.append(("itemprop:\(itemprop)", content))
+            if itemprop == "datepublished" || itemprop == "datemodified" || itemprop == "datecreated" {
+                if let content = HTMLDocument.attribute(node, "content") ?? HTMLDocument.attribute(node, "datetime") {
+                    metas.append(("itemprop:\(itemprop)", content))
+                } else if itempropDateTexts.count < 10 {
+                    itempropDateTexts.append((itemprop, HTMLDocument.text(of: node, limit: 120)))
+                }
             }
         }
+        collectDateLine(node, name: name)
         let isByline = name != "html" && name != "body" && (HTMLDocument.withAttributeBytes(node, "class") { bytes in
             ByteSearch.contains(bytes, Self.bylineStem) || ByteSearch.contains(bytes, Self.authorStem)
         } ?? false)
@@ -133,7 +146,51 @@ struct HTMLMetadataExtractor {
             container = parent
             full = HTMLDocument.text(of: parent, limit: 300)
         }
-        labelledDates.append((lower, full))
+        labelledDates.append((lower, full, container.map(isInForeignContent) ?? false))
+    }
+
+    private static let dateLineTags: Set<String> = ["div", "span", "p", "li", "small", "time", "abbr", "b", "strong", "em", "i", "font",
+                                                     "td", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "header", "section", "a", "ul", "address"]
+
+    /// An element whose class or id names a date ("post-date", "entry-meta", "byline") and whose text is a short line
+    /// holding one: its first complete date.
+    private mutating func collectDateLine(_ node: Node, name: String) {
+        guard dateLines.count < 40, Self.dateLineTags.contains(name) else { return }
+        let isMarked = (HTMLDocument.withAttributeBytes(node, "class") { bytes in Self.holdsDateStem(bytes) } ?? false)
+            || (HTMLDocument.withAttributeBytes(node, "id") { bytes in Self.holdsDateStem(bytes) } ?? false)
+        guard isMarked else { return }
+        let text = HTMLDocument.text(of: node, limit: 200)
+        guard text.utf8.count >= 6, text.utf8.count <= 160 else { return }
+        // "Last updated 7 March 2024" is a modification, read with the labelled dates.
+        guard DateLabels.label(in: text.lowercased()) != .modified else { return }
+        guard let match = PublicationDates.firstDate(inLine: text, monthFirst: PublicationDates.readsMonthFirst(language: htmlLanguage)) else { return }
+        dateLines.append((match, text, isInForeignContent(node)))
+    }
+
+    private static func holdsDateStem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count < 400 else { return false }
+        // Class names are matched without regard to case ("PostDate", "articleDate").
+        var lower = [UInt8](bytes)
+        for index in lower.indices where lower[index] >= 65 && lower[index] <= 90 { lower[index] += 32 }
+        return lower.withUnsafeBufferPointer { buffer in PublicationDates.dateClassStems.contains { ByteSearch.contains(buffer, $0) } }
+    }
+
+    /// Whether the node sits in a comment, sidebar, footer, navigation or list of other articles.
+    private func isInForeignContent(_ node: Node) -> Bool {
+        var current: Node? = node
+        var steps = 0
+        while let element = current, steps < 60 {
+            steps += 1
+            if HTMLDocument.isElement(element) {
+                let name = document.tag(element)
+                if name == "body" || name == "html" { return false }
+                if PublicationDates.foreignTags.contains(name) { return true }
+                let marks = ((HTMLDocument.attribute(element, "class") ?? "") + " " + (HTMLDocument.attribute(element, "id") ?? "")).lowercased()
+                if !marks.isEmpty, PublicationDates.foreignStems.contains(where: { marks.contains($0) }) { return true }
+            }
+            current = element.pointee.parent
+        }
+        return false
     }
 
     private func meta(_ keys: [String]) -> (value: String, evidence: String)? {
@@ -202,32 +259,53 @@ struct HTMLMetadataExtractor {
             metadata.language = Found(value: language, evidence: "JSON-LD inLanguage")
         }
 
-        // Dates
+        // Dates: what the publisher wrote for machines, then the page's own URL, then the article's <time>,
+        // then labelled date lines and elements marked as dates. Nothing from comments, sidebars or footers.
         metadata.published = firstDate([
             ld.string("datePublished").map { ($0, "JSON-LD datePublished") },
-            meta(["article:published_time", "og:published_time", "itemprop:datepublished", "dcterms.issued", "dc.date.issued",
-                  "dcterms.created", "dc.date.created", "dcterms.date", "dc.date", "date", "pubdate", "publishdate", "publish-date",
-                  "parsely-pub-date", "sailthru.date", "article.published", "published_time", "citation_publication_date",
-                  "citation_date", "og:article:published_time"]),
+            meta(PublicationDates.publishedMetaKeys),
             ld.string("dateCreated").map { ($0, "JSON-LD dateCreated") },
         ])
         metadata.modified = firstDate([
             ld.string("dateModified").map { ($0, "JSON-LD dateModified") },
-            meta(["article:modified_time", "og:updated_time", "itemprop:datemodified", "dcterms.modified", "dc.date.modified",
-                  "last-modified", "lastmod", "modified", "revised"]),
+            meta(PublicationDates.modifiedMetaKeys),
         ])
         if metadata.published == nil {
-            let preferred = times.first { $0.evidence.contains("datepublished") || $0.evidence.contains("pubdate") } ?? times.first
-            if let preferred { metadata.published = firstDate([(preferred.datetime, preferred.evidence)]) }
+            metadata.published = publishedOutsideMetadata(urls: [metadata.url?.value, meta(["og:url"])?.value, ld.string("url")])
         }
-        for (label, text) in labelledDates {
+        for (label, text, isForeign) in labelledDates where !isForeign {
             guard let kind = DateLabels.label(in: label) else { continue }
             guard let match = DateLabels.date(after: label, in: text) else { continue }
             let value = DatedValue(date: match.iso!, precision: match.precision, evidence: "text: \"\(text.prefix(80))\"")
             if kind == .modified, metadata.modified == nil { metadata.modified = value }
             if kind == .published, metadata.published == nil { metadata.published = value }
         }
+        if metadata.published == nil, let line = dateLines.first(where: { !$0.isForeign }), let iso = line.match.iso {
+            metadata.published = DatedValue(date: iso, precision: line.match.precision, evidence: "text: \"\(line.text.prefix(80))\"")
+        }
         return metadata
+    }
+
+    /// The publication date when no metadata gives one: a full date in the URL, an `<itemprop=datePublished>` text,
+    /// the article's `<time>` (a publication-marked one first), or a "Published …" line.
+    private func publishedOutsideMetadata(urls: [String?]) -> DatedValue? {
+        for url in urls.compactMap({ $0 }) {
+            if let match = PublicationDates.dateInURL(url), let iso = match.iso {
+                return DatedValue(date: iso, precision: .day, evidence: "URL path")
+            }
+        }
+        for (itemprop, text) in itempropDateTexts where itemprop != "datemodified" {
+            if let match = PublicationDates.firstDate(inLine: text, monthFirst: PublicationDates.readsMonthFirst(language: htmlLanguage)),
+               let iso = match.iso {
+                return DatedValue(date: iso, precision: match.precision, evidence: "itemprop=\"\(itemprop)\" text")
+            }
+        }
+        let articleTimes = times.filter { !$0.isForeign }
+        let ordered = articleTimes.filter(\.isPreferred) + articleTimes.filter { !$0.isPreferred }
+        for time in ordered where !time.evidence.contains("datemodified") {
+            if let value = firstDate([(time.datetime, time.evidence)]) { return value }
+        }
+        return nil
     }
 
     private func firstDate(_ candidates: [(String, String)?]) -> DatedValue? {
