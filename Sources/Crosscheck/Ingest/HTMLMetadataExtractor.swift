@@ -21,6 +21,10 @@ struct HTMLMetadataExtractor {
     private var itempropDateTexts: [(itemprop: String, text: String)] = []
     private var bylines: [String] = []
     private var labelledDates: [(label: String, text: String, isForeign: Bool)] = []
+    /// Short text nodes holding a year-like number, by position, for the date line next to the headline.
+    private var yearTexts: [(sequence: Int, node: Node)] = []
+    private var textSequence = 0
+    private var headlineSequence: Int?
     private let document: HTMLDocument
 
     private init(document: HTMLDocument) {
@@ -37,7 +41,9 @@ struct HTMLMetadataExtractor {
 
     private mutating func visit(_ node: Node) -> Bool {
         if HTMLDocument.isText(node) {
+            textSequence += 1
             collectLabelledDate(node)
+            collectYearText(node)
             return false
         }
         guard HTMLDocument.isElement(node) else { return false }
@@ -73,6 +79,7 @@ struct HTMLMetadataExtractor {
             return false
         case "h1":
             if firstH1 == nil { firstH1 = HTMLDocument.text(of: node) }
+            if headlineSequence == nil { headlineSequence = textSequence }
         case "time":
             if times.count < 50, let datetime = HTMLDocument.attribute(node, "datetime") {
                 let itemprop = HTMLDocument.attribute(node, "itemprop")?.lowercased()
@@ -93,7 +100,8 @@ struct HTMLMetadataExtractor {
                 if !text.isEmpty { bylines.append(text) }
             }
             if itemprop == "datepublished" || itemprop == "datemodified" || itemprop == "datecreated" {
-                if let content = HTMLDocument.attribute(node, "content") ?? HTMLDocument.attribute(node, "datetime") {
+                if let content = HTMLDocument.attribute(node, "content") ?? HTMLDocument.attribute(node, "datetime")
+                    ?? HTMLDocument.attribute(node, "title") {
                     metas.append(("itemprop:\(itemprop)", content))
                 } else if itempropDateTexts.count < 10 {
                     itempropDateTexts.append((itemprop, HTMLDocument.text(of: node, limit: 120)))
@@ -149,6 +157,40 @@ struct HTMLMetadataExtractor {
         labelledDates.append((lower, full, container.map(isInForeignContent) ?? false))
     }
 
+    /// Keeps short text nodes that hold four digits beginning 19 or 20, the only ones that may be a date line.
+    private mutating func collectYearText(_ node: Node) {
+        guard yearTexts.count < 4000 else { return }
+        let holdsYear = HTMLDocument.withTextBytes(node) { bytes in
+            guard bytes.count >= 6 && bytes.count <= 120 else { return false }
+            var index = 0
+            while index + 3 < bytes.count {
+                let b = bytes[index]
+                if (b == 0x31 && bytes[index + 1] == 0x39) || (b == 0x32 && bytes[index + 1] == 0x30) {
+                    if (0x30...0x39).contains(bytes[index + 2]) && (0x30...0x39).contains(bytes[index + 3]) { return true }
+                }
+                index += 1
+            }
+            return false
+        } ?? false
+        if holdsYear { yearTexts.append((textSequence, node)) }
+    }
+
+    /// A date line just under (or just above) the page's headline: "21. Januar 2022 | Mobilität", "Datum: 22.12.2012".
+    private func dateNextToHeadline() -> DatedValue? {
+        guard let headline = headlineSequence else { return nil }
+        let monthFirst = PublicationDates.readsMonthFirst(language: htmlLanguage)
+        let near = yearTexts.filter { $0.sequence > headline - 12 && $0.sequence <= headline + 40 }
+            .sorted { abs($0.sequence - headline - 1) < abs($1.sequence - headline - 1) }
+        for (_, node) in near {
+            let text = HTMLDocument.withTextBytes(node) { String(decoding: $0, as: UTF8.self) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            guard DateLabels.label(in: text.lowercased()) != .modified,
+                  let match = PublicationDates.firstDate(inLine: text, monthFirst: monthFirst), let iso = match.iso,
+                  !isInForeignContent(node) else { continue }
+            return DatedValue(date: iso, precision: match.precision, evidence: "text near the headline: \"\(text.prefix(80))\"")
+        }
+        return nil
+    }
+
     private static let dateLineTags: Set<String> = ["div", "span", "p", "li", "small", "time", "abbr", "b", "strong", "em", "i", "font",
                                                      "td", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "header", "section", "a", "ul", "address"]
 
@@ -159,7 +201,12 @@ struct HTMLMetadataExtractor {
         let isMarked = (HTMLDocument.withAttributeBytes(node, "class") { bytes in Self.holdsDateStem(bytes) } ?? false)
             || (HTMLDocument.withAttributeBytes(node, "id") { bytes in Self.holdsDateStem(bytes) } ?? false)
         guard isMarked else { return }
-        let text = HTMLDocument.text(of: node, limit: 200)
+        var text = HTMLDocument.text(of: node, limit: 200)
+        // <abbr class="published" title="Freitag, 6. Oktober 2017 um 04:00">vor 2 Jahren</abbr>
+        if name == "abbr" || name == "span" || name == "time", let title = HTMLDocument.attribute(node, "title"),
+           PublicationDates.firstDate(inLine: title) != nil {
+            text = title
+        }
         guard text.utf8.count >= 6, text.utf8.count <= 160 else { return }
         // "Last updated 7 March 2024" is a modification, read with the labelled dates.
         guard DateLabels.label(in: text.lowercased()) != .modified else { return }
@@ -185,8 +232,8 @@ struct HTMLMetadataExtractor {
                 let name = document.tag(element)
                 if name == "body" || name == "html" { return false }
                 if PublicationDates.foreignTags.contains(name) { return true }
-                let marks = ((HTMLDocument.attribute(element, "class") ?? "") + " " + (HTMLDocument.attribute(element, "id") ?? "")).lowercased()
-                if !marks.isEmpty, PublicationDates.foreignStems.contains(where: { marks.contains($0) }) { return true }
+                let marks = (HTMLDocument.attribute(element, "class") ?? "") + " " + (HTMLDocument.attribute(element, "id") ?? "")
+                if PublicationDates.namesForeignContent(marks) { return true }
             }
             current = element.pointee.parent
         }
@@ -283,6 +330,7 @@ struct HTMLMetadataExtractor {
         if metadata.published == nil, let line = dateLines.first(where: { !$0.isForeign }), let iso = line.match.iso {
             metadata.published = DatedValue(date: iso, precision: line.match.precision, evidence: "text: \"\(line.text.prefix(80))\"")
         }
+        if metadata.published == nil { metadata.published = dateNextToHeadline() }
         return metadata
     }
 
@@ -323,11 +371,11 @@ enum DateLabels {
 
     static let modifiedLabels = ["date modified", "last modified", "last updated", "updated", "modified", "mis à jour", "mise à jour",
                                  "date de modification", "aktualisiert", "actualizado", "aggiornato", "atualizado", "bijgewerkt"]
-    static let publishedLabels = ["date published", "first published", "published", "posted", "publié", "publiée", "date de publication",
+    static let publishedLabels = ["date published", "datum:", "date:", "fecha:", "publication date", "first published", "published", "posted", "publié", "publiée", "date de publication",
                                   "veröffentlicht", "publicado", "pubblicato", "gepubliceerd", "released", "date issued", "issued"]
 
     /// Byte stems every label contains, for a fast first test.
-    static let stems: [[UInt8]] = ["publi", "updat", "modif", "poste", "mis à", "mise à", "aktualis", "veröff", "actualiz", "aggiorn", "atualiz",
+    static let stems: [[UInt8]] = ["datum:", "date:", "fecha:", "publi", "updat", "modif", "poste", "mis à", "mise à", "aktualis", "veröff", "actualiz", "aggiorn", "atualiz",
                                    "bijgew", "gepubl", "issued", "releas"].map { Array($0.utf8) }
 
     static func label(in lowerText: String) -> Kind? {
@@ -351,7 +399,8 @@ enum DateLabels {
         let rest = text.scalarSlice(min(offset, text.scalarCount), text.scalarCount)
         if let value = DateParsing.parseValue(rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t\u{00A0}-–—").union(.whitespaces)).prefix(10).description),
            value.iso != nil { return value }
-        return DateParsing.findDates(in: rest, requireYear: true).first
+        // "Veröffentlicht am 16.08.2019": a written date or a numeric one, whichever comes first.
+        return PublicationDates.firstDate(inLine: rest) ?? DateParsing.findDates(in: rest, requireYear: true).first
     }
 }
 

@@ -34,10 +34,15 @@ enum PublicationDates {
     /// Class or id stems of containers whose dates belong to other content: comments, sidebars, related
     /// articles, footers, navigation.
     static let foreignStems: [String] = [
-        "comment", "sidebar", "widget", "related", "recent", "popular", "footer", "teaser", "recommend", "more-", "trending",
-        "reply", "aside", "nav", "menu", "newsletter", "most-read", "mostread", "latest", "archive", "calendar-widget",
-        "cookie", "share",
+        "comment", "sidebar", "widget", "related", "recent", "popular", "footer", "teaser", "recommend", "trending", "reply", "aside",
+        "nav", "menu", "newsletter", "mostread", "latest", "archive", "cookie", "share", "breadcrumb",
     ]
+
+    /// Whether a class or id value names foreign content: one of its words ("off-canvas" is not "nav") begins with a stem.
+    static func namesForeignContent(_ marks: String) -> Bool {
+        marks.lowercased().split { !($0.isLetter || $0.isNumber) }.contains { word in foreignStems.contains { word.hasPrefix($0) } }
+    }
+
     static let foreignTags: Set<String> = ["aside", "footer", "nav", "form", "select", "option"]
 
     /// A complete date in a URL path: `/2019/10/19/`, `/2019-10-19-title`, `/20191019/`; nil for a year or month alone.
