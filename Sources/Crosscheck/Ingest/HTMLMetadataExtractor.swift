@@ -24,7 +24,7 @@ struct HTMLMetadataExtractor {
     /// Short text nodes holding a year-like number, by position, for the date line next to the headline.
     private var yearTexts: [(sequence: Int, node: Node)] = []
     private var textSequence = 0
-    private var headlineSequence: Int?
+    private var headlineSequences: [Int] = []
     private let document: HTMLDocument
 
     private init(document: HTMLDocument) {
@@ -79,7 +79,7 @@ struct HTMLMetadataExtractor {
             return false
         case "h1":
             if firstH1 == nil { firstH1 = HTMLDocument.text(of: node) }
-            if headlineSequence == nil { headlineSequence = textSequence }
+            if headlineSequences.count < 8 { headlineSequences.append(textSequence) }
         case "time":
             if times.count < 50, let datetime = HTMLDocument.attribute(node, "datetime") {
                 let itemprop = HTMLDocument.attribute(node, "itemprop")?.lowercased()
@@ -150,7 +150,8 @@ struct HTMLMetadataExtractor {
         var container = node.pointee.parent
         // "Date modified: <time>2024-11-02</time>" splits the text; read the enclosing element.
         var full = container.map { HTMLDocument.text(of: $0, limit: 300) } ?? text
-        if DateParsing.findDates(in: full, requireYear: true).isEmpty && DateParsing.parseValue(full) == nil, let parent = container?.pointee.parent {
+        if DateParsing.findDates(in: full, requireYear: true).isEmpty && DateParsing.parseValue(full) == nil
+            && PublicationDates.firstDate(inLine: full) == nil, let parent = container?.pointee.parent {
             container = parent
             full = HTMLDocument.text(of: parent, limit: 300)
         }
@@ -177,16 +178,18 @@ struct HTMLMetadataExtractor {
 
     /// A date line just under (or just above) the page's headline: "21. Januar 2022 | Mobilität", "Datum: 22.12.2012".
     private func dateNextToHeadline() -> DatedValue? {
-        guard let headline = headlineSequence else { return nil }
         let monthFirst = PublicationDates.readsMonthFirst(language: htmlLanguage)
-        let near = yearTexts.filter { $0.sequence > headline - 12 && $0.sequence <= headline + 40 }
-            .sorted { abs($0.sequence - headline - 1) < abs($1.sequence - headline - 1) }
-        for (_, node) in near {
-            let text = HTMLDocument.withTextBytes(node) { String(decoding: $0, as: UTF8.self) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            guard DateLabels.label(in: text.lowercased()) != .modified,
-                  let match = PublicationDates.firstDate(inLine: text, monthFirst: monthFirst), let iso = match.iso,
-                  !isInForeignContent(node) else { continue }
-            return DatedValue(date: iso, precision: match.precision, evidence: "text near the headline: \"\(text.prefix(80))\"")
+        // A logo or site name may be the first <h1>; each headline is tried in turn.
+        for headline in headlineSequences {
+            let near = yearTexts.filter { $0.sequence > headline - 12 && $0.sequence <= headline + 40 }
+                .sorted { abs($0.sequence - headline - 1) < abs($1.sequence - headline - 1) }
+            for (_, node) in near {
+                let text = HTMLDocument.withTextBytes(node) { String(decoding: $0, as: UTF8.self) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                guard DateLabels.label(in: text.lowercased()) != .modified,
+                      let match = PublicationDates.firstDate(inLine: text, monthFirst: monthFirst), let iso = match.iso,
+                      !isInForeignContent(node) else { continue }
+                return DatedValue(date: iso, precision: match.precision, evidence: "text near the headline: \"\(text.prefix(80))\"")
+            }
         }
         return nil
     }
@@ -226,18 +229,21 @@ struct HTMLMetadataExtractor {
     private func isInForeignContent(_ node: Node) -> Bool {
         var current: Node? = node
         var steps = 0
+        var inAside = false
         while let element = current, steps < 60 {
             steps += 1
             if HTMLDocument.isElement(element) {
                 let name = document.tag(element)
-                if name == "body" || name == "html" { return false }
+                if name == "body" || name == "html" { return inAside }
                 if PublicationDates.foreignTags.contains(name) { return true }
+                if name == "aside" { inAside = true }
+                if name == "article" || name == "header" { inAside = false }
                 let marks = (HTMLDocument.attribute(element, "class") ?? "") + " " + (HTMLDocument.attribute(element, "id") ?? "")
                 if PublicationDates.namesForeignContent(marks) { return true }
             }
             current = element.pointee.parent
         }
-        return false
+        return inAside
     }
 
     private func meta(_ keys: [String]) -> (value: String, evidence: String)? {

@@ -34,7 +34,7 @@ enum PublicationDates {
     /// Class or id stems of containers whose dates belong to other content: comments, sidebars, related
     /// articles, footers, navigation.
     static let foreignStems: [String] = [
-        "comment", "sidebar", "widget", "related", "recent", "popular", "footer", "teaser", "recommend", "trending", "reply", "aside",
+        "comment", "sidebar", "related", "recent", "popular", "footer", "teaser", "recommend", "trending", "reply", "aside",
         "nav", "menu", "newsletter", "mostread", "latest", "archive", "cookie", "share", "breadcrumb",
     ]
 
@@ -43,7 +43,8 @@ enum PublicationDates {
         marks.lowercased().split { !($0.isLetter || $0.isNumber) }.contains { word in foreignStems.contains { word.hasPrefix($0) } }
     }
 
-    static let foreignTags: Set<String> = ["aside", "footer", "nav", "form", "select", "option"]
+    /// `<aside>` is foreign too, unless it sits in the article or its header (a box of facts about the article).
+    static let foreignTags: Set<String> = ["footer", "nav", "form", "select", "option"]
 
     /// A complete date in a URL path: `/2019/10/19/`, `/2019-10-19-title`, `/20191019/`; nil for a year or month alone.
     static func dateInURL(_ url: String) -> DateMatch? {
