@@ -14,9 +14,17 @@ struct HTMLMetadataExtractor {
     private var htmlLanguage: String?
     private var canonical: String?
     private var jsonLD: [[String: Any]] = []
-    private var times: [(datetime: String, evidence: String)] = []
+    private var times: [(datetime: String, evidence: String, isPreferred: Bool, isForeign: Bool)] = []
+    /// Short date lines in elements whose class or id says "date", "byline", "posted"…: their first date.
+    private var dateLines: [(match: DateMatch, text: String, isForeign: Bool)] = []
+    /// `<span itemprop="datePublished">19 October 2019</span>`: the text of elements marked as a date without a value.
+    private var itempropDateTexts: [(itemprop: String, text: String)] = []
     private var bylines: [String] = []
-    private var labelledDates: [(label: String, text: String)] = []
+    private var labelledDates: [(label: String, text: String, isForeign: Bool)] = []
+    /// Short text nodes holding a year-like number, by position, for the date line next to the headline.
+    private var yearTexts: [(sequence: Int, node: Node)] = []
+    private var textSequence = 0
+    private var headlineSequences: [Int] = []
     private let document: HTMLDocument
 
     private init(document: HTMLDocument) {
@@ -33,7 +41,9 @@ struct HTMLMetadataExtractor {
 
     private mutating func visit(_ node: Node) -> Bool {
         if HTMLDocument.isText(node) {
+            textSequence += 1
             collectLabelledDate(node)
+            collectYearText(node)
             return false
         }
         guard HTMLDocument.isElement(node) else { return false }
@@ -60,6 +70,8 @@ struct HTMLMetadataExtractor {
                 let text = rawText(node)
                 if let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
                     JSONLD.collectObjects(parsed, into: &jsonLD)
+                } else if let salvaged = JSONLD.salvageDates(from: text) {
+                    jsonLD.append(salvaged)
                 }
             }
             return false
@@ -67,12 +79,16 @@ struct HTMLMetadataExtractor {
             return false
         case "h1":
             if firstH1 == nil { firstH1 = HTMLDocument.text(of: node) }
+            if headlineSequences.count < 8 { headlineSequences.append(textSequence) }
         case "time":
-            if let datetime = HTMLDocument.attribute(node, "datetime") {
+            if times.count < 50, let datetime = HTMLDocument.attribute(node, "datetime") {
                 let itemprop = HTMLDocument.attribute(node, "itemprop")?.lowercased()
                 let evidence = itemprop.map { "<time itemprop=\"\($0)\" datetime>" }
                     ?? (HTMLDocument.hasAttribute(node, "pubdate") ? "<time pubdate datetime>" : "<time datetime>")
-                times.append((datetime, evidence))
+                let marks = ((HTMLDocument.attribute(node, "class") ?? "") + " " + (itemprop ?? "")).lowercased()
+                let isPreferred = HTMLDocument.hasAttribute(node, "pubdate") || marks.contains("publi") || marks.contains("created")
+                    || marks.contains("entry-date") || marks.contains("post-date")
+                times.append((datetime, evidence, isPreferred, isInForeignContent(node)))
             }
         default:
             break
@@ -83,11 +99,16 @@ struct HTMLMetadataExtractor {
                 let text = HTMLDocument.text(of: node, limit: 200)
                 if !text.isEmpty { bylines.append(text) }
             }
-            if (itemprop == "datepublished" || itemprop == "datemodified" || itemprop == "datecreated"),
-               let content = HTMLDocument.attribute(node, "content") ?? HTMLDocument.attribute(node, "datetime") {
-                metas.append(("itemprop:\(itemprop)", content))
+            if itemprop == "datepublished" || itemprop == "datemodified" || itemprop == "datecreated" {
+                if let content = HTMLDocument.attribute(node, "content") ?? HTMLDocument.attribute(node, "datetime")
+                    ?? HTMLDocument.attribute(node, "title") {
+                    metas.append(("itemprop:\(itemprop)", content))
+                } else if itempropDateTexts.count < 10 {
+                    itempropDateTexts.append((itemprop, HTMLDocument.text(of: node, limit: 120)))
+                }
             }
         }
+        collectDateLine(node, name: name)
         let isByline = name != "html" && name != "body" && (HTMLDocument.withAttributeBytes(node, "class") { bytes in
             ByteSearch.contains(bytes, Self.bylineStem) || ByteSearch.contains(bytes, Self.authorStem)
         } ?? false)
@@ -129,11 +150,100 @@ struct HTMLMetadataExtractor {
         var container = node.pointee.parent
         // "Date modified: <time>2024-11-02</time>" splits the text; read the enclosing element.
         var full = container.map { HTMLDocument.text(of: $0, limit: 300) } ?? text
-        if DateParsing.findDates(in: full, requireYear: true).isEmpty && DateParsing.parseValue(full) == nil, let parent = container?.pointee.parent {
+        if DateParsing.findDates(in: full, requireYear: true).isEmpty && DateParsing.parseValue(full) == nil
+            && PublicationDates.firstDate(inLine: full) == nil, let parent = container?.pointee.parent {
             container = parent
             full = HTMLDocument.text(of: parent, limit: 300)
         }
-        labelledDates.append((lower, full))
+        labelledDates.append((lower, full, container.map(isInForeignContent) ?? false))
+    }
+
+    /// Keeps short text nodes that hold four digits beginning 19 or 20, the only ones that may be a date line.
+    private mutating func collectYearText(_ node: Node) {
+        guard yearTexts.count < 4000 else { return }
+        let holdsYear = HTMLDocument.withTextBytes(node) { bytes in
+            guard bytes.count >= 6 && bytes.count <= 120 else { return false }
+            var index = 0
+            while index + 3 < bytes.count {
+                let b = bytes[index]
+                if (b == 0x31 && bytes[index + 1] == 0x39) || (b == 0x32 && bytes[index + 1] == 0x30) {
+                    if (0x30...0x39).contains(bytes[index + 2]) && (0x30...0x39).contains(bytes[index + 3]) { return true }
+                }
+                index += 1
+            }
+            return false
+        } ?? false
+        if holdsYear { yearTexts.append((textSequence, node)) }
+    }
+
+    /// A date line just under (or just above) the page's headline: "21. Januar 2022 | Mobilität", "Datum: 22.12.2012".
+    private func dateNextToHeadline() -> DatedValue? {
+        let monthFirst = PublicationDates.readsMonthFirst(language: htmlLanguage)
+        // A logo or site name may be the first <h1>; each headline is tried in turn.
+        for headline in headlineSequences {
+            let near = yearTexts.filter { $0.sequence > headline - 12 && $0.sequence <= headline + 40 }
+                .sorted { abs($0.sequence - headline - 1) < abs($1.sequence - headline - 1) }
+            for (_, node) in near {
+                let text = HTMLDocument.withTextBytes(node) { String(decoding: $0, as: UTF8.self) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                guard DateLabels.label(in: text.lowercased()) != .modified,
+                      let match = PublicationDates.firstDate(inLine: text, monthFirst: monthFirst), let iso = match.iso,
+                      !isInForeignContent(node) else { continue }
+                return DatedValue(date: iso, precision: match.precision, evidence: "text near the headline: \"\(text.prefix(80))\"")
+            }
+        }
+        return nil
+    }
+
+    private static let dateLineTags: Set<String> = ["div", "span", "p", "li", "small", "time", "abbr", "b", "strong", "em", "i", "font",
+                                                     "td", "dd", "dt", "h2", "h3", "h4", "h5", "h6", "header", "section", "a", "ul", "address"]
+
+    /// An element whose class or id names a date ("post-date", "entry-meta", "byline") and whose text is a short line
+    /// holding one: its first complete date.
+    private mutating func collectDateLine(_ node: Node, name: String) {
+        guard dateLines.count < 40, Self.dateLineTags.contains(name) else { return }
+        let isMarked = (HTMLDocument.withAttributeBytes(node, "class") { bytes in Self.holdsDateStem(bytes) } ?? false)
+            || (HTMLDocument.withAttributeBytes(node, "id") { bytes in Self.holdsDateStem(bytes) } ?? false)
+        guard isMarked else { return }
+        var text = HTMLDocument.text(of: node, limit: 200)
+        // <abbr class="published" title="Freitag, 6. Oktober 2017 um 04:00">vor 2 Jahren</abbr>
+        if name == "abbr" || name == "span" || name == "time", let title = HTMLDocument.attribute(node, "title"),
+           PublicationDates.firstDate(inLine: title) != nil {
+            text = title
+        }
+        guard text.utf8.count >= 6, text.utf8.count <= 160 else { return }
+        // "Last updated 7 March 2024" is a modification, read with the labelled dates.
+        guard DateLabels.label(in: text.lowercased()) != .modified else { return }
+        guard let match = PublicationDates.firstDate(inLine: text, monthFirst: PublicationDates.readsMonthFirst(language: htmlLanguage)) else { return }
+        dateLines.append((match, text, isInForeignContent(node)))
+    }
+
+    private static func holdsDateStem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count < 400 else { return false }
+        // Class names are matched without regard to case ("PostDate", "articleDate").
+        var lower = [UInt8](bytes)
+        for index in lower.indices where lower[index] >= 65 && lower[index] <= 90 { lower[index] += 32 }
+        return lower.withUnsafeBufferPointer { buffer in PublicationDates.dateClassStems.contains { ByteSearch.contains(buffer, $0) } }
+    }
+
+    /// Whether the node sits in a comment, sidebar, footer, navigation or list of other articles.
+    private func isInForeignContent(_ node: Node) -> Bool {
+        var current: Node? = node
+        var steps = 0
+        var inAside = false
+        while let element = current, steps < 60 {
+            steps += 1
+            if HTMLDocument.isElement(element) {
+                let name = document.tag(element)
+                if name == "body" || name == "html" { return inAside }
+                if PublicationDates.foreignTags.contains(name) { return true }
+                if name == "aside" { inAside = true }
+                if name == "article" || name == "header" { inAside = false }
+                let marks = (HTMLDocument.attribute(element, "class") ?? "") + " " + (HTMLDocument.attribute(element, "id") ?? "")
+                if PublicationDates.namesForeignContent(marks) { return true }
+            }
+            current = element.pointee.parent
+        }
+        return inAside
     }
 
     private func meta(_ keys: [String]) -> (value: String, evidence: String)? {
@@ -202,32 +312,54 @@ struct HTMLMetadataExtractor {
             metadata.language = Found(value: language, evidence: "JSON-LD inLanguage")
         }
 
-        // Dates
+        // Dates: what the publisher wrote for machines, then the page's own URL, then the article's <time>,
+        // then labelled date lines and elements marked as dates. Nothing from comments, sidebars or footers.
         metadata.published = firstDate([
             ld.string("datePublished").map { ($0, "JSON-LD datePublished") },
-            meta(["article:published_time", "og:published_time", "itemprop:datepublished", "dcterms.issued", "dc.date.issued",
-                  "dcterms.created", "dc.date.created", "dcterms.date", "dc.date", "date", "pubdate", "publishdate", "publish-date",
-                  "parsely-pub-date", "sailthru.date", "article.published", "published_time", "citation_publication_date",
-                  "citation_date", "og:article:published_time"]),
+            meta(PublicationDates.publishedMetaKeys),
             ld.string("dateCreated").map { ($0, "JSON-LD dateCreated") },
         ])
         metadata.modified = firstDate([
             ld.string("dateModified").map { ($0, "JSON-LD dateModified") },
-            meta(["article:modified_time", "og:updated_time", "itemprop:datemodified", "dcterms.modified", "dc.date.modified",
-                  "last-modified", "lastmod", "modified", "revised"]),
+            meta(PublicationDates.modifiedMetaKeys),
         ])
         if metadata.published == nil {
-            let preferred = times.first { $0.evidence.contains("datepublished") || $0.evidence.contains("pubdate") } ?? times.first
-            if let preferred { metadata.published = firstDate([(preferred.datetime, preferred.evidence)]) }
+            metadata.published = publishedOutsideMetadata(urls: [metadata.url?.value, meta(["og:url"])?.value, ld.string("url")])
         }
-        for (label, text) in labelledDates {
+        for (label, text, isForeign) in labelledDates where !isForeign {
             guard let kind = DateLabels.label(in: label) else { continue }
             guard let match = DateLabels.date(after: label, in: text) else { continue }
             let value = DatedValue(date: match.iso!, precision: match.precision, evidence: "text: \"\(text.prefix(80))\"")
             if kind == .modified, metadata.modified == nil { metadata.modified = value }
             if kind == .published, metadata.published == nil { metadata.published = value }
         }
+        if metadata.published == nil, let line = dateLines.first(where: { !$0.isForeign }), let iso = line.match.iso {
+            metadata.published = DatedValue(date: iso, precision: line.match.precision, evidence: "text: \"\(line.text.prefix(80))\"")
+        }
+        if metadata.published == nil { metadata.published = dateNextToHeadline() }
         return metadata
+    }
+
+    /// The publication date when no metadata gives one: a full date in the URL, an `<itemprop=datePublished>` text,
+    /// the article's `<time>` (a publication-marked one first), or a "Published …" line.
+    private func publishedOutsideMetadata(urls: [String?]) -> DatedValue? {
+        for url in urls.compactMap({ $0 }) {
+            if let match = PublicationDates.dateInURL(url), let iso = match.iso {
+                return DatedValue(date: iso, precision: .day, evidence: "URL path")
+            }
+        }
+        for (itemprop, text) in itempropDateTexts where itemprop != "datemodified" {
+            if let match = PublicationDates.firstDate(inLine: text, monthFirst: PublicationDates.readsMonthFirst(language: htmlLanguage)),
+               let iso = match.iso {
+                return DatedValue(date: iso, precision: match.precision, evidence: "itemprop=\"\(itemprop)\" text")
+            }
+        }
+        let articleTimes = times.filter { !$0.isForeign }
+        let ordered = articleTimes.filter(\.isPreferred) + articleTimes.filter { !$0.isPreferred }
+        for time in ordered where !time.evidence.contains("datemodified") {
+            if let value = firstDate([(time.datetime, time.evidence)]) { return value }
+        }
+        return nil
     }
 
     private func firstDate(_ candidates: [(String, String)?]) -> DatedValue? {
@@ -245,11 +377,11 @@ enum DateLabels {
 
     static let modifiedLabels = ["date modified", "last modified", "last updated", "updated", "modified", "mis à jour", "mise à jour",
                                  "date de modification", "aktualisiert", "actualizado", "aggiornato", "atualizado", "bijgewerkt"]
-    static let publishedLabels = ["date published", "first published", "published", "posted", "publié", "publiée", "date de publication",
+    static let publishedLabels = ["date published", "datum:", "date:", "fecha:", "publication date", "first published", "published", "posted", "publié", "publiée", "date de publication",
                                   "veröffentlicht", "publicado", "pubblicato", "gepubliceerd", "released", "date issued", "issued"]
 
     /// Byte stems every label contains, for a fast first test.
-    static let stems: [[UInt8]] = ["publi", "updat", "modif", "poste", "mis à", "mise à", "aktualis", "veröff", "actualiz", "aggiorn", "atualiz",
+    static let stems: [[UInt8]] = ["datum:", "date:", "fecha:", "publi", "updat", "modif", "poste", "mis à", "mise à", "aktualis", "veröff", "actualiz", "aggiorn", "atualiz",
                                    "bijgew", "gepubl", "issued", "releas"].map { Array($0.utf8) }
 
     static func label(in lowerText: String) -> Kind? {
@@ -273,7 +405,8 @@ enum DateLabels {
         let rest = text.scalarSlice(min(offset, text.scalarCount), text.scalarCount)
         if let value = DateParsing.parseValue(rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t\u{00A0}-–—").union(.whitespaces)).prefix(10).description),
            value.iso != nil { return value }
-        return DateParsing.findDates(in: rest, requireYear: true).first
+        // "Veröffentlicht am 16.08.2019": a written date or a numeric one, whichever comes first.
+        return PublicationDates.firstDate(inLine: rest) ?? DateParsing.findDates(in: rest, requireYear: true).first
     }
 }
 

@@ -16,8 +16,26 @@ struct JSONLD {
             for item in array { collectObjects(item, into: &objects, depth: depth + 1) }
         } else if let object = value as? [String: Any] {
             objects.append(object)
-            if let graph = object["@graph"] { collectObjects(graph, into: &objects, depth: depth + 1) }
+            // Objects nest: `@graph`, `mainEntity`, `itemListElement`… each may be the article.
+            for key in object.keys.sorted() where key != "@context" {
+                guard let nested = object[key], nested is [Any] || nested is [String: Any] else { continue }
+                collectObjects(nested, into: &objects, depth: depth + 1)
+            }
         }
+    }
+
+    /// Date properties read straight from JSON-LD text that does not parse (a trailing comma, a stray
+    /// control character): `"datePublished": "2019-10-19T…"` becomes one object without a type.
+    static func salvageDates(from text: String) -> [String: Any]? {
+        var object: [String: Any] = [:]
+        for key in ["datePublished", "dateCreated", "dateModified"] {
+            guard let keyRange = text.range(of: "\"\(key)\"") else { continue }
+            let rest = text[keyRange.upperBound...].drop { $0 == " " || $0 == ":" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            guard rest.first == "\"" else { continue }
+            let value = rest.dropFirst().prefix { $0 != "\"" }
+            if !value.isEmpty && value.count < 60 { object[key] = String(value) }
+        }
+        return object.isEmpty ? nil : object
     }
 
     private func types(_ object: [String: Any]) -> [String] {

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import Crosscheck
+
+/// Publication dates on pages written for these tests, one per kind of place a page states its date.
+@Suite struct PublicationDateTests {
+    private func dates(_ body: String, head: String = "", lang: String = "en") throws -> (published: DatedValue?, modified: DatedValue?) {
+        let page = """
+            <html lang="\(lang)"><head><title>A report</title>\(head)</head><body>\(body)
+            <p>Exports of the region grew 4 per cent over the year, officials said on Tuesday in the capital.</p></body></html>
+            """
+        let document = try TestSupport.processText(page, name: "page.html").document
+        return (document.published, document.modified)
+    }
+
+    @Test func itempropDatePublishedMetaAlone() throws {
+        let found = try dates("<h1>Harbour reopens</h1>", head: #"<meta itemprop="datePublished" content="2019-10-19T08:00:00+02:00">"#)
+        #expect(found.published?.date == "2019-10-19")
+    }
+
+    @Test func itempropDatePublishedAsText() throws {
+        let found = try dates(#"<h1>Harbour reopens</h1><span itemprop="datePublished">19 October 2019</span>"#)
+        #expect(found.published?.date == "2019-10-19")
+    }
+
+    @Test func germanDateLineWithLabel() throws {
+        let found = try dates("<h1>Hafen wieder offen</h1><p>Veröffentlicht am 19. Oktober 2019</p>", lang: "de")
+        #expect(found.published?.date == "2019-10-19")
+        let numeric = try dates("<h1>Hafen wieder offen</h1><div>Veröffentlicht am 19.10.2019<br>Dauer: 41 Minuten</div>", lang: "de")
+        #expect(numeric.published?.date == "2019-10-19")
+    }
+
+    @Test func dateLineUnderTheHeadline() throws {
+        let found = try dates(#"<h1>Unser Tipp im Oktober</h1><p class="caption">19. Oktober 2019 | Natur</p>"#, lang: "de")
+        #expect(found.published?.date == "2019-10-19")
+        let numeric = try dates("<h1>Jahresendrally ade</h1><h3>Datum: 19.10.2019, Rubrik: USA</h3>", lang: "de")
+        #expect(numeric.published?.date == "2019-10-19")
+    }
+
+    @Test func dateInTheCanonicalURL() throws {
+        let found = try dates("<h1>Harbour reopens</h1>", head: #"<link rel="canonical" href="https://news.example.org/2019/10/19/harbour-reopens/">"#)
+        #expect(found.published == DatedValue(date: "2019-10-19", precision: .day, evidence: "URL path"))
+        // A year and month alone, or digits in the host name, are no date.
+        #expect(PublicationDates.dateInURL("https://example.org/2019/10/harbour") == nil)
+        #expect(PublicationDates.dateInURL("https://20191019.example.org/harbour") == nil)
+        #expect(PublicationDates.dateInURL("https://example.org/news/20191019/harbour")?.iso == "2019-10-19")
+    }
+
+    @Test func jsonLDGraphAndNestedObjects() throws {
+        let graph = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Example"},
+            {"@type":"WebPage","mainEntity":{"@type":"NewsArticle","headline":"Harbour reopens","datePublished":"2019-10-19T06:00:00Z",
+            "dateModified":"2019-10-21T09:00:00Z"}}]}</script>
+            """
+        let found = try dates("<h1>Harbour reopens</h1>", head: graph)
+        #expect(found.published?.date == "2019-10-19")
+        #expect(found.modified?.date == "2019-10-21")
+    }
+
+    @Test func brokenJSONLDStillGivesItsDate() throws {
+        let broken = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-10-19T06:00:00Z",}</script>"#
+        let found = try dates("<h1>Harbour reopens</h1>", head: broken)
+        #expect(found.published?.date == "2019-10-19")
+    }
+
+    @Test func timeInSidebarIsIgnored() throws {
+        let body = """
+            <aside class="sidebar"><h2>Most read</h2><ul><li><a href="/a">Older story</a> <time datetime="2017-03-02">2 March 2017</time></li></ul></aside>
+            <article><h1>Harbour reopens</h1><time datetime="2019-10-19T08:00">19 October 2019</time></article>
+            <div class="comments"><time datetime="2020-01-05">5 January 2020</time></div>
+            """
+        let found = try dates(body)
+        #expect(found.published?.date == "2019-10-19")
+        let onlyForeign = try dates(#"<h1>Harbour reopens</h1><div class="comment-list"><span class="date">5 January 2020</span></div>"#)
+        #expect(onlyForeign.published == nil)
+    }
+
+    @Test func dateClassElementWithNumericDate() throws {
+        let found = try dates(#"<h1>Harbour reopens</h1><ul><li class="item content__meta__date">19.10.2019</li></ul>"#, lang: "de")
+        #expect(found.published?.date == "2019-10-19")
+        let abbr = try dates(#"<h1>Harbour reopens</h1><abbr class="published" title="Samstag, 19. Oktober 2019 um 04:00">vor 2 Jahren</abbr>"#, lang: "de")
+        #expect(abbr.published?.date == "2019-10-19")
+    }
+
+    @Test func bareNumbersAreNoDates() throws {
+        let found = try dates(#"<h1>Plant builds 2019 units</h1><p class="meta">2019 units, 1,200 workers, 10.5 per cent</p>"#)
+        #expect(found.published == nil)
+        #expect(PublicationDates.firstDate(inLine: "2019 units in 12 months") == nil)
+        #expect(PublicationDates.firstDate(inLine: "order 201910191234") == nil)
+    }
+
+    @Test func publishedAndModifiedStayApart() throws {
+        let body = #"<h1>Harbour reopens</h1><p class="byline">Published 19 October 2019</p><p class="updated">Last updated: 21 October 2019</p>"#
+        let found = try dates(body)
+        #expect(found.published?.date == "2019-10-19")
+        #expect(found.modified?.date == "2019-10-21")
+        // A page that only says when it was updated has no publication date.
+        let onlyUpdated = try dates(#"<h1>Harbour reopens</h1><p class="date">Aktualisiert: 21.10.2019</p>"#, lang: "de")
+        #expect(onlyUpdated.published == nil)
+        #expect(onlyUpdated.modified?.date == "2019-10-21")
+    }
+
+    @Test func numericDatesInLines() {
+        #expect(PublicationDates.firstDate(inLine: "Pressemitteilung vom 19.10.2019")?.iso == "2019-10-19")
+        #expect(PublicationDates.firstDate(inLine: "Donnerstag, 15.2.2018, 19:51")?.iso == "2018-02-15")
+        #expect(PublicationDates.firstDate(inLine: "10/19/2019 4:30 pm")?.iso == "2019-10-19")
+        #expect(PublicationDates.firstDate(inLine: "04/05/2019", monthFirst: true)?.iso == "2019-04-05")
+        #expect(PublicationDates.firstDate(inLine: "04/05/2019")?.iso == "2019-05-04")
+    }
+}
