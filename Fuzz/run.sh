@@ -78,8 +78,8 @@ run_target() {
 summary() {
     local target="$1" dir="$work/$1"
     local runs rate
-    runs="$(grep -o 'stat::number_of_executed_units: [0-9]*' "$dir/log.txt" | tail -1 | awk '{print $2}')"
-    rate="$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$dir/log.txt" | tail -1 | awk '{print $2}')"
+    runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$dir/log.txt" | tail -1 | awk '{print $2}')"
+    rate="$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$dir/log.txt" | tail -1 | awk '{print $2}')"
     count() { find "$dir/artifacts" -name "$1-*" -newer "$dir/started" 2>/dev/null | wc -l; }
     printf '%-11s runs %-10s exec/s %-7s seconds %-5s crashes %s  timeouts %s  ooms %s  (log %s)\n' \
         "$target" "${runs:-?}" "${rate:-?}" "$(cat "$dir/seconds")" "$(count crash)" "$(count timeout)" "$(count oom)" "$dir/log.txt"
