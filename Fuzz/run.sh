@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz harness with libFuzzer and AddressSanitizer, and runs fuzz targets.
 #
-#   Fuzz/run.sh [TARGET ...] [--seconds N] [--jobs N] [--no-build]
+#   Fuzz/run.sh [TARGET ...] [--seconds N] [--jobs N] [--no-build] [--debug]
 #
 # TARGET: html text sentences quantities corpus process (default: all, one after another).
 # --seconds N  run time per target (default 600)
@@ -11,7 +11,8 @@
 #
 # The working corpus of each target lives outside the repo, in $FUZZ_WORK (default /tmp/crosscheck-fuzz),
 # seeded from the committed seeds in Fuzz/Corpus/<target>/; crashes, timeouts and OOMs land in
-# $FUZZ_WORK/<target>/artifacts/. Each target stops at its first finding.
+# $FUZZ_WORK/<target>/artifacts/. Each target stops at its first finding. $FUZZ_OPTIONS is added to the
+# libFuzzer options (e.g. FUZZ_OPTIONS="-len_control=0 -max_len=65536" to try long inputs at once).
 set -euo pipefail
 
 root="${CROSSCHECK_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
         --jobs) jobs="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
         --debug) configuration=debug; shift ;;
-        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1"); shift ;;
     esac
@@ -71,7 +72,7 @@ run_target() {
     local started=$SECONDS
     SWIFT_BACKTRACE=enable=no "$harness" "$target" "$dir/corpus" \
         -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -max_len="$(max_len "$target")" \
-        -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$dir/artifacts/" >"$dir/log.txt" 2>&1 || true
+        -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$dir/artifacts/" ${FUZZ_OPTIONS:-} >"$dir/log.txt" 2>&1 || true
     echo $((SECONDS - started)) >"$dir/seconds"
 }
 
