@@ -167,4 +167,21 @@ struct FuzzRegressionTests {
         let file = try Self.damagedCorpus(sql, in: folder)
         #expect(throws: CrosscheckError.self) { try CorpusLocation.load(file.path) }
     }
+
+    // Long inputs, tried by hand after the runs (the fuzzers' inputs stay under a few KB): each took far over
+    // the fuzzers' one second.
+
+    @Test func aLongRunOfAbbreviationsIsSplitInLinearTime() {
+        // Every period looked back over the whole sentence for a list marker: 64 KB of "Mr. " took 109 s.
+        let text = String(repeating: "Mr. ", count: 16_384)
+        let clock = ContinuousClock()
+        var spans: [TextSpan] = []
+        let elapsed = clock.measure { spans = SentenceSplitter.split(text) }
+        #expect(spans == [TextSpan(start: 0, end: text.scalarCount - 1)])
+        #expect(elapsed < .seconds(2), "took \(elapsed)")
+        // The list marker is still told apart after a long sentence.
+        let list = text + "Done.\n  1. First item. Second one."
+        let listSpans = SentenceSplitter.split(list)
+        #expect(listSpans.suffix(2).map { list.scalarSlice($0.start, $0.end) } == ["1. First item.", "Second one."])
+    }
 }
