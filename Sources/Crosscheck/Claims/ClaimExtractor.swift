@@ -54,8 +54,14 @@ enum ClaimExtractor {
         return claims
     }
 
-    /// Questions and fragments state nothing checkable.
+    /// The longest sentence read for claims, in Unicode scalars. Longer "sentences" are tables, lists or data pasted
+    /// as one line with no stop; the quantity parser's time grows with the square of a sentence's length, and
+    /// 64 KB of dates on one line took it 25 seconds.
+    static let longestSentence = 3000
+
+    /// Questions, fragments and runaway lines state nothing checkable.
     static func isCandidate(_ sentence: String) -> Bool {
+        guard sentence.utf8.count <= 4 * longestSentence, sentence.unicodeScalars.count <= longestSentence else { return false }
         guard let last = sentence.last, last != "?", sentence.count >= 12 else { return false }
         return sentence.contains(" ")
     }
