@@ -198,4 +198,17 @@ struct FuzzRegressionTests {
         #expect(claims.map(\.text) == ["Two-way trade reached C$35.2 billion in 2023."])
         #expect(FuzzingEntryPoints.processSource(Array(text.utf8)) == [])
     }
+
+    @Test func theLongestSentenceReadForClaimsIsParsedQuickly() throws {
+        // Just under the cap, the parser's worst case found (a value every three scalars) stays well under a second.
+        let sentence = "Fees were " + String(repeating: "$5 ", count: 990) + "in total."
+        #expect(sentence.unicodeScalars.count <= ClaimExtractor.longestSentence)
+        let clock = ContinuousClock()
+        var processed: SourceProcessor.Processed?
+        let elapsed = try clock.measure { processed = try TestSupport.processText("Fees\n\n" + sentence + "\n", name: "fees.txt") }
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        let claims = try #require(processed).claims
+        let claim = try #require(claims.first)
+        #expect(claim.quantities.filter { $0.kind == .money }.count == 990)
+    }
 }
