@@ -36,6 +36,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz harness (Fuzz/README.md). Its fuzz code only compiles with -DFUZZING, so a plain build
+        // gets a stub that says how to build it.
+        .target(name: "CFuzzerDriver", path: "Fuzz/Sources/CFuzzerDriver"),
+        .executableTarget(
+            name: "crosscheck-fuzz",
+            dependencies: ["Crosscheck", "CFuzzerDriver"],
+            path: "Fuzz/Sources/CrosscheckFuzz"
+        ),
         .testTarget(
             name: "CrosscheckTests",
             dependencies: ["Crosscheck"],

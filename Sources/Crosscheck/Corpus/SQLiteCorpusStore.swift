@@ -118,48 +118,58 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                         joined += text ?? "null"
                     }
                     joined += "]"
-                    return try decoder.decode([T?].self, from: Data(joined.utf8))
+                    let values = try decoder.decode([T?].self, from: Data(joined.utf8))
+                    // A damaged value such as `["a"],["b"]` or `["a"` would shift every row after it.
+                    guard values.count == texts.count else {
+                        throw CrosscheckError.corpusUnreadable(path: path, reason: "a JSON column holds \(values.count) values for \(texts.count) rows")
+                    }
+                    return values
                 }
                 var sections: [String: [Section]] = [:]
                 let sectionRows = try Row.fetchAll(db, sql: CorpusSchema.selectSections)
-                let sectionPaths = try decodeColumn([String].self, sectionRows.map { $0["path"] })
+                let sectionPaths = try decodeColumn([String].self, sectionRows.map { try $0.decode(forColumn: "path") })
                 for (row, path) in zip(sectionRows, sectionPaths) {
-                    let section = Section(id: row["id"], heading: row["heading"], level: row["level"], path: path ?? [], text: row["text"])
-                    sections[row["document_id"], default: []].append(section)
+                    let section = Section(id: try row.decode(forColumn: "id"), heading: try row.decode(forColumn: "heading"),
+                                          level: try row.decode(forColumn: "level"), path: path ?? [], text: try row.decode(forColumn: "text"))
+                    sections[try row.decode(String.self, forColumn: "document_id"), default: []].append(section)
                 }
                 var documents: [Document] = []
                 for row in try Row.fetchAll(db, sql: CorpusSchema.selectDocuments) {
-                    let id: String = row["id"]
-                    let format = SourceFormat(rawValue: row["format"]) ?? .text
+                    let id: String = try row.decode(forColumn: "id")
+                    let format = SourceFormat(rawValue: try row.decode(forColumn: "format")) ?? .text
                     documents.append(Document(
                         id: id,
-                        source: SourceInfo(path: row["path"], format: format, sha256: row["sha256"], bytes: row["bytes"], encoding: row["encoding"]),
-                        url: row["url"], title: row["title"], authors: try decode([String].self, row["authors"]) ?? [], site: row["site"],
-                        language: row["language"], published: try decode(DatedValue.self, row["published"]),
-                        modified: try decode(DatedValue.self, row["modified"]), evidence: try decode([String: String].self, row["evidence"]) ?? [:],
-                        citationKey: row["citation_key"], sections: sections[id] ?? []))
+                        source: SourceInfo(path: try row.decode(forColumn: "path"), format: format, sha256: try row.decode(forColumn: "sha256"),
+                                           bytes: try row.decode(forColumn: "bytes"), encoding: try row.decode(forColumn: "encoding")),
+                        url: try row.decode(forColumn: "url"), title: try row.decode(forColumn: "title"),
+                        authors: try decode([String].self, try row.decode(forColumn: "authors")) ?? [], site: try row.decode(forColumn: "site"),
+                        language: try row.decode(forColumn: "language"), published: try decode(DatedValue.self, try row.decode(forColumn: "published")),
+                        modified: try decode(DatedValue.self, try row.decode(forColumn: "modified")),
+                        evidence: try decode([String: String].self, try row.decode(forColumn: "evidence")) ?? [:],
+                        citationKey: try row.decode(forColumn: "citation_key"), sections: sections[id] ?? []))
                 }
                 // Cursors read straight from the statement, without copying every row first.
                 var quantities: [String: [Quantity]] = [:]
                 let quantityRows = try Row.fetchCursor(db, sql: CorpusSchema.selectQuantities)
                 while let row = try quantityRows.next() {
-                    quantities[row[0], default: []].append(QuantityColumns.quantity(row, from: 1))
+                    quantities[try row.decode(String.self, atIndex: 0), default: []].append(try QuantityColumns.quantity(row, from: 1))
                 }
                 var claims: [Claim] = []
                 var claimPathTexts: [String?] = []
                 var claimKindTexts: [String?] = []
                 let claimRows = try Row.fetchCursor(db, sql: CorpusSchema.selectClaims)
                 while let row = try claimRows.next() {
-                    let id: String = row[0]
-                    let precision: String? = row[10]
-                    claimPathTexts.append(row[4])
-                    claimKindTexts.append(row[8])
+                    let id: String = try row.decode(atIndex: 0)
+                    let precision: String? = try row.decode(atIndex: 10)
+                    claimPathTexts.append(try row.decode(atIndex: 4))
+                    claimKindTexts.append(try row.decode(atIndex: 8))
                     claims.append(Claim(
-                        id: id, document: row[1], source: row[2], section: row[3], sectionPath: [], text: row[5],
-                        span: TextSpan(start: row[6], end: row[7]), kinds: [], quantities: quantities[id] ?? [],
-                        date: ClaimDate(value: row[9], precision: precision.flatMap(DatePrecision.init(rawValue:)),
-                                        basis: ClaimDate.Basis(rawValue: row[11]) ?? .none, phrase: row[12]),
-                        citationKey: row[13]))
+                        id: id, document: try row.decode(atIndex: 1), source: try row.decode(atIndex: 2), section: try row.decode(atIndex: 3),
+                        sectionPath: [], text: try row.decode(atIndex: 5),
+                        span: TextSpan(start: try row.decode(atIndex: 6), end: try row.decode(atIndex: 7)), kinds: [], quantities: quantities[id] ?? [],
+                        date: ClaimDate(value: try row.decode(atIndex: 9), precision: precision.flatMap(DatePrecision.init(rawValue:)),
+                                        basis: ClaimDate.Basis(rawValue: try row.decode(atIndex: 11)) ?? .none, phrase: try row.decode(atIndex: 12)),
+                        citationKey: try row.decode(atIndex: 13)))
                 }
                 let claimPaths = try decodeColumn([String].self, claimPathTexts)
                 let claimKinds = try decodeColumn([String].self, claimKindTexts)
@@ -169,34 +179,40 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                 }
                 var inputs: [InputRecord] = []
                 for row in try Row.fetchAll(db, sql: CorpusSchema.selectInputs) {
-                    inputs.append(InputRecord(path: row["path"], sha256: row["sha256"], bytes: row["bytes"],
-                                              status: InputRecord.Status(rawValue: row["status"]) ?? .rejected, document: row["document_id"], reason: row["reason"]))
+                    inputs.append(InputRecord(path: try row.decode(forColumn: "path"), sha256: try row.decode(forColumn: "sha256"),
+                                              bytes: try row.decode(forColumn: "bytes"),
+                                              status: InputRecord.Status(rawValue: try row.decode(forColumn: "status")) ?? .rejected,
+                                              document: try row.decode(forColumn: "document_id"), reason: try row.decode(forColumn: "reason")))
                 }
-                let claimsByID = Dictionary(uniqueKeysWithValues: claims.map { ($0.id, $0) })
+                let claimsByID = try Dictionary(claims.map { ($0.id, $0) }) { claim, _ in
+                    throw CrosscheckError.corpusUnreadable(path: path, reason: "claim \(claim.id) is in the corpus twice")
+                }
                 var values: [[String: Quantity]] = [[:], [:]]
                 let valueRows = try Row.fetchCursor(db, sql: CorpusSchema.selectRelationValues)
                 while let row = try valueRows.next() {
-                    let side: Int = row[1]
-                    if side == 0 || side == 1 { values[side][row[0]] = QuantityColumns.quantity(row, from: 2) }
+                    let side: Int = try row.decode(atIndex: 1)
+                    if side == 0 || side == 1 { values[side][try row.decode(String.self, atIndex: 0)] = try QuantityColumns.quantity(row, from: 2) }
                 }
                 var relations: [Relation] = []
                 let relationRows = try Row.fetchCursor(db, sql: CorpusSchema.selectRelations)
                 while let row = try relationRows.next() {
-                    let id: String = row[0]
-                    let sides = try [row[2] as String, row[3] as String].enumerated().map { side, claimID -> RelatedClaim in
+                    let id: String = try row.decode(atIndex: 0)
+                    let sides = try [try row.decode(String.self, atIndex: 2), try row.decode(String.self, atIndex: 3)].enumerated().map { side, claimID -> RelatedClaim in
                         guard let claim = claimsByID[claimID] else {
                             throw CrosscheckError.corpusUnreadable(path: path, reason: "relation \(id) names a claim that is not in the corpus")
                         }
                         return RelatedClaim(claim: claim, value: values[side][id])
                     }
                     relations.append(Relation(
-                        id: id, kind: Relation.Kind(rawValue: row[1]) ?? .agreement, claims: sides, subject: row[4], metric: row[5],
-                        explanation: row[6], confidence: row[7], betterSupported: row[8]))
+                        id: id, kind: Relation.Kind(rawValue: try row.decode(atIndex: 1)) ?? .agreement, claims: sides, subject: try row.decode(atIndex: 4),
+                        metric: try row.decode(atIndex: 5), explanation: try row.decode(atIndex: 6), confidence: try row.decode(atIndex: 7),
+                        betterSupported: try row.decode(atIndex: 8)))
                 }
                 var trust: [SourceTrust] = []
                 for row in try Row.fetchAll(db, sql: CorpusSchema.selectTrust) {
-                    trust.append(SourceTrust(document: row["document_id"], score: row["score"], agreements: row["agreements"],
-                                             contradictions: row["contradictions"], basis: row["basis"]))
+                    trust.append(SourceTrust(document: try row.decode(forColumn: "document_id"), score: try row.decode(forColumn: "score"),
+                                             agreements: try row.decode(forColumn: "agreements"),
+                                             contradictions: try row.decode(forColumn: "contradictions"), basis: try row.decode(forColumn: "basis")))
                 }
                 return Corpus(documents: documents, claims: claims, relations: relations, trust: trust, inputs: inputs)
             }
@@ -230,12 +246,15 @@ enum QuantityColumns {
         return StatementArguments(values)
     }
 
-    static func quantity(_ row: Row, from start: Int) -> Quantity {
-        let precision: String? = row[start + 13]
+    /// - Throws: A GRDB `RowDecodingError` when a column holds NULL or a value of the wrong type (a damaged file).
+    static func quantity(_ row: Row, from start: Int) throws -> Quantity {
+        let precision: String? = try row.decode(atIndex: start + 13)
         return Quantity(
-            kind: Quantity.Kind(rawValue: row[start]) ?? .count, text: row[start + 1], span: TextSpan(start: row[start + 2], end: row[start + 3]),
-            value: row[start + 4], low: row[start + 5], high: row[start + 6], qualifier: row[start + 7], currency: row[start + 8],
-            currencyInferred: row[start + 9], scale: row[start + 10], unit: row[start + 11], date: row[start + 12],
-            precision: precision.flatMap(DatePrecision.init(rawValue:)))
+            kind: Quantity.Kind(rawValue: try row.decode(atIndex: start)) ?? .count, text: try row.decode(atIndex: start + 1),
+            span: TextSpan(start: try row.decode(atIndex: start + 2), end: try row.decode(atIndex: start + 3)),
+            value: try row.decode(atIndex: start + 4), low: try row.decode(atIndex: start + 5), high: try row.decode(atIndex: start + 6),
+            qualifier: try row.decode(atIndex: start + 7), currency: try row.decode(atIndex: start + 8),
+            currencyInferred: try row.decode(atIndex: start + 9), scale: try row.decode(atIndex: start + 10), unit: try row.decode(atIndex: start + 11),
+            date: try row.decode(atIndex: start + 12), precision: precision.flatMap(DatePrecision.init(rawValue:)))
     }
 }

@@ -35,6 +35,11 @@ public enum SentenceSplitter {
         func isClosing(_ s: Unicode.Scalar) -> Bool { "\"'”’»)]".unicodeScalars.contains(s) }
         func isOpening(_ s: Unicode.Scalar) -> Bool { "\"'“‘«([".unicodeScalars.contains(s) }
 
+        // The first non-space scalars of the current sentence (four at most: enough to tell a list marker), and how far
+        // they were looked for. Scanning on from there keeps a long run of abbreviations linear, not quadratic.
+        var opening: [Unicode.Scalar] = []
+        var openingScanned = 0
+
         func emit(_ end: Int) {
             var from = start
             var to = end
@@ -42,6 +47,8 @@ public enum SentenceSplitter {
             while to > from, isSpace(scalars[to - 1]) { to -= 1 }
             if from < to { spans.append(TextSpan(start: from, end: to)) }
             start = end
+            opening.removeAll(keepingCapacity: true)
+            openingScanned = end
         }
 
         /// The word before a period at `index`, with its inner periods ("u.s", "e.g", "mar").
@@ -103,7 +110,11 @@ public enum SentenceSplitter {
                 let nextWord = String(nextWordScalars).lowercased()
                 let nextIsNumber = following.properties.numericType != nil
                 // A list marker at the start of a sentence: "1. Institutionalizing …", "a. …".
-                let sinceStart = scalars[start..<index].filter { !isSpace($0) }
+                while openingScanned < index, opening.count <= 3 {
+                    if !isSpace(scalars[openingScanned]) { opening.append(scalars[openingScanned]) }
+                    openingScanned += 1
+                }
+                let sinceStart = opening
                 if (1...3).contains(sinceStart.count) && sinceStart.allSatisfy({ $0.properties.numericType != nil })
                     || (sinceStart.count == 1 && sinceStart[0].properties.isLowercase) {
                     index = end

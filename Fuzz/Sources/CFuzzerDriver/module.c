@@ -1,0 +1,1 @@
+// Empty: this target only declares libFuzzer's driver (include/CFuzzerDriver.h) for Swift.
