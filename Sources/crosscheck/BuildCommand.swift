@@ -35,17 +35,7 @@ struct BuildCommand: ParsableCommand {
                  (nothing written)
             """)
 
-    @Argument(help: "The folder of sources.", completion: .directory)
-    var inbox: String = "Inbox"
-
-    @Option(name: [.short, .long], help: "The folder to write the corpus to (outside the inbox).", completion: .directory)
-    var output: String = "Output"
-
-    @Option(name: [.short, .long], help: "How many files to read at once (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(name: .long, help: "Refuse files larger than this many megabytes.")
-    var maxFileSize: Int = BuildOptions.defaultMaxFileSize / (1024 * 1024)
+    @OptionGroup var source: InboxOptions
 
     @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
@@ -59,15 +49,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Messages on standard error: text, or json (one object a line, ending with {\"event\":\"built\",…}; no progress bar).")
     var logFormat: LogFormat = .text
 
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
-        guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1 (megabyte)") }
-    }
-
     func run() throws {
         let printer = MessagePrinter(format: logFormat, usesColor: color.isEnabled(for: STDERR_FILENO))
-        var options = BuildOptions(
-            inbox: URL(fileURLWithPath: inbox), output: URL(fileURLWithPath: output), jobs: jobs, maxFileSize: maxFileSize * 1024 * 1024)
+        var options = source.buildOptions
         let display = ProgressDisplay.forBuild(quiet: quiet, logFormat: logFormat)
         if let display { options.progress = { display.update($0) } }
         let summary: BuildSummary
@@ -85,14 +69,14 @@ struct BuildCommand: ParsableCommand {
     /// The files with problems, then (unless quiet) notes and the summary, then the timings if asked for.
     private func report(_ summary: BuildSummary, to printer: MessagePrinter) {
         for input in summary.corpus.inputs where input.status == .rejected || input.status == .readWithProblems {
-            printer.message(input.status == .rejected ? .error : .warning, input.reason ?? "", file: "\(inbox)/\(input.path)")
+            printer.message(input.status == .rejected ? .error : .warning, input.reason ?? "", file: "\(source.inbox)/\(input.path)")
         }
         if !quiet {
             for entry in summary.skipped where !entry.isRefused && entry.reason.contains("symbolic link") {
-                printer.message(.note, entry.reason, file: "\(inbox)/\(entry.relativePath)")
+                printer.message(.note, entry.reason, file: "\(source.inbox)/\(entry.relativePath)")
             }
             switch logFormat {
-            case .text: print("Built \(Terminal.sanitized(output)) from \(Terminal.sanitized(inbox)): \(summary.line)")
+            case .text: print("Built \(Terminal.sanitized(source.output)) from \(Terminal.sanitized(source.inbox)): \(summary.line)")
             case .json: printer.event("built", builtFields(summary))
             }
         }
@@ -106,7 +90,7 @@ struct BuildCommand: ParsableCommand {
     private func builtFields(_ summary: BuildSummary) -> [String: LogValue] {
         let corpus = summary.corpus
         return [
-            "inbox": .string(inbox), "output": .string(output),
+            "inbox": .string(source.inbox), "output": .string(source.output),
             "documents": .int(corpus.documents.count), "sections": .int(corpus.sectionCount), "claims": .int(corpus.claims.count),
             "contradictions": .int(corpus.relations(.contradiction).count), "changes": .int(corpus.relations(.changeOverTime).count),
             "agreements": .int(corpus.relations(.agreement).count), "qualifier_differences": .int(corpus.relations(.differentQualifier).count),

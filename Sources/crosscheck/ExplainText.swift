@@ -165,19 +165,5 @@ enum ExplainText {
     }
 
     /// 28700000000 → "28,700,000,000"; 4.25 → "4.25".
-    static func number(_ value: Double) -> String {
-        guard value.isFinite else { return String(value) }
-        if value == value.rounded() && abs(value) < 1e15 {
-            let digits = String(Int64(value).magnitude)
-            var grouped = ""
-            for (index, character) in digits.enumerated() {
-                if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
-                grouped.append(character)
-            }
-            return (value < 0 ? "-" : "") + grouped
-        }
-        var text = String(format: "%.3f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
-    }
+    static func number(_ value: Double) -> String { ValueFormat.plain(value) }
 }

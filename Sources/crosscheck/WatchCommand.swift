@@ -25,17 +25,7 @@ struct WatchCommand: ParsableCommand {
               crosscheck watch --log-format json        # one JSON object per batch, for scripts
             """)
 
-    @Argument(help: "The folder of sources to watch.", completion: .directory)
-    var inbox: String = "Inbox"
-
-    @Option(name: [.short, .long], help: "The folder to keep the corpus in (outside the inbox).", completion: .directory)
-    var output: String = "Output"
-
-    @Option(name: [.short, .long], help: "How many files to read at once (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(name: .long, help: "Refuse files larger than this many megabytes.")
-    var maxFileSize: Int = BuildOptions.defaultMaxFileSize / (1024 * 1024)
+    @OptionGroup var source: InboxOptions
 
     @Option(name: .long, help: ArgumentHelp("Scan the inbox every SECONDS instead of using inotify.", valueName: "SECONDS"))
     var poll: Double?
@@ -53,14 +43,12 @@ struct WatchCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
-        guard maxFileSize >= 1 else { throw ValidationError("--max-file-size must be at least 1 (megabyte)") }
         if let poll { guard poll > 0 else { throw ValidationError("--poll must be a number of seconds above 0") } }
         guard quietPeriod >= 0 else { throw ValidationError("--quiet-period must be 0 or more milliseconds") }
     }
 
     func run() throws {
-        let build = BuildOptions(inbox: URL(fileURLWithPath: inbox), output: URL(fileURLWithPath: output), jobs: jobs, maxFileSize: maxFileSize * 1024 * 1024)
+        let build = source.buildOptions
         let watcher = try InboxWatcher(options: WatchOptions(build: build, pollInterval: poll, quietPeriod: Double(quietPeriod) / 1000))
         StopSignal.install()
         try watcher.run(shouldStop: { StopSignal.received }) { report in
@@ -73,14 +61,14 @@ struct WatchCommand: ParsableCommand {
                 printer.event("notice", ["message": .string(message)], text: "crosscheck: note: \(message)")
             }
         }
-        printer.event("stopped", [:], text: quiet ? nil : "crosscheck: watch stopped; the corpus in \(output) is up to date")
+        printer.event("stopped", [:], text: quiet ? nil : "crosscheck: watch stopped; the corpus in \(source.output) is up to date")
     }
 
     private var printer: MessagePrinter { MessagePrinter(format: logFormat, usesColor: color.isEnabled(for: STDERR_FILENO)) }
 
     private func print(batch: WatchBatch, event: String, extra: String?) {
         for problem in batch.problems {
-            printer.message(.error, problem.reason, file: "\(inbox)/\(problem.path)")
+            printer.message(.error, problem.reason, file: "\(source.inbox)/\(problem.path)")
         }
         let fields: [String: LogValue] = [
             "added": .array(batch.added.map(LogValue.string)), "changed": .array(batch.changed.map(LogValue.string)),

@@ -22,10 +22,12 @@ import Testing
         return packageRoot.appendingPathComponent(".build/debug/crosscheck")
     }()
 
-    func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    /// Runs the tool to the end; `environment` is added to this process's own.
+    func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

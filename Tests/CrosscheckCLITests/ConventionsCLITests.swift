@@ -23,18 +23,7 @@ import Testing
 
     /// Runs the tool with extra environment variables, standard output and error piped.
     func run(_ arguments: [String], environment: [String: String]) throws -> CLITests.Run {
-        let process = Process()
-        process.executableURL = CLITests.executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLITests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try CLITests().run(arguments, environment: environment)
     }
 
     /// Runs the tool on a pseudo-terminal; returns its exit status and everything it wrote there (stdout and stderr).

@@ -1,5 +1,5 @@
 /// Numbers written for people: 28700000000 → "28.7 billion", 129425 → "129,425".
-enum ValueFormat {
+public enum ValueFormat {
     static func number(_ value: Double) -> String {
         let magnitude = abs(value)
         for (factor, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] where magnitude >= factor {
@@ -8,7 +8,9 @@ enum ValueFormat {
         return plain(value)
     }
 
-    static func plain(_ value: Double) -> String {
+    /// A number in full, thousands grouped, at most three decimals: 28700000000 → "28,700,000,000"; 4.25 → "4.25".
+    public static func plain(_ value: Double) -> String {
+        guard value.isFinite else { return String(value) }
         if value == value.rounded() && abs(value) < 1e15 {
             let digits = String(Int64(value).magnitude)
             var grouped = ""
