@@ -54,9 +54,9 @@ struct WatchCommand: ParsableCommand {
         try watcher.run(shouldStop: { StopSignal.received }) { report in
             switch report {
             case .ready(let batch, let polling):
-                print(batch: batch, event: "ready", extra: polling ? "polling every \(poll ?? 2) s" : "watching with inotify")
+                announce(batch: batch, event: "ready", extra: polling ? "polling every \(poll ?? 2) s" : "watching with inotify")
             case .batch(let batch):
-                print(batch: batch, event: "batch", extra: nil)
+                announce(batch: batch, event: "batch", extra: nil)
             case .notice(let message):
                 printer.event("notice", ["message": .string(message)], text: "crosscheck: note: \(message)")
             }
@@ -66,7 +66,7 @@ struct WatchCommand: ParsableCommand {
 
     private var printer: MessagePrinter { MessagePrinter(format: logFormat, usesColor: color.isEnabled(for: STDERR_FILENO)) }
 
-    private func print(batch: WatchBatch, event: String, extra: String?) {
+    private func announce(batch: WatchBatch, event: String, extra: String?) {
         for problem in batch.problems {
             printer.message(.error, problem.reason, file: "\(source.inbox)/\(problem.path)")
         }

@@ -91,7 +91,8 @@ public struct Discovery: Sendable {
                     skipped.append(SkippedEntry(relativePath: relativePath, reason: "not a source type (.html, .htm, .xhtml, .txt, .md, or no extension)"))
                     continue
                 }
-                files.append(InboxFile(relativePath: relativePath, url: target, declaredFormat: Self.declaredFormat(forName: name), size: Int(targetInfo.st_size)))
+                files.append(InboxFile(relativePath: relativePath, url: target, declaredFormat: Self.declaredFormat(forName: name),
+                                       size: Int(targetInfo.st_size), stamp: FileStamp(targetInfo)))
             default:
                 let looksLikeSource = if case .unsupported = Self.format(forName: name) { false } else { true }
                 skipped.append(SkippedEntry(relativePath: relativePath, reason: "not a regular file (a device, pipe or socket)", isRefused: looksLikeSource))

@@ -7,4 +7,6 @@ public struct InboxFile: Hashable, Sendable {
     /// The format chosen from the file's extension; nil when the extension is missing and the content decides.
     public var declaredFormat: SourceFormat?
     public var size: Int
+    /// What `stat` said of it during discovery, so that the watcher need not ask again.
+    var stamp: FileStamp? = nil
 }

@@ -73,7 +73,7 @@ final class IncrementalBuild {
                 outcomes.append(outcome)
                 continue
             }
-            guard let stamp = FileStamp(path: file.url) else { continue }  // gone since the scan
+            guard let stamp = file.stamp ?? FileStamp(path: file.url) else { continue }  // gone since the scan
             files.append(file)
             if let known, known.stamp == stamp, let sha256 = known.sha256,
                let outcome = cache[ContentKey(sha256: sha256, declaredFormat: file.declaredFormat)] {
@@ -119,15 +119,14 @@ final class IncrementalBuild {
         // Nothing on disk differs from the record: the corpus written last is still the right one.
         let refused = scan.skipped.filter(\.isRefused)
         if newRecord == record, let corpus, !force, Self.refusedPaths(in: corpus, record: record) == refused.map(\.relativePath) {
-            return WatchBatch(old: (record, corpus), new: (newRecord, corpus), skipped: scan.skipped, started: started)
-                .finished(at: DispatchTime.now(), timings: timings)
+            return WatchBatch(unchanged: corpus, started: started).finished(at: DispatchTime.now(), timings: timings)
         }
 
         let results = zip(files, outcomes).map { file, outcome in Self.relocate(outcome!, to: file.relativePath) }
         let newCorpus = timings.measure(.relations) {
             RelationEngine.relate(BatchBuild.assemble(files: files, results: results, refused: refused), jobs: options.jobs)
         }
-        let batch = WatchBatch(old: (record, corpus), new: (newRecord, newCorpus), skipped: scan.skipped, started: started)
+        let batch = WatchBatch(old: (record, corpus), new: (newRecord, newCorpus), started: started)
         if newCorpus != corpus || newRecord != record {
             try CorpusWriter.write(newCorpus, to: options.output, jobs: options.jobs, timings: &timings,
                                    extraFiles: [(InboxRecord.fileName, try newRecord.encoded())], cache: lines)

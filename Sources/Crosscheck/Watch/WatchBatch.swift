@@ -34,7 +34,15 @@ public struct WatchBatch: Sendable, Equatable {
     /// True when the inbox held nothing new: no file added, changed, removed or renamed.
     public var isEmpty: Bool { added.isEmpty && changed.isEmpty && removed.isEmpty && renamed.isEmpty }
 
-    init(old: (record: InboxRecord, corpus: Corpus?), new: (record: InboxRecord, corpus: Corpus), skipped: [Discovery.SkippedEntry], started: DispatchTime) {
+    /// Nothing changed: the corpus as it stands.
+    init(unchanged corpus: Corpus, started: DispatchTime) {
+        self.started = started.uptimeNanoseconds
+        documents = corpus.documents.count
+        claims = corpus.claims.count
+        contradictions = corpus.relations.reduce(0) { $0 + ($1.kind == .contradiction ? 1 : 0) }
+    }
+
+    init(old: (record: InboxRecord, corpus: Corpus?), new: (record: InboxRecord, corpus: Corpus), started: DispatchTime) {
         self.started = started.uptimeNanoseconds
         let oldEntries = old.record.entries
         let newEntries = new.record.entries
