@@ -70,7 +70,7 @@ struct WatchCommand: ParsableCommand {
         for problem in batch.problems {
             printer.message(.error, problem.reason, file: "\(source.inbox)/\(problem.path)")
         }
-        let fields: [String: LogValue] = [
+        var fields: [String: LogValue] = [
             "added": .array(batch.added.map(LogValue.string)), "changed": .array(batch.changed.map(LogValue.string)),
             "removed": .array(batch.removed.map(LogValue.string)),
             "renamed": .array(batch.renamed.map { .object(["from": .string($0.from), "to": .string($0.to)]) }),
@@ -80,6 +80,8 @@ struct WatchCommand: ParsableCommand {
             "contradictions": .int(batch.contradictions), "seconds": .double((batch.seconds * 1000).rounded() / 1000),
             "timings": .object(Dictionary(uniqueKeysWithValues: batch.timings.seconds.map { ($0.key.rawValue, LogValue.double(($0.value * 1000).rounded() / 1000)) })),
         ]
+        // How the inbox is followed, on the ready line: "inotify", or "polling every N s".
+        if let extra { fields["watching"] = .string(extra.replacingOccurrences(of: "watching with ", with: "")) }
         var line = "crosscheck: \(event): \(batch.added.count) added, \(batch.changed.count) changed, "
             + "\(batch.removed.count) removed, \(batch.renamed.count) renamed; claims +\(batch.claimsAdded) -\(batch.claimsRemoved); "
             + "contradictions +\(batch.contradictionsAdded) -\(batch.contradictionsRemoved); "

@@ -12,6 +12,7 @@ import Testing
 
     @Test func fiveHundredFilesMovedInAtOnceGiveFiveHundredDocuments() throws {
         let watch = try WatchHarness()
+        #expect(watch.events(named: "ready").first?["watching"] as? String == "inotify")
         let staging = watch.root.appendingPathComponent("staging")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         for number in 0..<500 { try Data(Self.note(number).utf8).write(to: staging.appendingPathComponent("note-\(number).txt")) }
@@ -196,7 +197,7 @@ import Testing
 
     @Test func pollingFindsChangesWithoutInotify() throws {
         let watch = try WatchHarness(extraArguments: ["--poll", "0.2"])
-        #expect(watch.events(named: "ready").first?["event"] as? String == "ready")
+        #expect(watch.events(named: "ready").first?["watching"] as? String == "polling every 0.2 s")
         try watch.write("polled.txt", Self.note(7))
         try watch.waitUntil("the polled file is in the corpus", timeout: 30) { watch.documentCount() == 1 }
         try watch.remove("polled.txt")
