@@ -13,12 +13,15 @@ enum Corroboration {
         let statements = members.indices.filter { claims[members[$0]].kinds.contains("statement") }
         var relations: [Relation] = []
         var seen = Set<String>()
+        // Uncommon means used by few claims of this corpus: at most 3, or one claim in 60 in a larger one (a term
+        // that five sources of a few hundred claims use, "propane", still names something specific).
+        let rareLimit = max(3, claims.count / 60)
         for (i, j) in similarity.nearestNeighbours(in: members, limit: neighbours, maxPostings: maxPostings, queries: statements) {
             let (a, b) = (members[i], members[j])
             let (ca, cb) = (claims[a], claims[b])
             guard ca.document != cb.document, ca.kinds.contains("statement") || cb.kinds.contains("statement") else { continue }
             let score = Double(similarity.similarity(a, b))
-            let rare = similarity.sharedRareTerms(a, b, maxFrequency: 3)
+            let rare = similarity.sharedRareTerms(a, b, maxFrequency: rareLimit)
             let bigram = similarity.sharesBigram(a, b)
             // Shared names, not shared generic words: an uncommon phrase or several uncommon terms.
             guard (score >= 0.2 && bigram && rare >= 1) || (score >= 0.35 && rare >= 2) else { continue }
