@@ -61,6 +61,13 @@ extension RelatedClaim {
     init(claim: Claim, value: Quantity?) {
         self.init(id: claim.id, document: claim.document, source: SourcePath(path: claim.source), text: claim.text, value: value, date: claim.date)
     }
+
+    /// The same, reading only the fields it keeps from `claims[index]` (a relation engine makes hundreds of
+    /// thousands of these; copying whole claims showed in its profile).
+    init(_ claims: [Claim], _ index: Int, value: Quantity?) {
+        self.init(id: claims[index].id, document: claims[index].document, source: SourcePath(path: claims[index].source),
+                  text: claims[index].text, value: value, date: claims[index].date)
+    }
 }
 
 /// How far the rest of the corpus bears a source out: TruthFinder-style, from its agreements and conflicts.

@@ -8,7 +8,7 @@ enum AgreementStatus {
     }
 
     static let nouns: Set<String> = ["agreement", "agreements", "accord", "accords", "treaty", "treaties", "pact", "pacts", "arrangement", "arrangements"]
-    private static let nounStems = ["agreement", "accord", "treat", "pact", "arrangement"]
+    private static let nounStemBytes = ["agreement", "accord", "treat", "pact", "arrangement"].map { Array($0.utf8) }
     static let negotiating: Set<String> = ["negotiation", "negotiations", "negotiating", "negotiate", "pending", "proposed", "stalled", "shelved", "draft"]
     static let concluded: Set<String> = ["signed", "signing", "concluded", "ratified", "force"]
     /// Words that say nothing of which agreement it is.
@@ -26,8 +26,7 @@ enum AgreementStatus {
     /// The agreement mentions of a sentence with one clear stage (a sentence saying both is left alone).
     static func mention(in claim: Claim, index: Int) -> Mention? {
         // Most sentences name no agreement: a look at the bytes spares them the tokenizer.
-        let lower = claim.text.lowercased()
-        guard nounStems.contains(where: lower.contains) else { return nil }
+        guard ASCIIScan.containsAny(claim.text, lowercased: nounStemBytes) else { return nil }
         let tokens = Tokenizer.tokens(claim.text).filter(\.isWord)
         let words = tokens.map { $0.lower }
         let isNegotiating = words.contains(where: negotiating.contains)

@@ -33,7 +33,7 @@ enum Corroboration {
             let (da, db) = (documents[documentIndex[claims[older].document]!], documents[documentIndex[claims[newer].document]!])
             let explanation = "\(Explanation.sourceName(da)) (\(Explanation.dateLabel(da, periods[older]))) and \(Explanation.sourceName(db)) "
                 + "(\(Explanation.dateLabel(db, periods[newer]))) say the same thing in their own words: the sentences share "
-                + "\(bigram ? "a phrase and " : "")\(rare) uncommon term\(rare == 1 ? "" : "s") (similarity \(String(format: "%.2f", score)))."
+                + "\(bigram ? "a phrase and " : "")\(rare) uncommon term\(rare == 1 ? "" : "s") (similarity \(ValueFormat.fixed(score, decimals: 2)))."
             relations.append(Relation(
                 id: "r" + Hashing.hexPrefix(of: "\(Relation.Kind.agreement.rawValue)|\(ids[0])|\(ids[1])", length: 16),
                 kind: .agreement, claims: [side(older), side(newer)], subject: nil, metric: "wording",

@@ -2,9 +2,26 @@ import Foundation
 
 /// Sentences a person can check: both sources with their dates, both values as normalised, and why.
 enum Explanation {
-    static func sentence(kind: Relation.Kind, older: Fact, newer: Fact, reason: String, documents: [Document]) -> String {
-        let first = "\(sourceName(documents[older.document])) (\(dateLabel(documents[older.document], older.period))) says \(value(older))"
-        let second = "\(sourceName(documents[newer.document])) (\(dateLabel(documents[newer.document], newer.period))) says \(value(newer))"
+    /// How each source is named in explanations, and the date it gives itself, worked out once per corpus.
+    struct SourceLabels: Sendable {
+        var names: [String]
+        var published: [String?]
+
+        init(_ documents: [Document]) {
+            names = documents.map(Explanation.sourceName)
+            published = documents.map { $0.published?.date }
+        }
+
+        func dateLabel(_ document: Int, _ period: Period) -> String {
+            if let published = published[document] { return published }
+            if period.basis == .estimated, let year = period.year { return "undated, c. \(year)" }
+            return "undated"
+        }
+    }
+
+    static func sentence(kind: Relation.Kind, older: Fact, newer: Fact, reason: String, sources: SourceLabels) -> String {
+        let first = "\(sources.names[older.document]) (\(sources.dateLabel(older.document, older.period))) says \(value(older))"
+        let second = "\(sources.names[newer.document]) (\(sources.dateLabel(newer.document, newer.period))) says \(value(newer))"
         let verb: String = switch kind {
         case .contradiction: "but"
         case .changeOverTime: "later,"
@@ -37,7 +54,15 @@ enum Explanation {
         case .event: number = q.date ?? q.text
         default: number = ValueFormat.number(q.value)
         }
-        let qualifier = ["over": "over ", "at_least": "at least ", "almost": "almost ", "under": "under ", "up_to": "up to ", "approximately": "about "][q.qualifier] ?? ""
+        let qualifier = switch q.qualifier {
+        case "over": "over "
+        case "at_least": "at least "
+        case "almost": "almost "
+        case "under": "under "
+        case "up_to": "up to "
+        case "approximately": "about "
+        default: ""
+        }
         let when = fact.period.basis == .explicit ? " in \(fact.period.label)" : ""
         return "\(qualifier)\(number) for \(fact.metricLabel)\(when)"
     }

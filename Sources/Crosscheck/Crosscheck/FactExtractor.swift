@@ -243,7 +243,8 @@ enum FactExtractor {
             }
         }
         // Direction: where the money or goods go ("investment in Japan", "FDI … into Canada", "exports to Japan").
-        for (index, token) in clause.enumerated() where ["into", "in", "to"].contains(token.lower) && index + 1 < clause.count {
+        for (index, token) in clause.enumerated() where token.lower == "into" || token.lower == "in" || token.lower == "to" {
+            guard index + 1 < clause.count else { break }
             // "According to Export Development Canada" names a source, not a destination.
             if index > 0, clause[index - 1].lower == "according" || clause[index - 1].lower == "due" || clause[index - 1].lower == "thanks" { continue }
             let next = clause[index + 1]

@@ -186,7 +186,7 @@ enum PairClassifier {
         }
         let change = newer.quantity.value - older.quantity.value
         let percent = older.quantity.value != 0 ? change / abs(older.quantity.value) * 100 : 0
-        return "\(change >= 0 ? "up" : "down") \(ValueFormat.number(QuantityParser.clean(abs(change)))) (\(String(format: "%+.1f", percent)) %)"
+        return "\(change >= 0 ? "up" : "down") \(ValueFormat.number(QuantityParser.clean(abs(change)))) (\(ValueFormat.fixed(percent, decimals: 1, signed: true)) %)"
     }
 
     static func ordinal(_ value: Double) -> String {

@@ -117,14 +117,27 @@ public enum RelationEngine {
         }
         var perFact: [FactKey: Int] = [:]
         // A fact's changes link it first to the nearest periods, as a timeline does; within a gap, and for the
-        // other kinds, the most confident come first.
-        func gap(_ entry: (verdict: PairClassifier.Verdict, a: Int, b: Int)) -> Int {
-            guard entry.verdict.kind == .changeOverTime, let ya = facts[entry.a].period.year, let yb = facts[entry.b].period.year else { return 0 }
-            return abs(ya - yb)
+        // other kinds, the most confident come first; then by claim and kind, so that no order is left to chance.
+        struct Rank: Comparable {
+            var gap: Int
+            var confidence: Double
+            var first: Int
+            var second: Int
+            var kind: Int
+
+            static func < (x: Rank, y: Rank) -> Bool {
+                (x.gap, -x.confidence, x.first, x.second, x.kind) < (y.gap, -y.confidence, y.first, y.second, y.kind)
+            }
         }
-        let ordered = best.values.sorted {
-            (-gap($0), $0.verdict.confidence, facts[$1.a].claim, facts[$1.b].claim) > (-gap($1), $1.verdict.confidence, facts[$0.a].claim, facts[$0.b].claim)
+        let candidates = Array(best.values)
+        let kindOrder = Relation.Kind.allCases
+        let ranks = candidates.map { entry -> Rank in
+            var gap = 0
+            if entry.verdict.kind == .changeOverTime, let ya = facts[entry.a].period.year, let yb = facts[entry.b].period.year { gap = abs(ya - yb) }
+            return Rank(gap: gap, confidence: entry.verdict.confidence, first: facts[entry.a].claim, second: facts[entry.b].claim,
+                        kind: kindOrder.firstIndex(of: entry.verdict.kind)!)
         }
+        let ordered = candidates.indices.sorted { ranks[$0] < ranks[$1] }.map { candidates[$0] }
         for entry in ordered {
             if entry.verdict.kind == .agreement || entry.verdict.kind == .changeOverTime {
                 let (ka, kb) = (FactKey(kind: entry.verdict.kind, fact: entry.a), FactKey(kind: entry.verdict.kind, fact: entry.b))
@@ -134,19 +147,26 @@ public enum RelationEngine {
             }
             kept.append(entry)
         }
+        let labels = Explanation.SourceLabels(documents)
         var relations = ParallelMap.map(kept.map { ($0.verdict, $0.a, $0.b) }, jobs: jobs) { entry in
-            makeRelation(entry.0, facts[entry.1], facts[entry.2], claims: claims, documents: documents)
+            makeRelation(entry.0, facts[entry.1], facts[entry.2], claims: claims, sources: labels)
         }
         // Who holds an office, where an agreement stands, then wording agreements where nothing else related the pair.
         relations += OfficeHolders.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods)
         relations += AgreementStatus.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods)
-        let related = Set(relations.map { Set($0.claims.map(\.id)) })
+        func pair(_ relation: Relation) -> String {
+            let (a, b) = (relation.claims[0].id, relation.claims[1].id)
+            return a < b ? a + "|" + b : b + "|" + a
+        }
+        let related = Set(relations.map(pair))
         relations += Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents, periods: periods)
-            .filter { !related.contains(Set($0.claims.map(\.id))) }
+            .filter { !related.contains(pair($0)) }
         // One relation per id (kind and pair of claims): several passes may find the same one; the most confident stays.
         // Indices are sorted, not the (large) relations.
-        let byID = relations.indices.sorted { (relations[$0].id, relations[$1].confidence) < (relations[$1].id, relations[$0].confidence) }
-        relations = byID.enumerated().filter { $0.offset == 0 || relations[byID[$0.offset - 1]].id != relations[$0.element].id }.map { relations[$0.element] }
+        let ids = relations.map { IDOrder($0.id) }
+        let confidences = relations.map(\.confidence)
+        let byID = relations.indices.sorted { (ids[$0], -confidences[$0], $0) < (ids[$1], -confidences[$1], $1) }
+        relations = byID.enumerated().filter { $0.offset == 0 || ids[byID[$0.offset - 1]] != ids[$0.element] }.map { relations[$0.element] }
         let trust = SourceTrustModel.scores(documents: documents, relations: relations)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
         for index in relations.indices where relations[index].kind == .contradiction {
@@ -154,10 +174,8 @@ public enum RelationEngine {
             let (ta, tb) = (trustByDocument[sides[0].document] ?? 0.5, trustByDocument[sides[1].document] ?? 0.5)
             if abs(ta - tb) >= 0.05 { relations[index].betterSupported = ta > tb ? sides[0].id : sides[1].id }
         }
-        let order = Relation.Kind.allCases
-        let sortedIndices = relations.indices.sorted {
-            (order.firstIndex(of: relations[$0].kind)!, relations[$0].id) < (order.firstIndex(of: relations[$1].kind)!, relations[$1].id)
-        }
+        let finalKeys = relations.map { (kindOrder.firstIndex(of: $0.kind)!, IDOrder($0.id)) }
+        let sortedIndices = relations.indices.sorted { finalKeys[$0] < finalKeys[$1] }
         return (sortedIndices.map { relations[$0] }, trust)
     }
 
@@ -178,15 +196,15 @@ public enum RelationEngine {
         return pairs.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
     }
 
-    static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Fact, _ b: Fact, claims: [Claim], documents: [Document]) -> Relation {
+    static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Fact, _ b: Fact, claims: [Claim], sources: Explanation.SourceLabels) -> Relation {
         let (older, newer) = ((a.period.year ?? Int.min, claims[a.claim].id) <= (b.period.year ?? Int.min, claims[b.claim].id)) ? (a, b) : (b, a)
-        func side(_ fact: Fact) -> RelatedClaim { RelatedClaim(claim: claims[fact.claim], value: fact.family == .event ? nil : fact.quantity) }
+        func side(_ fact: Fact) -> RelatedClaim { RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity) }
         let ids = [claims[a.claim].id, claims[b.claim].id].sorted()
         let subject = a.subject ?? b.subject
         return Relation(
             id: "r" + Hashing.hexPrefix(of: "\(verdict.kind.rawValue)|\(ids[0])|\(ids[1])", length: 16),
             kind: verdict.kind, claims: [side(older), side(newer)], subject: subject.map { $0.prefix(1).uppercased() + $0.dropFirst() },
-            metric: a.metricLabel, explanation: Explanation.sentence(kind: verdict.kind, older: older, newer: newer, reason: verdict.reason, documents: documents),
+            metric: a.metricLabel, explanation: Explanation.sentence(kind: verdict.kind, older: older, newer: newer, reason: verdict.reason, sources: sources),
             confidence: (verdict.confidence * 100).rounded() / 100, betterSupported: nil)
     }
 
@@ -212,5 +230,27 @@ public enum RelationEngine {
             latest[index] = max(latest[index] ?? year, year)
         }
         return latest
+    }
+}
+
+/// A relation id in sort order: ids are "r" and 16 hex digits, which sort as the number they spell; comparing
+/// that number spares the string comparisons of sorting hundreds of thousands of relations. An id of any other
+/// shape sorts by its text, after every id of the usual shape.
+struct IDOrder: Comparable {
+    private let number: UInt64
+    private let text: String?
+
+    init(_ id: String) {
+        let digits = id.utf8.dropFirst()
+        if id.utf8.first == UInt8(ascii: "r"), digits.count == 16, let value = UInt64(id.dropFirst(), radix: 16),
+           digits.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) {
+            (number, text) = (value, nil)
+        } else {
+            (number, text) = (UInt64.max, id)
+        }
+    }
+
+    static func < (a: IDOrder, b: IDOrder) -> Bool {
+        a.number != b.number ? a.number < b.number : (a.text ?? "") < (b.text ?? "")
     }
 }

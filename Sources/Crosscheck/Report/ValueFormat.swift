@@ -20,7 +20,7 @@ public enum ValueFormat {
             }
             return (value < 0 ? "-" : "") + grouped
         }
-        var text = String(format: "%.3f", value)
+        var text = fixed(value, decimals: 3)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
@@ -39,5 +39,25 @@ public enum ValueFormat {
     }
 
     /// A score or confidence in [0, 1] with two decimals, the same on every machine.
-    static func score(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func score(_ value: Double) -> String { fixed(value, decimals: 2) }
+
+    /// `value` with exactly `decimals` decimals, as `String(format: "%.Nf")` writes it, without its cost (the
+    /// relation engine writes hundreds of thousands of these). Near a half of the last decimal only printf itself
+    /// rounds the exact binary value the same way, so it is asked there.
+    /// With `signed`, a positive value gets a "+" ("%+.Nf").
+    static func fixed(_ value: Double, decimals: Int, signed: Bool = false) -> String {
+        guard (0...4).contains(decimals) else { return String(format: signed ? "%+.\(decimals)f" : "%.\(decimals)f", value) }
+        let scale = [1.0, 10, 100, 1000, 10000][decimals]
+        let scaled = abs(value) * scale
+        guard value.isFinite, scaled < 1e15, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 else {
+            return String(format: signed ? "%+.\(decimals)f" : "%.\(decimals)f", value)
+        }
+        let units = Int64(scaled.rounded())
+        var text = (value.sign == .minus ? "-" : signed ? "+" : "") + String(units / Int64(scale))
+        if decimals > 0 {
+            let fraction = String(units % Int64(scale))
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
+    }
 }

@@ -4,14 +4,31 @@ import Foundation
 /// Content hashes: the basis of every identifier in the corpus.
 enum Hashing {
     static func sha256Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digest = SHA256.hash(data: Array(bytes))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        hex(SHA256.hash(data: Array(bytes)), digits: 64)
     }
 
     static func hexPrefix(of text: String, length: Int) -> String {
-        String(sha256Hex(Array(text.utf8)).prefix(length))
+        var text = text
+        let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        return hex(digest, digits: min(length, 64))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The first `digits` lower-case hex digits of a digest. Identifiers are made by the hundred thousand:
+    /// this is a table lookup, not a string per byte.
+    private static func hex(_ digest: SHA256.Digest, digits: Int) -> String {
+        String(unsafeUninitializedCapacity: digits) { buffer in
+            var written = 0
+            for byte in digest where written < digits {
+                buffer[written] = hexDigits[Int(byte >> 4)]
+                written += 1
+                if written < digits {
+                    buffer[written] = hexDigits[Int(byte & 0x0F)]
+                    written += 1
+                }
+            }
+            return written
+        }
     }
 }
