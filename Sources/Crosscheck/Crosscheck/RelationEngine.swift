@@ -42,7 +42,7 @@ public enum RelationEngine {
                            terms: Terms.terms(tokens) + heading, period: period, names: NamedEntities.candidates(tokens: tokens))
         }
         let periods = readings.map(\.period)
-        let similarity = SimilarityIndex(terms: readings.map(\.terms))
+        let similarity = SimilarityIndex(terms: readings.map(\.terms), jobs: jobs)
         let facts: [Fact] = readings.flatMap(\.facts).map { fact in
             var fact = fact
             fact.metricTermIDs = similarity.ids(of: (fact.metric + " " + (fact.quantity.unit ?? "")).split(separator: " ").map { Terms.similarityStem(String($0)) })

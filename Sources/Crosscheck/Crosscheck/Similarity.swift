@@ -34,7 +34,8 @@ struct SimilarityIndex: Sendable {
     let bigramRarity: [[Int]]
 
     /// - Parameter texts: term lists, one per claim (the sentence's terms and its section heading's).
-    init(terms texts: [[String]]) {
+    /// - Parameter jobs: threads for the per-claim work (numbering the terms is done on one).
+    init(terms texts: [[String]], jobs: Int = 1) {
         var ids: [String: Int32] = [:]
         var documentFrequency: [Int] = []
         var encoded: [[Int32]] = []
@@ -57,14 +58,15 @@ struct SimilarityIndex: Sendable {
             }
             encoded.append(row)
         }
-        var pairs: [[(Int, Int)]] = encoded.map { row in
+        let claimsPerTerm = documentFrequency
+        var pairs: [[(Int, Int)]] = ParallelMap.map(encoded, jobs: jobs) { row in
             guard row.count > 1 else { return [] }
             var seen = Set<Int>()
             var result: [(Int, Int)] = []
             for index in 1..<row.count {
                 let key = Int(row[index - 1]) &* 1_000_003 &+ Int(row[index])
                 if seen.insert(key).inserted {
-                    result.append((key, min(documentFrequency[Int(row[index - 1])], documentFrequency[Int(row[index])])))
+                    result.append((key, min(claimsPerTerm[Int(row[index - 1])], claimsPerTerm[Int(row[index])])))
                 }
             }
             return result.sorted { $0.0 < $1.0 }
@@ -75,7 +77,7 @@ struct SimilarityIndex: Sendable {
         let count = Float(max(texts.count, 1))
         self.documentFrequency = documentFrequency
         self.termIDs = ids
-        vectors = encoded.map { row in
+        vectors = ParallelMap.map(encoded, jobs: jobs) { row in
             // Term frequencies by sorting the row, not through a dictionary per claim.
             let ids = row.sorted()
             var sorted: [Int32] = []
@@ -84,7 +86,7 @@ struct SimilarityIndex: Sendable {
                 if sorted.last == id { frequencies[frequencies.count - 1] += 1 } else { sorted.append(id); frequencies.append(1) }
             }
             var weights = zip(sorted, frequencies).map { id, frequency -> Float in
-                let idf = log((count + 1) / (Float(documentFrequency[Int(id)]) + 0.5))
+                let idf = log((count + 1) / (Float(claimsPerTerm[Int(id)]) + 0.5))
                 return (1 + log(frequency)) * max(idf, 0.01)
             }
             let norm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
