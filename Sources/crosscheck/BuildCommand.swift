@@ -83,7 +83,8 @@ struct BuildCommand: ParsableCommand {
         if timings {
             var fields: [String: LogValue] = [:]
             for (stage, seconds) in summary.timings.seconds { fields[String(describing: stage)] = .double(Self.rounded(seconds)) }
-            printer.event("timings", fields, text: "crosscheck: timings: \(summary.timings.line)")
+            fields["reused_files"] = .int(summary.reused)
+            printer.event("timings", fields, text: "crosscheck: timings: \(summary.timings.line) (\(summary.reused) of \(summary.corpus.inputs.count) files unchanged since the last build, not read again)")
         }
     }
 

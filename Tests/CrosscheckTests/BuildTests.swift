@@ -106,7 +106,7 @@ import Testing
         try Data("Trade reached C$35 billion in 2023.".utf8).write(to: inbox.appendingPathComponent("one.txt"))
         _ = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 1))
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == [".gitkeep", "agreements.jsonl", "changes.jsonl", "citations.bib", "citations.json", "claims.jsonl", "contradictions.jsonl", "corpus.sqlite", "documents.jsonl",
+        #expect(names == [".crosscheck-watch.json", ".gitkeep", "agreements.jsonl", "changes.jsonl", "citations.bib", "citations.json", "claims.jsonl", "contradictions.jsonl", "corpus.sqlite", "documents.jsonl",
                           "manifest.json", "qualifier-differences.jsonl", "report.html", "report.md"])
         #expect(try String(contentsOf: output.appendingPathComponent("claims.jsonl"), encoding: .utf8).contains("C$35 billion"))
         // No staging or old folders are left beside the output.

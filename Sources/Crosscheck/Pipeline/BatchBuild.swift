@@ -31,6 +31,8 @@ public struct BuildSummary: Sendable {
     public var seconds: Double
     /// Time per stage, summed over files.
     public var timings: StageTimings
+    /// Files not read again: the corpus this build replaced already held their bytes, read by this same program.
+    public var reused: Int = 0
 
     /// True when some file was rejected or read with problems.
     public var isPartial: Bool { !corpus.problems.isEmpty }
@@ -53,15 +55,22 @@ public enum BatchBuild {
         var timings = StageTimings()
         try checkFolders(options)
         let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
-        let (read, readTimings) = makeCorpusTimed(
-            files: scan.files, refused: scan.skipped.filter(\.isRefused), jobs: options.jobs, maxFileSize: options.maxFileSize, progress: options.progress)
-        timings.merge(readTimings)
+        // A rebuild into the same folder reads again only the files whose bytes the stored corpus does not hold.
+        let reuse = timings.measure(.read) { ReadCache(storedIn: options.output) }
+        let reading = makeCorpusTimed(
+            files: scan.files, refused: scan.skipped.filter(\.isRefused), jobs: options.jobs, maxFileSize: options.maxFileSize,
+            reuse: reuse, progress: options.progress)
+        let read = reading.corpus
+        timings.merge(reading.timings)
         options.progress?(BuildProgress(stage: .relating, filesDone: scan.files.count, filesTotal: scan.files.count))
         let corpus = timings.measure(.relations) { RelationEngine.relate(read, jobs: options.jobs) }
         options.progress?(BuildProgress(stage: .writing, filesDone: scan.files.count, filesTotal: scan.files.count))
-        try CorpusWriter.write(corpus, to: options.output, jobs: options.jobs, timings: &timings)
+        // The record of what was read goes into the same folder, swapped in with the corpus it describes: the next
+        // build, or a watcher started on this folder, knows which files it need not read again.
+        try CorpusWriter.write(corpus, to: options.output, jobs: options.jobs, timings: &timings,
+                               extraFiles: [(InboxRecord.fileName, try reading.record.encoded())])
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings)
+        return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings, reused: reading.reused)
     }
 
     /// Refuses an output folder inside the inbox (the corpus would read itself) or one that holds the inbox.
@@ -78,25 +87,50 @@ public enum BatchBuild {
         makeCorpusTimed(files: files, jobs: jobs, maxFileSize: maxFileSize).corpus
     }
 
+    /// The corpus of some files, what reading them cost, and the record of what was read.
+    struct Reading {
+        var corpus: Corpus
+        var timings: StageTimings
+        var record: InboxRecord
+        /// Files whose reading came from `reuse`, not from the pipeline.
+        var reused: Int
+    }
+
     static func makeCorpusTimed(
-        files: [InboxFile], refused: [Discovery.SkippedEntry] = [], jobs: Int, maxFileSize: Int, progress: (@Sendable (BuildProgress) -> Void)? = nil
-    ) -> (corpus: Corpus, timings: StageTimings) {
+        files: [InboxFile], refused: [Discovery.SkippedEntry] = [], jobs: Int, maxFileSize: Int, reuse: ReadCache = ReadCache(),
+        progress: (@Sendable (BuildProgress) -> Void)? = nil
+    ) -> Reading {
         let files = files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         let done = ResultSlots<Int>.Counter()
         progress?(BuildProgress(stage: .reading, filesDone: 0, filesTotal: files.count))
         let results = ParallelMap.map(files, jobs: jobs) { [total = files.count] file in
             defer { progress?(BuildProgress(stage: .reading, filesDone: done.increment() + 1, filesTotal: total)) }
             var timings = StageTimings()
+            var sha256: String?
+            var reused = false
             let result = Result { () throws(SourceProblem) -> SourceProcessor.Processed in
                 let bytes = try timings.measure(.read) { () throws(SourceProblem) in try readBytes(of: file, maxFileSize: maxFileSize) }
-                return try SourceProcessor.process(bytes: bytes, path: file.relativePath, declaredFormat: file.declaredFormat)
+                let hash = timings.measure(.decode) { Hashing.sha256Hex(bytes) }
+                sha256 = hash
+                if !reuse.isEmpty, let outcome = reuse[hash, file.declaredFormat] {
+                    reused = true
+                    return try ReadCache.relocate(outcome, to: file.relativePath).get()
+                }
+                return try SourceProcessor.process(bytes: bytes, path: file.relativePath, declaredFormat: file.declaredFormat, sha256: hash)
             }
-            if case .success(let processed) = result { timings.merge(processed.timings) }
-            return (result, timings)
+            if case .success(let processed) = result, !reused { timings.merge(processed.timings) }
+            return (result: result, timings: timings, sha256: sha256, reused: reused)
         }
         var timings = StageTimings()
-        for (_, fileTimings) in results { timings.merge(fileTimings) }
-        return (assemble(files: files, results: results.map(\.0), refused: refused), timings)
+        var record = InboxRecord(reader: InboxRecord.currentReader)
+        for (file, outcome) in zip(files, results) {
+            timings.merge(outcome.timings)
+            if let stamp = file.stamp ?? FileStamp(path: file.url) {
+                record.entries[file.relativePath] = InboxRecord.Entry(stamp: stamp, sha256: outcome.sha256)
+            }
+        }
+        return Reading(corpus: assemble(files: files, results: results.map(\.result), refused: refused), timings: timings, record: record,
+                       reused: results.filter(\.reused).count)
     }
 
     /// The corpus of the files as read; `refused` are entries discovery would not read (a link out of the inbox),

@@ -11,9 +11,10 @@ struct SourceProcessor: Sendable {
         var timings = StageTimings()
     }
 
-    static func process(bytes: [UInt8], path: String, declaredFormat: SourceFormat?) throws(SourceProblem) -> Processed {
+    /// - Parameter sha256: the bytes' hash when the caller has it already.
+    static func process(bytes: [UInt8], path: String, declaredFormat: SourceFormat?, sha256 known: String? = nil) throws(SourceProblem) -> Processed {
         var timings = StageTimings()
-        let sha256 = timings.measure(.decode) { Hashing.sha256Hex(bytes) }
+        let sha256 = known ?? timings.measure(.decode) { Hashing.sha256Hex(bytes) }
         let documentID = "d" + sha256.prefix(16)
         let format = declaredFormat ?? FormatSniffer.format(of: bytes)
         let decoded: DecodedText

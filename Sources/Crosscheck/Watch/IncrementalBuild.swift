@@ -11,17 +11,12 @@ final class IncrementalBuild {
     private(set) var record: InboxRecord
     /// The corpus last written (or found in the output folder at start).
     private(set) var corpus: Corpus?
-    /// What reading each content gave, by hash and the format its name declares.
-    private var cache: [ContentKey: Outcome] = [:]
+    /// What reading each content gave.
+    private var cache = ReadCache()
     /// The exports' JSON lines of the last write, reused for what did not change.
     private let lines = ExportLineCache()
 
-    private struct ContentKey: Hashable {
-        var sha256: String
-        var declaredFormat: SourceFormat?
-    }
-
-    private typealias Outcome = Result<SourceProcessor.Processed, SourceProblem>
+    private typealias Outcome = ReadCache.Outcome
 
     /// - Parameter reader: who reads the files; a record or corpus written by another reader is not reused.
     init(options: BuildOptions, reader: String = InboxRecord.currentReader) {
@@ -33,21 +28,7 @@ final class IncrementalBuild {
         let stored = options.output.appendingPathComponent("corpus.sqlite").path
         corpus = FileManager.default.fileExists(atPath: stored) ? try? SQLiteCorpusStore(path: stored).load() : nil
         // Documents in the stored corpus are reused only when this same program read them.
-        if let corpus, !record.entries.isEmpty { seedCache(from: corpus) }
-    }
-
-    /// Reading a document again is the slow part of a restart: take what the stored corpus already holds.
-    private func seedCache(from corpus: Corpus) {
-        let documents = Dictionary(corpus.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let claims = Dictionary(grouping: corpus.claims, by: \.document)
-        for input in corpus.inputs {
-            guard let sha256 = input.sha256, let id = input.document, let document = documents[id],
-                  input.status == .ok || input.status == .readWithProblems
-            else { continue }
-            let warnings = input.status == .readWithProblems ? [input.reason ?? ""] : []
-            let processed = SourceProcessor.Processed(document: document, claims: claims[id] ?? [], warnings: warnings)
-            cache[ContentKey(sha256: sha256, declaredFormat: Discovery.declaredFormat(forName: input.path.split(separator: "/").last.map(String.init) ?? ""))] = .success(processed)
-        }
+        if let corpus, !record.entries.isEmpty { cache = ReadCache(corpus: corpus) }
     }
 
     /// Brings the corpus up to date with the inbox. Files in `deferred` are being written: their last
@@ -66,7 +47,7 @@ final class IncrementalBuild {
             let known = record.entries[file.relativePath]
             if deferred.contains(file.relativePath) {
                 guard let known, let sha256 = known.sha256,
-                      let outcome = cache[ContentKey(sha256: sha256, declaredFormat: file.declaredFormat)]
+                      let outcome = cache[sha256, file.declaredFormat]
                 else { continue }
                 newRecord.entries[file.relativePath] = known
                 files.append(file)
@@ -76,7 +57,7 @@ final class IncrementalBuild {
             guard let stamp = file.stamp ?? FileStamp(path: file.url) else { continue }  // gone since the scan
             files.append(file)
             if let known, known.stamp == stamp, let sha256 = known.sha256,
-               let outcome = cache[ContentKey(sha256: sha256, declaredFormat: file.declaredFormat)] {
+               let outcome = cache[sha256, file.declaredFormat] {
                 newRecord.entries[file.relativePath] = known
                 outcomes.append(outcome)
             } else {
@@ -94,9 +75,9 @@ final class IncrementalBuild {
             do throws(SourceProblem) {
                 let bytes = try BatchBuild.readBytes(of: file, maxFileSize: maxFileSize)
                 let sha256 = Hashing.sha256Hex(bytes)
-                if let outcome = snapshot[ContentKey(sha256: sha256, declaredFormat: file.declaredFormat)] { return (sha256, outcome) }
+                if let outcome = snapshot[sha256, file.declaredFormat] { return (sha256, outcome) }
                 return (sha256, Result { () throws(SourceProblem) in
-                    try SourceProcessor.process(bytes: bytes, path: file.relativePath, declaredFormat: file.declaredFormat)
+                    try SourceProcessor.process(bytes: bytes, path: file.relativePath, declaredFormat: file.declaredFormat, sha256: sha256)
                 })
             } catch {
                 return (nil, .failure(error))
@@ -110,10 +91,10 @@ final class IncrementalBuild {
         }
 
         // The cache keeps what the inbox holds now, nothing more.
-        var newCache: [ContentKey: Outcome] = [:]
+        var newCache = ReadCache()
         for (file, outcome) in zip(files, outcomes) {
             guard let sha256 = newRecord.entries[file.relativePath]?.sha256, let outcome else { continue }
-            newCache[ContentKey(sha256: sha256, declaredFormat: file.declaredFormat)] = outcome
+            newCache[sha256, file.declaredFormat] = outcome
         }
 
         // Nothing on disk differs from the record: the corpus written last is still the right one.
@@ -122,7 +103,7 @@ final class IncrementalBuild {
             return WatchBatch(unchanged: corpus, started: started).finished(at: DispatchTime.now(), timings: timings)
         }
 
-        let results = zip(files, outcomes).map { file, outcome in Self.relocate(outcome!, to: file.relativePath) }
+        let results = zip(files, outcomes).map { file, outcome in ReadCache.relocate(outcome!, to: file.relativePath) }
         let newCorpus = timings.measure(.relations) {
             RelationEngine.relate(BatchBuild.assemble(files: files, results: results, refused: refused), jobs: options.jobs)
         }
@@ -140,19 +121,5 @@ final class IncrementalBuild {
     /// The entries of a corpus that discovery refused (links not followed): its inputs that are not files of the record.
     private static func refusedPaths(in corpus: Corpus, record: InboxRecord) -> [String] {
         corpus.inputs.filter { record.entries[$0.path] == nil }.map(\.path)
-    }
-
-    /// The same content read under another name: only the paths it carries change.
-    private static func relocate(_ outcome: Outcome, to path: String) -> Outcome {
-        switch outcome {
-        case .failure(var problem):
-            problem.path = path
-            return .failure(problem)
-        case .success(var processed):
-            guard processed.document.source.path != path else { return outcome }
-            processed.document.source.path = path
-            for index in processed.claims.indices { processed.claims[index].source = path }
-            return .success(processed)
-        }
     }
 }
