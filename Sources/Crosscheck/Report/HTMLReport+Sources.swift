@@ -2,14 +2,18 @@ extension HTMLReport {
     /// Every source: its metadata with where each value was found, its trust, and its claims by section.
     static func sources(_ content: ReportContent) -> String {
         var out = "<section id=\"sources\">\n<h2>Sources <span class=\"count\">\(content.sources.count)</span></h2>\n"
-            + "<p class=\"lead\">Each source with what it says about itself (and where that was found), how far the other sources bear it out, and its claims by section.</p>\n"
+            + "<p class=\"lead\">Each source with what it says about itself (and where that was found), how far the other sources bear it out, and its claims by section."
+        if !content.unlistedRelationsByClaim.isEmpty {
+            out += " A claim’s “+N relations” counts those it takes part in that are not listed above; <code>crosscheck explain</code> with its id shows them all."
+        }
+        out += "</p>\n"
         for (index, source) in content.sources.enumerated() {
-            out += sourceEntry(source, number: index + 1, relationsByClaim: content.relationsByClaim)
+            out += sourceEntry(source, number: index + 1, content: content)
         }
         return out + "</section>\n"
     }
 
-    private static func sourceEntry(_ source: ReportContent.Source, number: Int, relationsByClaim: [String: [Relation]]) -> String {
+    private static func sourceEntry(_ source: ReportContent.Source, number: Int, content: ReportContent) -> String {
         let document = source.document
         let webURL = WebLink.url(document.url)
         var out = "<article class=\"source\" id=\"\(Escaping.html(sourceAnchor(document)))\" data-document=\"\(Escaping.html(document.id))\">\n"
@@ -51,14 +55,17 @@ extension HTMLReport {
             let label = ReportContent.sectionLabel(section.path, in: document)
             out += "<h5>\(label.isEmpty ? "(untitled section)" : Escaping.html(label))</h5>\n<ol>\n"
             for claim in section.claims {
-                out += claimItem(claim, document: document, webURL: webURL, relations: relationsByClaim[claim.id] ?? [])
+                out += claimItem(claim, document: document, webURL: webURL, relations: content.relationsByClaim[claim.id] ?? [],
+                                 unlisted: content.unlistedRelationsByClaim[claim.id] ?? 0)
             }
             out += "</ol>\n"
         }
         return out + "</div>\n</article>\n"
     }
 
-    private static func claimItem(_ claim: Claim, document: Document, webURL: String?, relations: [Relation]) -> String {
+    /// A claim with its anchor, citation, values and links to the listed relations it takes part in; `unlisted`
+    /// counts the others.
+    private static func claimItem(_ claim: Claim, document: Document, webURL: String?, relations: [Relation], unlisted: Int) -> String {
         var out = "<li class=\"claim\" id=\"\(Escaping.html(claim.id))\"><span class=\"text\">\(marked(claim.text, claim.quantities.map(\.span), markClass: "quantity"))</span> "
         out += sourceLink(document)
         if let webURL { out += " <a class=\"original\" href=\"\(Escaping.html(webURL))\">original</a>" }
@@ -76,6 +83,7 @@ extension HTMLReport {
             }
             out += " <a class=\"rel \(relation.kind.rawValue)\" href=\"#\(Escaping.html(relation.id))\">\(label)</a>"
         }
+        if unlisted > 0 { out += " <span class=\"unlisted\">+\(ReportContent.counted(unlisted, "relation"))</span>" }
         return out + "</span></li>\n"
     }
 
