@@ -111,7 +111,7 @@ import Testing
 
     @Test func underTheLimitTheReportsAreWhole() {
         let whole = ReportContent(Self.corpus, limit: 1_000)
-        #expect(whole.unlisted.isEmpty && whole.unlistedRelationsByClaim.isEmpty)
+        #expect(whole.unlisted.isEmpty && whole.unlistedRelationCounts.isEmpty)
         #expect(!HTMLReport.render(whole).contains("unlisted"))
         // The small fixture corpus is far below the default limit: its reports are the same with any larger one.
         #expect(HTMLReport.render(ReportFixtures.corpus) == HTMLReport.render(ReportFixtures.corpus, limit: .max))

@@ -193,10 +193,19 @@ enum HTMLReport {
 
     /// Escaped text with the spans in `<mark>` (of class `markClass`, when given).
     static func marked(_ text: String, _ spans: [TextSpan], markClass: String? = nil) -> String {
+        var out = ""
+        appendMarked(text, spans, markClass: markClass, to: &out)
+        return out
+    }
+
+    /// Appends `marked(text, spans, markClass:)` to `out`.
+    static func appendMarked(_ text: String, _ spans: [TextSpan], markClass: String? = nil, to out: inout String) {
         let open = markClass.map { "<mark class=\"\($0)\">" } ?? "<mark>"
-        return Highlights.segments(of: text, marking: spans).map { piece in
-            piece.isMarked ? open + Escaping.html(piece.text) + "</mark>" : Escaping.html(piece.text)
-        }.joined()
+        Highlights.forEachSegment(of: text, marking: spans) { piece, isMarked in
+            if isMarked { out += open }
+            Escaping.appendHTML(piece, to: &out)
+            if isMarked { out += "</mark>" }
+        }
     }
 
     static func sourceAnchor(_ document: Document) -> String { "source-" + document.citationKey }

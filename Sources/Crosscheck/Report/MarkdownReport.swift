@@ -134,8 +134,11 @@ enum MarkdownReport {
             for section in source.sections {
                 let label = ReportContent.sectionLabel(section.path, in: document)
                 out += "#### \(label.isEmpty ? "(untitled section)" : escape(label))\n\n"
-                for claim in section.claims {
-                    out += "- \(escape(claim.text))[^\(claim.citationKey)]"
+                for index in section.claims {
+                    let claim = content.claims[index]
+                    out += "- "
+                    Escaping.appendMarkdown(claim.text, to: &out)
+                    out += "[^\(claim.citationKey)]"
                     var notes = claim.quantities.map { escape(ValueFormat.describe($0)) }
                     if let date = claim.date.value { notes.append("date \(escape(date)) (\(claim.date.basis.rawValue))") }
                     if !notes.isEmpty { out += " — *\(notes.joined(separator: "; "))*" }
@@ -162,13 +165,18 @@ enum MarkdownReport {
 
     /// A sentence with the compared values in bold; spaces at a value's edges stay outside the asterisks.
     private static func quotation(_ side: ReportContent.Side) -> String {
-        Highlights.segments(of: side.claim.text, marking: side.highlights).map { piece in
-            guard piece.isMarked else { return escape(piece.text) }
-            let core = piece.text.trimmingCharacters(in: .whitespaces)
-            guard !core.isEmpty else { return escape(piece.text) }
-            let lead = piece.text.prefix { $0 == " " }, trail = String(piece.text.reversed().prefix { $0 == " " })
-            return escape(String(lead)) + "**\(escape(core))**" + escape(trail)
-        }.joined()
+        var out = ""
+        Highlights.forEachSegment(of: side.claim.text, marking: side.highlights) { piece, isMarked in
+            let core = isMarked ? piece.trimmingCharacters(in: .whitespaces) : ""
+            guard !core.isEmpty else { return Escaping.appendMarkdown(piece, to: &out) }
+            let lead = piece.prefix { $0 == " " }, trail = String(piece.reversed().prefix { $0 == " " })
+            Escaping.appendMarkdown(lead, to: &out)
+            out += "**"
+            Escaping.appendMarkdown(core, to: &out)
+            out += "**"
+            Escaping.appendMarkdown(trail, to: &out)
+        }
+        return out
     }
 
     private static func cite(_ document: Document?) -> String { document.map { "[^\($0.citationKey)]" } ?? "" }

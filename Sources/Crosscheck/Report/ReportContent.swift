@@ -57,9 +57,10 @@ struct ReportContent {
     final class Source {
         let document: Document
         let trust: SourceTrust?
-        let sections: [(path: [String], claims: [Claim])]
+        /// Each section's headings and its claims, as indices into `ReportContent.claims` (claims are large to copy).
+        let sections: [(path: [String], claims: [Int])]
 
-        init(document: Document, trust: SourceTrust?, sections: [(path: [String], claims: [Claim])]) {
+        init(document: Document, trust: SourceTrust?, sections: [(path: [String], claims: [Int])]) {
             self.document = document
             self.trust = trust
             self.sections = sections
@@ -77,11 +78,14 @@ struct ReportContent {
     /// How many relations of each kind are not listed (every one is in `kind.fileName`); no entry when none.
     var unlisted: [Relation.Kind: Int]
     var sources: [Source]
+    /// Every claim of the corpus; sources name theirs by index.
+    var claims: [Claim]
     var problems: [SourceProblem]
     /// The listed relations each claim takes part in, in the order the report shows them.
     var relationsByClaim: [String: [Relation]]
-    /// How many relations each claim takes part in that are not listed; no entry when none.
-    var unlistedRelationsByClaim: [String: Int]
+    /// For each claim (as in `claims`), how many relations it takes part in that are not listed; empty when
+    /// every relation is listed.
+    var unlistedRelationCounts: [Int]
 
     /// Works out what the reports show.
     ///
@@ -93,36 +97,42 @@ struct ReportContent {
     init(_ corpus: Corpus, limit: Int = ReportContent.defaultLimit) {
         self.limit = max(0, limit)
         problems = corpus.problems
-        let relations = corpus.relations
+        let claims = corpus.claims, relations = corpus.relations
+        self.claims = claims
         var byKind: [Relation.Kind: [Int]] = [:]
         for index in relations.indices { byKind[relations[index].kind, default: []].append(index) }
         counts = Manifest.Counts(
-            documents: corpus.documents.count, sections: corpus.sectionCount, claims: corpus.claims.count,
+            documents: corpus.documents.count, sections: corpus.sectionCount, claims: claims.count,
             contradictions: byKind[.contradiction]?.count ?? 0, changes: byKind[.changeOverTime]?.count ?? 0,
             agreements: byKind[.agreement]?.count ?? 0, qualifierDifferences: byKind[.differentQualifier]?.count ?? 0,
             problems: problems.count)
 
         let trust = Dictionary(corpus.trust.map { ($0.document, $0) }, uniquingKeysWith: { first, _ in first })
-        let claimsByDocument = Dictionary(grouping: corpus.claims, by: \.document)
+        let claimsByDocument = Dictionary(grouping: claims.indices, by: { claims[$0].document })
         sources = corpus.documents.map { document in
             let documentClaims = claimsByDocument[document.id] ?? []
-            let bySection = Dictionary(grouping: documentClaims, by: \.section)
-            var sections: [(path: [String], claims: [Claim])] = document.sections.compactMap { section in
+            let bySection = Dictionary(grouping: documentClaims, by: { claims[$0].section })
+            var sections: [(path: [String], claims: [Int])] = document.sections.compactMap { section in
                 bySection[section.id].map { (section.path, $0) }
             }
             // A claim whose section the document does not list is still shown, under its own headings.
             let known = Set(document.sections.map(\.id))
-            let stray = documentClaims.filter { !known.contains($0.section) }
-            if let first = stray.first { sections.append((first.sectionPath, stray)) }
+            let stray = documentClaims.filter { !known.contains(claims[$0].section) }
+            if let first = stray.first { sections.append((claims[first].sectionPath, stray)) }
             return Source(document: document, trust: trust[document.id], sections: sections)
         }
         let sourcesByID = Dictionary(sources.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let claims = Dictionary(corpus.claims.filter { sourcesByID[$0.document] != nil }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The claims listed under a source, by id (the first, should two share one).
+        var claimIndex: [String: Int] = [:]
+        claimIndex.reserveCapacity(claims.count)
+        for index in claims.indices where sourcesByID[claims[index].document] != nil && claimIndex[claims[index].id] == nil {
+            claimIndex[claims[index].id] = index
+        }
 
         func entry(_ index: Int) -> Entry {
             let relation = relations[index]
             return Entry(relation: relation, sides: relation.claims.map { side in
-                let claim = claims[side.id]
+                let claim = claimIndex[side.id].map { claims[$0] }
                 return Side(claim: side, source: sourcesByID[side.document], sectionPath: claim?.sectionPath ?? [], isListed: claim != nil,
                             highlights: Highlights.spans(of: side, claim: claim), isBetterSupported: relation.betterSupported == side.id)
             })
@@ -135,10 +145,14 @@ struct ReportContent {
         func ranked(_ kind: Relation.Kind, first count: Int = .max) -> [Int] {
             Ranking.first(count, of: byKind[kind] ?? [], by: isMoreConfident)
         }
-        contradictions = ranked(.contradiction).map(entry)
-        timelines = Self.timelines(ranked(.changeOverTime, first: self.limit).map(entry))
-        agreements = Self.agreementGroups(ranked(.agreement), in: relations, first: self.limit, entry: entry)
-        qualifierDifferences = ranked(.differentQualifier, first: self.limit).map(entry)
+        let listedContradictions = ranked(.contradiction)
+        let listedChanges = ranked(.changeOverTime, first: self.limit)
+        let listedGroups = Self.agreementGroups(ranked(.agreement), in: relations, first: self.limit, claimIndex: claimIndex)
+        let listedDifferences = ranked(.differentQualifier, first: self.limit)
+        contradictions = listedContradictions.map(entry)
+        timelines = Self.timelines(listedChanges.map(entry))
+        agreements = listedGroups.map { Self.agreementGroup($0.map(entry)) }
+        qualifierDifferences = listedDifferences.map(entry)
 
         var relationsByClaim: [String: [Relation]] = [:]
         let shown = contradictions + timelines.flatMap(\.changes) + agreements.flatMap(\.agreements) + qualifierDifferences
@@ -147,21 +161,29 @@ struct ReportContent {
         }
         self.relationsByClaim = relationsByClaim
 
+        var isListed = [Bool](repeating: false, count: relations.count)
+        for index in [listedContradictions, listedChanges, Array(listedGroups.joined()), listedDifferences].joined() { isListed[index] = true }
         var unlisted: [Relation.Kind: Int] = [:]
-        var listedByKind: [Relation.Kind: Int] = [:]
-        for entry in shown { listedByKind[entry.relation.kind, default: 0] += 1 }
-        for (kind, indices) in byKind where indices.count > listedByKind[kind, default: 0] {
-            unlisted[kind] = indices.count - listedByKind[kind, default: 0]
+        for (kind, indices) in byKind {
+            let count = indices.reduce(0) { $0 + (isListed[$1] ? 0 : 1) }
+            if count > 0 { unlisted[kind] = count }
         }
         self.unlisted = unlisted
-        var unlistedRelationsByClaim: [String: Int] = [:]
+        var unlistedRelationCounts: [Int] = []
         if !unlisted.isEmpty {
-            let listedIDs = Set(shown.map(\.relation.id))
-            for relation in relations where !listedIDs.contains(relation.id) {
-                for side in relation.claims { unlistedRelationsByClaim[side.id, default: 0] += 1 }
+            unlistedRelationCounts = [Int](repeating: 0, count: claims.count)
+            for index in relations.indices where !isListed[index] {
+                for side in relations[index].claims.indices {
+                    if let claim = claimIndex[relations[index].claims[side].id] { unlistedRelationCounts[claim] += 1 }
+                }
             }
         }
-        self.unlistedRelationsByClaim = unlistedRelationsByClaim
+        self.unlistedRelationCounts = unlistedRelationCounts
+    }
+
+    /// How many relations the claim at `index` of `claims` takes part in that are not listed.
+    func unlistedRelations(ofClaimAt index: Int) -> Int {
+        index < unlistedRelationCounts.count ? unlistedRelationCounts[index] : 0
     }
 
     /// The label a report gives a claim's date: the period it speaks of, else the source's date, else "undated".
@@ -241,24 +263,31 @@ struct ReportContent {
 
     /// Agreements joined into groups of claims that corroborate each other on one metric (connected through
     /// agreements about it), the groups backed by the most sources first, listed until `limit` agreements are:
-    /// the group that reaches the limit shows its most confident agreements and the claims they name.
+    /// the group that reaches the limit keeps its most confident agreements.
     ///
     /// - Parameters:
     ///   - ranked: Every agreement, as an index into `relations`, most confident first.
     ///   - limit: The most agreements to list.
-    ///   - entry: The entry of a listed agreement.
-    /// - Complexity: Near-linear in the agreements; entries are made for the listed ones only.
-    private static func agreementGroups(_ ranked: [Int], in relations: [Relation], first limit: Int, entry: (Int) -> Entry) -> [AgreementGroup] {
+    ///   - claimIndex: A number for each claim id (claims not in it are numbered apart).
+    /// - Returns: The listed groups, each as the indices of its listed agreements, most confident first.
+    /// - Complexity: Near-linear in the agreements.
+    private static func agreementGroups(_ ranked: [Int], in relations: [Relation], first limit: Int, claimIndex: [String: Int]) -> [[Int]] {
+        // A node is a claim on one metric; numbers stand for the strings, so that joining nodes is cheap.
         struct Node: Hashable {
-            var metric: String
-            var claim: String
+            var metric: Int
+            var claim: Int
         }
-        var numbers: [Node: Int] = [:]
+        var metrics: [String: Int] = [:], otherClaims: [String: Int] = [:], nodes: [Node: Int] = [:]
         var parent: [Int] = []
-        func node(_ relation: Relation, _ side: Int) -> Int {
-            let key = Node(metric: relation.metric, claim: relation.claims[side].id)
-            if let number = numbers[key] { return number }
-            numbers[key] = parent.count
+        func node(_ metric: Int, _ claim: String) -> Int {
+            var number = claimIndex[claim] ?? otherClaims[claim] ?? -1
+            if number < 0 {
+                number = Int.max - otherClaims.count
+                otherClaims[claim] = number
+            }
+            let key = Node(metric: metric, claim: number)
+            if let known = nodes[key] { return known }
+            nodes[key] = parent.count
             parent.append(parent.count)
             return parent.count - 1
         }
@@ -273,8 +302,11 @@ struct ReportContent {
         var firstNodes: [Int] = []
         firstNodes.reserveCapacity(ranked.count)
         for index in ranked {
-            let relation = relations[index]
-            let (first, last) = (node(relation, 0), node(relation, relation.claims.count - 1))
+            let metric = relations[index].metric
+            let number = metrics[metric] ?? metrics.count
+            if number == metrics.count { metrics[metric] = number }
+            let sides = relations[index].claims
+            let (first, last) = (node(number, sides[0].id), node(number, sides[sides.count - 1].id))
             firstNodes.append(first)
             let (a, b) = (root(first), root(last))
             if a != b { parent[max(a, b)] = min(a, b) }
@@ -291,29 +323,52 @@ struct ReportContent {
                 members.append([index])
             }
         }
-        let sourceCounts = members.map { group in Set(group.lazy.flatMap { relations[$0].claims.lazy.map(\.document) }).count }
-        let order = members.indices.sorted { a, b in
-            let (first, second) = (relations[members[a][0]], relations[members[b][0]])
-            return (sourceCounts[b], second.confidence, first.id) < (sourceCounts[a], first.confidence, second.id)
-        }
-        var groups: [AgreementGroup] = []
-        var room = limit
-        for group in order where room > 0 {
-            let entries = members[group].prefix(room).map(entry)
-            room -= entries.count
-            var sides: [Side] = []
-            var position: [String: Int] = [:]
-            for side in entries.flatMap(\.sides) {
-                if let index = position[side.claim.id] {
-                    sides[index].highlights = Highlights.merged(sides[index].highlights + side.highlights)
-                } else {
-                    position[side.claim.id] = sides.count
-                    sides.append(side)
+        // The sources behind each group: each document counts once per group (the last group that counted it is noted).
+        var documents: [String: Int] = [:], lastGroup: [Int] = []
+        var sourceCounts = [Int](repeating: 0, count: members.count)
+        for (group, agreements) in members.enumerated() {
+            for index in agreements {
+                for side in relations[index].claims.indices {
+                    let document = relations[index].claims[side].document
+                    let number = documents[document] ?? lastGroup.count
+                    if number == lastGroup.count {
+                        documents[document] = number
+                        lastGroup.append(-1)
+                    }
+                    if lastGroup[number] != group {
+                        lastGroup[number] = group
+                        sourceCounts[group] += 1
+                    }
                 }
             }
-            groups.append(AgreementGroup(metric: entries[0].relation.metric, sides: sides, sourceCount: Set(sides.map(\.claim.document)).count, agreements: entries))
         }
-        return groups
+        let order = members.indices.sorted { a, b in
+            let (first, second) = (members[a][0], members[b][0])
+            return (sourceCounts[b], relations[second].confidence, relations[first].id) < (sourceCounts[a], relations[first].confidence, relations[second].id)
+        }
+        var listed: [[Int]] = []
+        var room = limit
+        for group in order where room > 0 {
+            let kept = Array(members[group].prefix(room))
+            listed.append(kept)
+            room -= kept.count
+        }
+        return listed
+    }
+
+    /// A group of agreements with each claim they name once (its compared values merged) and the sources behind them.
+    private static func agreementGroup(_ entries: [Entry]) -> AgreementGroup {
+        var sides: [Side] = []
+        var position: [String: Int] = [:]
+        for side in entries.flatMap(\.sides) {
+            if let index = position[side.claim.id] {
+                sides[index].highlights = Highlights.merged(sides[index].highlights + side.highlights)
+            } else {
+                position[side.claim.id] = sides.count
+                sides.append(side)
+            }
+        }
+        return AgreementGroup(metric: entries[0].relation.metric, sides: sides, sourceCount: Set(sides.map(\.claim.document)).count, agreements: entries)
     }
 
     /// A section's headings for a reader: without the document's title when it heads the path, so each

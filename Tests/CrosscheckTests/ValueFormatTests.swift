@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import Crosscheck
+
+/// Numbers as the reports write them, without `String(format:)` in the common case and with the same text.
+@Suite struct ValueFormatTests {
+    @Test func fixedDecimalsReadAsPrintfWrites() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.0625, -0.0004, 0.9999, 0.995, 0.005, 0.015, 1e-7, 123_456.7895, -2.675, 1e15 + 0.5, 1e20, -1e300,
+                                .nan, .infinity, -.infinity, .ulpOfOne, .leastNonzeroMagnitude, 28.7, 0.3, 0.35, 0.45]
+        for _ in 0..<20_000 {
+            let magnitude = Double.random(in: -8...12, using: &generator)
+            values.append((Bool.random(using: &generator) ? 1 : -1) * pow(10, magnitude) * Double.random(in: 1..<10, using: &generator))
+            // Values on or next to a halfway point of the last decimal.
+            let halfway = (Double(Int.random(in: -100_000...100_000, using: &generator)) + 0.5) / 1_000
+            values += [halfway, halfway.nextUp, halfway.nextDown]
+        }
+        for value in values {
+            for decimals in [0, 2, 3] {
+                #expect(ValueFormat.fixed(value, decimals: decimals) == String(format: "%.\(decimals)f", value), "\(value) to \(decimals) decimals")
+            }
+        }
+    }
+
+    @Test func plainNumbersAreGroupedAndTrimmed() {
+        #expect(ValueFormat.plain(28_700_000_000) == "28,700,000,000")
+        #expect(ValueFormat.plain(-1_234_567) == "-1,234,567")
+        #expect(ValueFormat.plain(999) == "999" && ValueFormat.plain(1_000) == "1,000" && ValueFormat.plain(0) == "0" && ValueFormat.plain(-0.0) == "0")
+        #expect(ValueFormat.plain(4.25) == "4.25" && ValueFormat.plain(28.7) == "28.7" && ValueFormat.plain(-0.0004) == "-0")
+        #expect(ValueFormat.number(28_700_000_000) == "28.7 billion" && ValueFormat.number(129_425) == "129,425")
+        #expect(ValueFormat.score(0.455) == String(format: "%.2f", 0.455) && ValueFormat.score(1) == "1.00")
+    }
+}
