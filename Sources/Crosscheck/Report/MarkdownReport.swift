@@ -134,20 +134,32 @@ enum MarkdownReport {
             for section in source.sections {
                 let label = ReportContent.sectionLabel(section.path, in: document)
                 out += "#### \(label.isEmpty ? "(untitled section)" : escape(label))\n\n"
-                for index in section.claims {
-                    let claim = content.claims[index]
-                    out += "- "
-                    Escaping.appendMarkdown(claim.text, to: &out)
-                    out += "[^\(claim.citationKey)]"
-                    var notes = claim.quantities.map { escape(ValueFormat.describe($0)) }
-                    if let date = claim.date.value { notes.append("date \(escape(date)) (\(claim.date.basis.rawValue))") }
-                    if !notes.isEmpty { out += " — *\(notes.joined(separator: "; "))*" }
-                    out += " `\(claim.id)`\n"
-                }
+                for index in section.claims { appendClaimItem(content.claims[index], to: &out) }
                 out += "\n"
             }
         }
         return out
+    }
+
+    /// A claim as a list item: its sentence, its citation, its values and date, its id.
+    private static func appendClaimItem(_ claim: Claim, to out: inout String) {
+        out += "- "
+        Escaping.appendMarkdown(claim.text, to: &out)
+        out += "[^" + claim.citationKey + "]"
+        var separator = " — *"
+        for quantity in claim.quantities {
+            out += separator
+            Escaping.appendMarkdown(ValueFormat.describe(quantity), to: &out)
+            separator = "; "
+        }
+        if let date = claim.date.value {
+            out += separator + "date "
+            Escaping.appendMarkdown(date, to: &out)
+            out += " (" + claim.date.basis.rawValue + ")"
+            separator = "; "
+        }
+        if separator == "; " { out += "*" }
+        out += " `" + claim.id + "`\n"
     }
 
     private static func footnote(_ document: Document) -> String {

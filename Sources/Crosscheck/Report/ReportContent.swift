@@ -147,7 +147,7 @@ struct ReportContent {
         }
         let listedContradictions = ranked(.contradiction)
         let listedChanges = ranked(.changeOverTime, first: self.limit)
-        let listedGroups = Self.agreementGroups(ranked(.agreement), in: relations, first: self.limit, claimIndex: claimIndex)
+        let listedGroups = Self.agreementGroups(byKind[.agreement] ?? [], in: relations, first: self.limit, claimIndex: claimIndex, by: isMoreConfident)
         let listedDifferences = ranked(.differentQualifier, first: self.limit)
         contradictions = listedContradictions.map(entry)
         timelines = Self.timelines(listedChanges.map(entry))
@@ -266,12 +266,14 @@ struct ReportContent {
     /// the group that reaches the limit keeps its most confident agreements.
     ///
     /// - Parameters:
-    ///   - ranked: Every agreement, as an index into `relations`, most confident first.
+    ///   - agreements: Every agreement, as an index into `relations`, in any order.
     ///   - limit: The most agreements to list.
     ///   - claimIndex: A number for each claim id (claims not in it are numbered apart).
+    ///   - isMoreConfident: The order of agreements within a group (a strict total order).
     /// - Returns: The listed groups, each as the indices of its listed agreements, most confident first.
-    /// - Complexity: Near-linear in the agreements.
-    private static func agreementGroups(_ ranked: [Int], in relations: [Relation], first limit: Int, claimIndex: [String: Int]) -> [[Int]] {
+    /// - Complexity: Near-linear in the agreements: only the listed groups are sorted.
+    private static func agreementGroups(_ agreements: [Int], in relations: [Relation], first limit: Int, claimIndex: [String: Int],
+                                        by isMoreConfident: (Int, Int) -> Bool) -> [[Int]] {
         // A node is a claim on one metric; numbers stand for the strings, so that joining nodes is cheap.
         struct Node: Hashable {
             var metric: Int
@@ -300,8 +302,8 @@ struct ReportContent {
             return top
         }
         var firstNodes: [Int] = []
-        firstNodes.reserveCapacity(ranked.count)
-        for index in ranked {
+        firstNodes.reserveCapacity(agreements.count)
+        for index in agreements {
             let metric = relations[index].metric
             let number = metrics[metric] ?? metrics.count
             if number == metrics.count { metrics[metric] = number }
@@ -311,16 +313,18 @@ struct ReportContent {
             let (a, b) = (root(first), root(last))
             if a != b { parent[max(a, b)] = min(a, b) }
         }
-        // Each group's agreements in rank order; the groups in the order of their first agreement.
+        // Each group's agreements, and the most confident of them, which stands for the group when groups are ordered.
         var groupOfRoot: [Int: Int] = [:]
-        var members: [[Int]] = []
-        for (position, index) in ranked.enumerated() {
+        var members: [[Int]] = [], best: [Int] = []
+        for (position, index) in agreements.enumerated() {
             let top = root(firstNodes[position])
             if let group = groupOfRoot[top] {
                 members[group].append(index)
+                if isMoreConfident(index, best[group]) { best[group] = index }
             } else {
                 groupOfRoot[top] = members.count
                 members.append([index])
+                best.append(index)
             }
         }
         // The sources behind each group: each document counts once per group (the last group that counted it is noted).
@@ -342,14 +346,15 @@ struct ReportContent {
                 }
             }
         }
-        let order = members.indices.sorted { a, b in
-            let (first, second) = (members[a][0], members[b][0])
+        // Every group lists at least one agreement, so no more than `limit` groups are listed.
+        let order = Ranking.first(limit, of: Array(members.indices)) { a, b in
+            let (first, second) = (best[a], best[b])
             return (sourceCounts[b], relations[second].confidence, relations[first].id) < (sourceCounts[a], relations[first].confidence, relations[second].id)
         }
         var listed: [[Int]] = []
         var room = limit
         for group in order where room > 0 {
-            let kept = Array(members[group].prefix(room))
+            let kept = Ranking.first(room, of: members[group], by: isMoreConfident)
             listed.append(kept)
             room -= kept.count
         }
