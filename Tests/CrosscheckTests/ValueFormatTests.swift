@@ -2,34 +2,34 @@ import Foundation
 import Testing
 @testable import Crosscheck
 
-@Suite("Number formatting")
-struct ValueFormatTests {
-    /// Values a corpus produces (money, percentages, confidences) and the awkward ones: halves, negatives, zeros.
-    static let samples: [Double] = [
-        0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 1.0005, 0.0005, -0.0004, 4.25, 36.5, 114.7, 0.294999, 0.295, 28.7,
-        12_345.678_9, -3.14159, 99.995, 99.9949, 1e14 + 0.25, 0.1 + 0.2, 2.675, 1.005, 7.0 / 3.0,
-    ]
-
-    @Test("fixed() writes what printf writes, for every number of decimals it serves")
-    func fixedMatchesPrintf() {
+/// Numbers as the reports write them, without `String(format:)` in the common case and with the same text.
+@Suite struct ValueFormatTests {
+    @Test func fixedDecimalsReadAsPrintfWrites() {
         var generator = SystemRandomNumberGenerator()
-        let random = (0..<2_000).map { _ in Double.random(in: -1_000...1_000, using: &generator) }
-            + (0..<2_000).map { index in Double(index) / 8 - 100 }  // exact binary halves and quarters
-        for value in Self.samples + random {
-            for decimals in 0...4 {
-                #expect(ValueFormat.fixed(value, decimals: decimals) == String(format: "%.\(decimals)f", value), "\(value), \(decimals)")
-                #expect(ValueFormat.fixed(value, decimals: decimals, signed: true) == String(format: "%+.\(decimals)f", value), "\(value), \(decimals)")
+        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.0625, -0.0004, 0.9999, 0.995, 0.005, 0.015, 1e-7, 123_456.7895, -2.675, 1e15 + 0.5, 1e20, -1e300,
+                                .nan, .infinity, -.infinity, .ulpOfOne, .leastNonzeroMagnitude, 28.7, 0.3, 0.35, 0.45]
+        for _ in 0..<20_000 {
+            let magnitude = Double.random(in: -8...12, using: &generator)
+            values.append((Bool.random(using: &generator) ? 1 : -1) * pow(10, magnitude) * Double.random(in: 1..<10, using: &generator))
+            // Values on or next to a halfway point of the last decimal.
+            let halfway = (Double(Int.random(in: -100_000...100_000, using: &generator)) + 0.5) / 1_000
+            values += [halfway, halfway.nextUp, halfway.nextDown]
+        }
+        for value in values {
+            for decimals in [0, 1, 2, 3] {
+                #expect(ValueFormat.fixed(value, decimals: decimals) == String(format: "%.\(decimals)f", value), "\(value) to \(decimals) decimals")
             }
+            // Changes over time are explained with a signed percentage.
+            #expect(ValueFormat.fixed(value, decimals: 1, signed: true) == String(format: "%+.1f", value), "\(value) signed")
         }
     }
 
-    @Test("plain() groups thousands and drops trailing zeros")
-    func plainNumbers() {
+    @Test func plainNumbersAreGroupedAndTrimmed() {
         #expect(ValueFormat.plain(28_700_000_000) == "28,700,000,000")
-        #expect(ValueFormat.plain(4.25) == "4.25")
-        #expect(ValueFormat.plain(114.70) == "114.7")
-        #expect(ValueFormat.plain(-0.0004) == "-0")
-        #expect(ValueFormat.plain(1.0004) == "1")
-        #expect(ValueFormat.number(36_500_000_000) == "36.5 billion")
+        #expect(ValueFormat.plain(-1_234_567) == "-1,234,567")
+        #expect(ValueFormat.plain(999) == "999" && ValueFormat.plain(1_000) == "1,000" && ValueFormat.plain(0) == "0" && ValueFormat.plain(-0.0) == "0")
+        #expect(ValueFormat.plain(4.25) == "4.25" && ValueFormat.plain(28.7) == "28.7" && ValueFormat.plain(-0.0004) == "-0")
+        #expect(ValueFormat.number(28_700_000_000) == "28.7 billion" && ValueFormat.number(129_425) == "129,425")
+        #expect(ValueFormat.score(0.455) == String(format: "%.2f", 0.455) && ValueFormat.score(1) == "1.00")
     }
 }

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Looks at report.html as a person would: renders it in headless Chromium, takes a screenshot, and checks
-# the rendered DOM (blocks per kind equal manifest.json's counts, every in-page link leads to an element,
-# nothing is fetched from elsewhere). Prints the screenshot's path.
+# the rendered DOM (every contradiction and up to the limit of each other kind of relation listed, a line saying
+# how many more for a kind cut short, sources and claims equal manifest.json's counts, every in-page link leads to
+# an element, nothing is fetched from elsewhere). Prints the screenshot's path.
 #
 #   Tests/browser/check-report.sh [CORPUS_FOLDER]
 #
 # Without a folder it builds the sample Inbox into a temporary folder (swift run crosscheck build).
+# CROSSCHECK_REPORT_LIMIT is the number of relations of each kind the report lists (default 200, ReportContent.defaultLimit).
 # Needs chromium (Debian: apt-get install chromium) and python3; exits 77 when Chromium is missing.
 # CI does not need it: the Swift test that runs this script is skipped when chromium is not on PATH.
 set -eu
@@ -38,6 +40,6 @@ timeout 120 "$browser" $flags --screenshot="$shot" "file://$report" >"$work/chro
 timeout 120 "$browser" $flags --dump-dom "file://$report" >"$work/dom.html" 2>>"$work/chromium.log"
 
 status=0
-python3 "$here/check_report_dom.py" "$work/dom.html" "$corpus/manifest.json" "$shot" || status=$?
+python3 "$here/check_report_dom.py" "$work/dom.html" "$corpus/manifest.json" "$shot" --limit "${CROSSCHECK_REPORT_LIMIT:-200}" || status=$?
 echo "screenshot: $shot"
 exit $status

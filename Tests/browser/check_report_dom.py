@@ -1,7 +1,11 @@
 """Checks the DOM Chromium rendered from report.html (``chromium --dump-dom``) against manifest.json.
 
-Usage: check_report_dom.py DOM.html manifest.json [screenshot.png]
+Usage: check_report_dom.py DOM.html manifest.json [screenshot.png] [--limit N]
 Exits 0 and prints one line when every check holds; else prints each failure and exits 1.
+
+The report lists every contradiction and at most N (default 200, as ReportContent.defaultLimit) of each other
+kind of relation; a section that lists fewer than the corpus holds ends with a line (data-unlisted) saying how
+many more there are and which file has them all.
 Standard library only, so that nothing but Chromium and Python is needed.
 """
 
@@ -10,6 +14,8 @@ import struct
 import sys
 import zlib
 from html.parser import HTMLParser
+
+DEFAULT_LIMIT = 200
 
 # Elements and attributes that would load something from elsewhere, or run something.
 FETCHING_TAGS = {"script", "link", "img", "iframe", "frame", "object", "embed", "video", "audio", "source", "track", "picture", "base", "svg"}
@@ -22,6 +28,7 @@ class Report(HTMLParser):
         self.ids, self.hrefs, self.kinds, self.tags = [], [], [], set()
         self.fetching, self.sources, self.claims, self.summary = [], 0, 0, {}
         self.styles, self.has_csp, self._in_style, self._count = [], False, False, None
+        self.unlisted = {}
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -33,6 +40,9 @@ class Report(HTMLParser):
             self.hrefs.append(attributes["href"] or "")
         if "data-kind" in attributes:
             self.kinds.append(attributes["data-kind"])
+        if "data-unlisted-kind" in attributes:
+            kind = attributes["data-unlisted-kind"]
+            self.unlisted[kind] = self.unlisted.get(kind, []) + [int(attributes.get("data-unlisted") or -1)]
         if tag == "article" and "source" in classes:
             self.sources += 1
         if tag == "li" and "claim" in classes:
@@ -83,7 +93,12 @@ def screenshot_problems(path):
 
 
 def main():
-    dom_path, manifest_path = sys.argv[1], sys.argv[2]
+    arguments, limit = sys.argv[1:], DEFAULT_LIMIT
+    if "--limit" in arguments:
+        at = arguments.index("--limit")
+        limit = int(arguments[at + 1])
+        del arguments[at:at + 2]
+    dom_path, manifest_path = arguments[0], arguments[1]
     with open(dom_path, encoding="utf-8") as dom:
         report = Report()
         report.feed(dom.read())
@@ -95,16 +110,25 @@ def main():
         "contradiction": counts["contradictions"], "change_over_time": counts["changes"],
         "agreement": counts["agreements"], "different_qualifier": counts["qualifier_differences"],
     }
+    listed = {}
     for kind, count in expected.items():
         shown = report.kinds.count(kind)
-        if shown != count:
-            problems.append(f"{shown} {kind} blocks in the page, {count} in manifest.json")
+        listed[kind] = shown
+        # Every contradiction is listed; of the other kinds, up to the limit.
+        should = count if kind == "contradiction" else min(count, limit)
+        if shown != should:
+            problems.append(f"{shown} {kind} blocks in the page, {should} expected ({count} in manifest.json, limit {limit})")
+        more = report.unlisted.get(kind, [])
+        if count > shown and more != [count - shown]:
+            problems.append(f"{count - shown} {kind} relations are not listed, but the page says {more or 'nothing'} about them")
+        if count <= shown and more:
+            problems.append(f"every {kind} relation is listed, but the page says {more} more")
     if report.sources != counts["documents"]:
         problems.append(f"{report.sources} source entries in the page, {counts['documents']} documents in manifest.json")
     if report.claims != counts["claims"]:
         problems.append(f"{report.claims} claims in the page, {counts['claims']} in manifest.json")
     for name, key in [("sources", "documents"), ("claims", "claims"), ("contradictions", "contradictions"), ("changes", "changes"),
-                      ("agreements", "agreements"), ("problems", "problems")]:
+                      ("agreements", "agreements"), ("qualifiers", "qualifier_differences"), ("problems", "problems")]:
         if report.summary.get(name) != counts[key]:
             problems.append(f"summary says {report.summary.get(name)} {name}, manifest.json {counts[key]}")
 
@@ -127,15 +151,18 @@ def main():
     if not report.has_csp:
         problems.append("no Content-Security-Policy forbidding fetches")
 
-    if len(sys.argv) > 3:
-        problems += screenshot_problems(sys.argv[3])
+    if len(arguments) > 2:
+        problems += screenshot_problems(arguments[2])
 
     if problems:
         for problem in problems:
             print(f"check-report: {problem}", file=sys.stderr)
         return 1
-    print(f"report.html as rendered: {report.kinds.count('contradiction')} contradictions, {report.kinds.count('change_over_time')} changes, "
-          f"{report.kinds.count('agreement')} agreements, {report.sources} sources, {report.claims} claims (as in manifest.json); "
+    def shown(kind):
+        total = expected[kind]
+        return f"{listed[kind]}" if listed[kind] == total else f"{listed[kind]} of {total} (the rest named in one line)"
+    print(f"report.html as rendered: {shown('contradiction')} contradictions, {shown('change_over_time')} changes, "
+          f"{shown('agreement')} agreements, {report.sources} sources, {report.claims} claims (as in manifest.json, limit {limit}); "
           f"{len(internal)} in-page links resolve; nothing fetched from elsewhere")
     return 0
 

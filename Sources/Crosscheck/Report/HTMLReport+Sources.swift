@@ -2,14 +2,18 @@ extension HTMLReport {
     /// Every source: its metadata with where each value was found, its trust, and its claims by section.
     static func sources(_ content: ReportContent) -> String {
         var out = "<section id=\"sources\">\n<h2>Sources <span class=\"count\">\(content.sources.count)</span></h2>\n"
-            + "<p class=\"lead\">Each source with what it says about itself (and where that was found), how far the other sources bear it out, and its claims by section.</p>\n"
+            + "<p class=\"lead\">Each source with what it says about itself (and where that was found), how far the other sources bear it out, and its claims by section."
+        if !content.unlistedRelationCounts.isEmpty {
+            out += " A claim’s “+N relations” counts those it takes part in that are not listed above; <code>crosscheck explain</code> with its id shows them all."
+        }
+        out += "</p>\n"
         for (index, source) in content.sources.enumerated() {
-            out += sourceEntry(source, number: index + 1, relationsByClaim: content.relationsByClaim)
+            out += sourceEntry(source, number: index + 1, content: content)
         }
         return out + "</section>\n"
     }
 
-    private static func sourceEntry(_ source: ReportContent.Source, number: Int, relationsByClaim: [String: [Relation]]) -> String {
+    private static func sourceEntry(_ source: ReportContent.Source, number: Int, content: ReportContent) -> String {
         let document = source.document
         let webURL = WebLink.url(document.url)
         var out = "<article class=\"source\" id=\"\(Escaping.html(sourceAnchor(document)))\" data-document=\"\(Escaping.html(document.id))\">\n"
@@ -47,26 +51,48 @@ extension HTMLReport {
         out += "</dl>\n"
         let claimCount = source.sections.reduce(0) { $0 + $1.claims.count }
         out += "<div class=\"claims\">\n<h4 class=\"claims-head\">\(claimCount) claim\(claimCount == 1 ? "" : "s")</h4>\n"
+        // The same for every claim of the source: its citation and the link to the original.
+        var cited = sourceLink(document)
+        if let webURL { cited += " <a class=\"original\" href=\"\(Escaping.html(webURL))\">original</a>" }
+        out.reserveCapacity(out.utf8.count + claimCount * (cited.utf8.count + 400))
         for section in source.sections {
             let label = ReportContent.sectionLabel(section.path, in: document)
             out += "<h5>\(label.isEmpty ? "(untitled section)" : Escaping.html(label))</h5>\n<ol>\n"
-            for claim in section.claims {
-                out += claimItem(claim, document: document, webURL: webURL, relations: relationsByClaim[claim.id] ?? [])
+            for index in section.claims {
+                let claim = content.claims[index]
+                appendClaimItem(claim, cited: cited, relations: content.relationsByClaim[claim.id] ?? [], unlisted: content.unlistedRelations(ofClaimAt: index), to: &out)
             }
             out += "</ol>\n"
         }
         return out + "</div>\n</article>\n"
     }
 
-    private static func claimItem(_ claim: Claim, document: Document, webURL: String?, relations: [Relation]) -> String {
-        var out = "<li class=\"claim\" id=\"\(Escaping.html(claim.id))\"><span class=\"text\">\(marked(claim.text, claim.quantities.map(\.span), markClass: "quantity"))</span> "
-        out += sourceLink(document)
-        if let webURL { out += " <a class=\"original\" href=\"\(Escaping.html(webURL))\">original</a>" }
-        var notes = claim.quantities.map { Escaping.html(ValueFormat.describe($0)) }
-        if let date = claim.date.value { notes.append("date \(Escaping.html(date)) (\(claim.date.basis.rawValue))") }
+    /// A claim with its anchor, its citation (`cited`, with the link to the original), its values and links to the
+    /// listed relations it takes part in; `unlisted` counts the others.
+    private static func appendClaimItem(_ claim: Claim, cited: String, relations: [Relation], unlisted: Int, to out: inout String) {
+        out += "<li class=\"claim\" id=\""
+        Escaping.appendHTML(claim.id, to: &out)
+        out += "\"><span class=\"text\">"
+        appendMarked(claim.text, claim.quantities.map(\.span), markClass: "quantity", to: &out)
+        out += "</span> "
+        out += cited
         out += "<span class=\"notes\">"
-        if !notes.isEmpty { out += notes.joined(separator: "; ") + " · " }
-        out += "<code>\(Escaping.html(claim.id))</code>"
+        var separator = ""
+        for quantity in claim.quantities {
+            out += separator
+            Escaping.appendHTML(ValueFormat.describe(quantity), to: &out)
+            separator = "; "
+        }
+        if let date = claim.date.value {
+            out += separator + "date "
+            Escaping.appendHTML(date, to: &out)
+            out += " (" + claim.date.basis.rawValue + ")"
+            separator = "; "
+        }
+        if !separator.isEmpty { out += " · " }
+        out += "<code>"
+        Escaping.appendHTML(claim.id, to: &out)
+        out += "</code>"
         for relation in relations {
             let label = switch relation.kind {
             case .contradiction: "contradiction"
@@ -76,7 +102,8 @@ extension HTMLReport {
             }
             out += " <a class=\"rel \(relation.kind.rawValue)\" href=\"#\(Escaping.html(relation.id))\">\(label)</a>"
         }
-        return out + "</span></li>\n"
+        if unlisted > 0 { out += " <span class=\"unlisted\">+\(ReportContent.counted(unlisted, "relation"))</span>" }
+        out += "</span></li>\n"
     }
 
     /// The files that could not be read, or were read with problems, and why.

@@ -8,7 +8,8 @@ import Foundation
 /// Every claim and relation has an anchor (its id), every source `source-<citation key>`. Text from sources is
 /// escaped, and only http(s) URLs become links. The same corpus always gives the same bytes.
 enum HTMLReport {
-    static func render(_ corpus: Corpus) -> String { render(ReportContent(corpus)) }
+    /// The page of a corpus, listing at most `limit` changes over time, agreements and differently qualified figures.
+    static func render(_ corpus: Corpus, limit: Int = ReportContent.defaultLimit) -> String { render(ReportContent(corpus, limit: limit)) }
 
     static func render(_ content: ReportContent) -> String {
         var out = """
@@ -79,7 +80,7 @@ enum HTMLReport {
     private static func changes(_ content: ReportContent) -> String {
         var out = sectionHead(id: "changes", title: "Changes over time", count: content.counts.changes,
                               lead: "The same thing measured at different times, one timeline per metric, oldest first.")
-        if content.timelines.isEmpty { out += "<p class=\"none\">No changes over time were found.</p>\n" }
+        if content.counts.changes == 0 { out += "<p class=\"none\">No changes over time were found.</p>\n" }
         for (index, timeline) in content.timelines.enumerated() {
             out += "<article class=\"timeline\" id=\"timeline-\(index + 1)\">\n<h3>\(Escaping.html(timeline.metric))"
             if let subject = timeline.subject { out += " <span class=\"subject\">· \(Escaping.html(subject))</span>" }
@@ -94,13 +95,13 @@ enum HTMLReport {
             for change in timeline.changes { out += relationItem(change) }
             out += "</ul>\n</article>\n"
         }
-        return out + "</section>\n"
+        return out + unlistedNote(.changeOverTime, content) + "</section>\n"
     }
 
     private static func agreements(_ content: ReportContent) -> String {
         var out = sectionHead(id: "agreements", title: "Agreements", count: content.counts.agreements,
                               lead: "Claims that other sources corroborate: the same value within its stated precision, the same event on the same date, or the same statement in other words.")
-        if content.agreements.isEmpty { out += "<p class=\"none\">No two sources corroborate each other.</p>\n" }
+        if content.counts.agreements == 0 { out += "<p class=\"none\">No two sources corroborate each other.</p>\n" }
         for (index, group) in content.agreements.enumerated() {
             out += "<article class=\"agreement-group\" id=\"agreement-\(index + 1)\">\n"
             out += "<h3><span class=\"corroborated\">Corroborated by \(ReportContent.counted(group.sourceCount, "source"))</span> "
@@ -113,15 +114,21 @@ enum HTMLReport {
             for agreement in group.agreements { out += relationItem(agreement) }
             out += "</ul>\n</article>\n"
         }
-        return out + "</section>\n"
+        return out + unlistedNote(.agreement, content) + "</section>\n"
     }
 
     private static func qualifierDifferences(_ content: ReportContent) -> String {
-        guard !content.qualifierDifferences.isEmpty else { return "<section id=\"qualifier-differences\" hidden></section>\n" }
-        var out = sectionHead(id: "qualifier-differences", title: "Differently qualified figures", count: content.qualifierDifferences.count,
+        guard content.counts.qualifierDifferences > 0 else { return "<section id=\"qualifier-differences\" hidden></section>\n" }
+        var out = sectionHead(id: "qualifier-differences", title: "Differently qualified figures", count: content.counts.qualifierDifferences,
                               lead: "Figures that look alike but measure different things (goods and services, stock and flow, a region and the world): not contradictions.")
         for entry in content.qualifierDifferences { out += sideBySide(entry, kindClass: "qualifier") }
-        return out + "</section>\n"
+        return out + unlistedNote(.differentQualifier, content) + "</section>\n"
+    }
+
+    /// "… and N more …; every one is in FILE.", with the kind and the number for scripts; nothing when all are listed.
+    private static func unlistedNote(_ kind: Relation.Kind, _ content: ReportContent) -> String {
+        guard let note = content.unlistedNote(kind, file: { "<code>\($0)</code>" }) else { return "" }
+        return "<p class=\"lead unlisted\" data-unlisted-kind=\"\(kind.rawValue)\" data-unlisted=\"\(content.unlisted[kind] ?? 0)\">\(note)</p>\n"
     }
 
     private static func sectionHead(id: String, title: String, count: Int, lead: String) -> String {
@@ -186,10 +193,19 @@ enum HTMLReport {
 
     /// Escaped text with the spans in `<mark>` (of class `markClass`, when given).
     static func marked(_ text: String, _ spans: [TextSpan], markClass: String? = nil) -> String {
+        var out = ""
+        appendMarked(text, spans, markClass: markClass, to: &out)
+        return out
+    }
+
+    /// Appends `marked(text, spans, markClass:)` to `out`.
+    static func appendMarked(_ text: String, _ spans: [TextSpan], markClass: String? = nil, to out: inout String) {
         let open = markClass.map { "<mark class=\"\($0)\">" } ?? "<mark>"
-        return Highlights.segments(of: text, marking: spans).map { piece in
-            piece.isMarked ? open + Escaping.html(piece.text) + "</mark>" : Escaping.html(piece.text)
-        }.joined()
+        Highlights.forEachSegment(of: text, marking: spans) { piece, isMarked in
+            if isMarked { out += open }
+            Escaping.appendHTML(piece, to: &out)
+            if isMarked { out += "</mark>" }
+        }
     }
 
     static func sourceAnchor(_ document: Document) -> String { "source-" + document.citationKey }

@@ -20,22 +20,47 @@ enum Highlights {
     }
 
     /// The text cut at the spans: each piece with whether it is marked. Spans out of range are clamped.
-    static func segments(of text: String, marking spans: [TextSpan]) -> [(text: String, isMarked: Bool)] {
-        let scalars = Array(text.unicodeScalars)
-        var pieces: [(text: String, isMarked: Bool)] = []
-        var position = 0
-        func piece(_ range: Range<Int>, _ isMarked: Bool) {
-            guard !range.isEmpty else { return }
-            pieces.append((String(String.UnicodeScalarView(scalars[range])), isMarked))
-        }
-        for span in merged(spans) {
-            let start = min(max(span.start, position), scalars.count), end = min(max(span.end, start), scalars.count)
-            piece(position..<start, false)
-            piece(start..<end, true)
-            position = end
-        }
-        piece(position..<scalars.count, false)
+    static func segments(of text: String, marking spans: [TextSpan]) -> [(text: Substring, isMarked: Bool)] {
+        var pieces: [(text: Substring, isMarked: Bool)] = []
+        forEachSegment(of: text, marking: spans) { pieces.append(($0, $1)) }
         return pieces
+    }
+
+    /// Calls `body` with each piece of the text cut at the spans, in order, and whether it is marked; empty
+    /// pieces are skipped and spans out of range clamped.
+    ///
+    /// - Complexity: O(*n*) in the text's length, without copying it.
+    static func forEachSegment(of text: String, marking spans: [TextSpan], _ body: (Substring, Bool) -> Void) {
+        let spans = spans.count > 1 ? merged(spans) : spans.filter { $0.end > $0.start }
+        guard !spans.isEmpty else {
+            if !text.isEmpty { body(text[...], false) }
+            return
+        }
+        // Offsets count Unicode scalars; in ASCII text they count bytes too, and an index is found at once.
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let count = isASCII ? text.utf8.count : text.unicodeScalars.count
+        var index = text.startIndex, offset = 0
+        func advance(to target: Int) -> String.Index {
+            if isASCII { return text.utf8.index(text.startIndex, offsetBy: target) }
+            while offset < target {
+                text.unicodeScalars.formIndex(after: &index)
+                offset += 1
+            }
+            return index
+        }
+        var position = 0, positionIndex = text.startIndex
+        func piece(to end: Int, _ isMarked: Bool) {
+            guard end > position else { return }
+            let endIndex = advance(to: end)
+            body(text[positionIndex..<endIndex], isMarked)
+            (position, positionIndex) = (end, endIndex)
+        }
+        for span in spans {
+            let start = min(max(span.start, position), count), end = min(max(span.end, start), count)
+            piece(to: start, false)
+            piece(to: end, true)
+        }
+        piece(to: count, false)
     }
 
     /// Sorted, with overlapping or touching spans joined and empty ones dropped.

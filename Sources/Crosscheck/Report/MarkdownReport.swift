@@ -6,7 +6,8 @@ import Foundation
 /// Sources are cited with footnotes (`[^citationkey]`); claims and relations are named by their ids. Text from
 /// sources is escaped: it renders as the same text, never as markup or HTML.
 enum MarkdownReport {
-    static func render(_ corpus: Corpus) -> String { render(ReportContent(corpus)) }
+    /// The report of a corpus, listing at most `limit` changes over time, agreements and differently qualified figures.
+    static func render(_ corpus: Corpus, limit: Int = ReportContent.defaultLimit) -> String { render(ReportContent(corpus, limit: limit)) }
 
     static func render(_ content: ReportContent) -> String {
         let counts = content.counts
@@ -16,12 +17,13 @@ enum MarkdownReport {
                 ReportContent.counted(counts.agreements, "agreement"), "\(counts.qualifierDifferences) differently qualified",
                 ReportContent.counted(counts.problems, "problem")].joined(separator: " · ") + "\n\n"
         out += sideBySideSection("Contradictions", "Two sources give different values for the same thing and the same period. The values compared are in bold.",
-                                 content.contradictions, none: "No two sources contradict each other.")
+                                 content.contradictions, total: counts.contradictions, none: "No two sources contradict each other.")
         out += changes(content)
         out += agreements(content)
-        if !content.qualifierDifferences.isEmpty {
+        if counts.qualifierDifferences > 0 {
             out += sideBySideSection("Differently qualified figures", "Figures that look alike but measure different things: not contradictions.",
-                                     content.qualifierDifferences, none: "")
+                                     content.qualifierDifferences, total: counts.qualifierDifferences, none: "")
+            out += unlistedNote(.differentQualifier, content)
         }
         out += sources(content)
         if !content.problems.isEmpty {
@@ -35,9 +37,9 @@ enum MarkdownReport {
 
     // MARK: Relations
 
-    private static func sideBySideSection(_ title: String, _ lead: String, _ entries: [ReportContent.Entry], none: String) -> String {
+    private static func sideBySideSection(_ title: String, _ lead: String, _ entries: [ReportContent.Entry], total: Int, none: String) -> String {
         var out = "## \(title)\n\n\(lead)\n\n"
-        if entries.isEmpty { return out + "\(none)\n\n" }
+        if total == 0 { return out + "\(none)\n\n" }
         for (index, entry) in entries.enumerated() {
             let relation = entry.relation
             out += "### \(index + 1). \(escape(relation.metric))\(relation.subject.map { " · " + escape($0) } ?? "") — confidence \(ValueFormat.score(relation.confidence))\n\n"
@@ -61,7 +63,7 @@ enum MarkdownReport {
 
     private static func changes(_ content: ReportContent) -> String {
         var out = "## Changes over time\n\nThe same thing measured at different times, one timeline per metric, oldest first.\n\n"
-        if content.timelines.isEmpty { return out + "No changes over time were found.\n\n" }
+        if content.counts.changes == 0 { return out + "No changes over time were found.\n\n" }
         for timeline in content.timelines {
             out += "### \(escape(timeline.metric))\(timeline.subject.map { " · " + escape($0) } ?? "")\n\n"
             out += "| when | value | source | sentence |\n|---|---|---|---|\n"
@@ -73,13 +75,13 @@ enum MarkdownReport {
             for change in timeline.changes { out += relationItem(change.relation) }
             out += "\n"
         }
-        return out
+        return out + unlistedNote(.changeOverTime, content)
     }
 
     private static func agreements(_ content: ReportContent) -> String {
         var out = "## Agreements\n\nClaims that other sources corroborate: the same value within its stated precision, the same event on the same date, "
             + "or the same statement in other words.\n\n"
-        if content.agreements.isEmpty { return out + "No two sources corroborate each other.\n\n" }
+        if content.counts.agreements == 0 { return out + "No two sources corroborate each other.\n\n" }
         for group in content.agreements {
             out += "### Corroborated by \(ReportContent.counted(group.sourceCount, "source")) — \(escape(group.metric))\n\n"
             for side in group.sides {
@@ -89,7 +91,12 @@ enum MarkdownReport {
             for agreement in group.agreements { out += relationItem(agreement.relation) }
             out += "\n"
         }
-        return out
+        return out + unlistedNote(.agreement, content)
+    }
+
+    /// "… and N more …; every one is in `FILE`." as a paragraph; nothing when all are listed.
+    private static func unlistedNote(_ kind: Relation.Kind, _ content: ReportContent) -> String {
+        content.unlistedNote(kind, file: { "`\($0)`" }).map { $0 + "\n\n" } ?? ""
     }
 
     private static func relationItem(_ relation: Relation) -> String {
@@ -127,17 +134,32 @@ enum MarkdownReport {
             for section in source.sections {
                 let label = ReportContent.sectionLabel(section.path, in: document)
                 out += "#### \(label.isEmpty ? "(untitled section)" : escape(label))\n\n"
-                for claim in section.claims {
-                    out += "- \(escape(claim.text))[^\(claim.citationKey)]"
-                    var notes = claim.quantities.map { escape(ValueFormat.describe($0)) }
-                    if let date = claim.date.value { notes.append("date \(escape(date)) (\(claim.date.basis.rawValue))") }
-                    if !notes.isEmpty { out += " — *\(notes.joined(separator: "; "))*" }
-                    out += " `\(claim.id)`\n"
-                }
+                for index in section.claims { appendClaimItem(content.claims[index], to: &out) }
                 out += "\n"
             }
         }
         return out
+    }
+
+    /// A claim as a list item: its sentence, its citation, its values and date, its id.
+    private static func appendClaimItem(_ claim: Claim, to out: inout String) {
+        out += "- "
+        Escaping.appendMarkdown(claim.text, to: &out)
+        out += "[^" + claim.citationKey + "]"
+        var separator = " — *"
+        for quantity in claim.quantities {
+            out += separator
+            Escaping.appendMarkdown(ValueFormat.describe(quantity), to: &out)
+            separator = "; "
+        }
+        if let date = claim.date.value {
+            out += separator + "date "
+            Escaping.appendMarkdown(date, to: &out)
+            out += " (" + claim.date.basis.rawValue + ")"
+            separator = "; "
+        }
+        if separator == "; " { out += "*" }
+        out += " `" + claim.id + "`\n"
     }
 
     private static func footnote(_ document: Document) -> String {
@@ -155,13 +177,18 @@ enum MarkdownReport {
 
     /// A sentence with the compared values in bold; spaces at a value's edges stay outside the asterisks.
     private static func quotation(_ side: ReportContent.Side) -> String {
-        Highlights.segments(of: side.claim.text, marking: side.highlights).map { piece in
-            guard piece.isMarked else { return escape(piece.text) }
-            let core = piece.text.trimmingCharacters(in: .whitespaces)
-            guard !core.isEmpty else { return escape(piece.text) }
-            let lead = piece.text.prefix { $0 == " " }, trail = String(piece.text.reversed().prefix { $0 == " " })
-            return escape(String(lead)) + "**\(escape(core))**" + escape(trail)
-        }.joined()
+        var out = ""
+        Highlights.forEachSegment(of: side.claim.text, marking: side.highlights) { piece, isMarked in
+            let core = isMarked ? piece.trimmingCharacters(in: .whitespaces) : ""
+            guard !core.isEmpty else { return Escaping.appendMarkdown(piece, to: &out) }
+            let lead = piece.prefix { $0 == " " }, trail = String(piece.reversed().prefix { $0 == " " })
+            Escaping.appendMarkdown(lead, to: &out)
+            out += "**"
+            Escaping.appendMarkdown(core, to: &out)
+            out += "**"
+            Escaping.appendMarkdown(trail, to: &out)
+        }
+        return out
     }
 
     private static func cite(_ document: Document?) -> String { document.map { "[^\($0.citationKey)]" } ?? "" }

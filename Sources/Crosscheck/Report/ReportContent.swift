@@ -2,7 +2,17 @@
 /// that the two never disagree: the counts; contradictions side by side; changes over time as a timeline
 /// per metric; agreements grouped by the claims that corroborate each other; differently qualified figures;
 /// then every source with its metadata, trust and claims by section; then the files that could not be read.
+///
+/// Every contradiction is listed. Changes over time, agreements and differently qualified figures are listed up
+/// to `limit` of each kind (the rest are counted, and every one is in its relation file), so that a large corpus
+/// still gives a page a browser opens; the counts are always the true totals.
 struct ReportContent {
+    /// How many changes over time, agreements and differently qualified figures a report lists, at most, of each
+    /// kind. 200 is more than a person reads through in one sitting, yet the relation sections stay a few
+    /// megabytes at any corpus size (a listed relation costs one to five kilobytes of HTML). Contradictions are
+    /// never cut: they are the point of the report.
+    static let defaultLimit = 200
+
     /// One side of a relation with what a reader checks it against.
     struct Side {
         var claim: RelatedClaim
@@ -47,63 +57,102 @@ struct ReportContent {
     final class Source {
         let document: Document
         let trust: SourceTrust?
-        let sections: [(path: [String], claims: [Claim])]
+        /// Each section's headings and its claims, as indices into `ReportContent.claims` (claims are large to copy).
+        let sections: [(path: [String], claims: [Int])]
 
-        init(document: Document, trust: SourceTrust?, sections: [(path: [String], claims: [Claim])]) {
+        init(document: Document, trust: SourceTrust?, sections: [(path: [String], claims: [Int])]) {
             self.document = document
             self.trust = trust
             self.sections = sections
         }
     }
 
+    /// The true totals, whatever is listed.
     var counts: Manifest.Counts
+    /// The most changes over time, agreements and differently qualified figures listed, of each kind.
+    var limit: Int
     var contradictions: [Entry]
     var timelines: [Timeline]
     var agreements: [AgreementGroup]
     var qualifierDifferences: [Entry]
+    /// How many relations of each kind are not listed (every one is in `kind.fileName`); no entry when none.
+    var unlisted: [Relation.Kind: Int]
     var sources: [Source]
+    /// Every claim of the corpus; sources name theirs by index.
+    var claims: [Claim]
     var problems: [SourceProblem]
-    /// The relations each claim takes part in, in the order the report shows them.
+    /// The listed relations each claim takes part in, in the order the report shows them.
     var relationsByClaim: [String: [Relation]]
+    /// For each claim (as in `claims`), how many relations it takes part in that are not listed; empty when
+    /// every relation is listed.
+    var unlistedRelationCounts: [Int]
 
-    init(_ corpus: Corpus) {
-        counts = Manifest(corpus: corpus).counts
+    /// Works out what the reports show.
+    ///
+    /// - Parameters:
+    ///   - corpus: The corpus to report on.
+    ///   - limit: The most changes over time, agreements and differently qualified figures to list, of each kind.
+    /// - Complexity: Linear in the corpus (ranking is linear for a small `limit`); only the listed relations
+    ///   are worked out in full.
+    init(_ corpus: Corpus, limit: Int = ReportContent.defaultLimit) {
+        self.limit = max(0, limit)
         problems = corpus.problems
+        let claims = corpus.claims, relations = corpus.relations
+        self.claims = claims
+        var byKind: [Relation.Kind: [Int]] = [:]
+        for index in relations.indices { byKind[relations[index].kind, default: []].append(index) }
+        counts = Manifest.Counts(
+            documents: corpus.documents.count, sections: corpus.sectionCount, claims: claims.count,
+            contradictions: byKind[.contradiction]?.count ?? 0, changes: byKind[.changeOverTime]?.count ?? 0,
+            agreements: byKind[.agreement]?.count ?? 0, qualifierDifferences: byKind[.differentQualifier]?.count ?? 0,
+            problems: problems.count)
+
         let trust = Dictionary(corpus.trust.map { ($0.document, $0) }, uniquingKeysWith: { first, _ in first })
-        let claimsByDocument = Dictionary(grouping: corpus.claims, by: \.document)
+        let claimsByDocument = Dictionary(grouping: claims.indices, by: { claims[$0].document })
         sources = corpus.documents.map { document in
             let documentClaims = claimsByDocument[document.id] ?? []
-            let bySection = Dictionary(grouping: documentClaims, by: \.section)
-            var sections: [(path: [String], claims: [Claim])] = document.sections.compactMap { section in
+            let bySection = Dictionary(grouping: documentClaims, by: { claims[$0].section })
+            var sections: [(path: [String], claims: [Int])] = document.sections.compactMap { section in
                 bySection[section.id].map { (section.path, $0) }
             }
             // A claim whose section the document does not list is still shown, under its own headings.
             let known = Set(document.sections.map(\.id))
-            let stray = documentClaims.filter { !known.contains($0.section) }
-            if let first = stray.first { sections.append((first.sectionPath, stray)) }
+            let stray = documentClaims.filter { !known.contains(claims[$0].section) }
+            if let first = stray.first { sections.append((claims[first].sectionPath, stray)) }
             return Source(document: document, trust: trust[document.id], sections: sections)
         }
         let sourcesByID = Dictionary(sources.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let claims = Dictionary(corpus.claims.filter { sourcesByID[$0.document] != nil }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The claims listed under a source, by id (the first, should two share one).
+        var claimIndex: [String: Int] = [:]
+        claimIndex.reserveCapacity(claims.count)
+        for index in claims.indices where sourcesByID[claims[index].document] != nil && claimIndex[claims[index].id] == nil {
+            claimIndex[claims[index].id] = index
+        }
 
-        func entry(_ relation: Relation) -> Entry {
-            Entry(relation: relation, sides: relation.claims.map { side in
-                let claim = claims[side.id]
+        func entry(_ index: Int) -> Entry {
+            let relation = relations[index]
+            return Entry(relation: relation, sides: relation.claims.map { side in
+                let claim = claimIndex[side.id].map { claims[$0] }
                 return Side(claim: side, source: sourcesByID[side.document], sectionPath: claim?.sectionPath ?? [], isListed: claim != nil,
                             highlights: Highlights.spans(of: side, claim: claim), isBetterSupported: relation.betterSupported == side.id)
             })
         }
         // Most confident first; the id settles ties, so the order never depends on anything but the corpus.
-        // Indices are sorted rather than the relations themselves, which are costly to move.
-        func entries(_ kind: Relation.Kind) -> [Entry] {
-            let relations = corpus.relations(kind)
-            return relations.indices.sorted { (relations[$1].confidence, relations[$0].id) < (relations[$0].confidence, relations[$1].id) }
-                .map { entry(relations[$0]) }
+        // Indices are ranked rather than the relations themselves, which are costly to move.
+        func isMoreConfident(_ a: Int, _ b: Int) -> Bool {
+            (relations[b].confidence, relations[a].id) < (relations[a].confidence, relations[b].id)
         }
-        contradictions = entries(.contradiction)
-        timelines = Self.timelines(entries(.changeOverTime))
-        agreements = Self.agreementGroups(entries(.agreement))
-        qualifierDifferences = entries(.differentQualifier)
+        func ranked(_ kind: Relation.Kind, first count: Int = .max) -> [Int] {
+            Ranking.first(count, of: byKind[kind] ?? [], by: isMoreConfident)
+        }
+        let listedContradictions = ranked(.contradiction)
+        let listedChanges = ranked(.changeOverTime, first: self.limit)
+        let listedGroups = Self.agreementGroups(byKind[.agreement] ?? [], in: relations, first: self.limit, claimIndex: claimIndex, by: isMoreConfident)
+        let listedDifferences = ranked(.differentQualifier, first: self.limit)
+        contradictions = listedContradictions.map(entry)
+        timelines = Self.timelines(listedChanges.map(entry))
+        agreements = listedGroups.map { Self.agreementGroup($0.map(entry)) }
+        qualifierDifferences = listedDifferences.map(entry)
 
         var relationsByClaim: [String: [Relation]] = [:]
         let shown = contradictions + timelines.flatMap(\.changes) + agreements.flatMap(\.agreements) + qualifierDifferences
@@ -111,6 +160,30 @@ struct ReportContent {
             for side in entry.relation.claims { relationsByClaim[side.id, default: []].append(entry.relation) }
         }
         self.relationsByClaim = relationsByClaim
+
+        var isListed = [Bool](repeating: false, count: relations.count)
+        for index in [listedContradictions, listedChanges, Array(listedGroups.joined()), listedDifferences].joined() { isListed[index] = true }
+        var unlisted: [Relation.Kind: Int] = [:]
+        for (kind, indices) in byKind {
+            let count = indices.reduce(0) { $0 + (isListed[$1] ? 0 : 1) }
+            if count > 0 { unlisted[kind] = count }
+        }
+        self.unlisted = unlisted
+        var unlistedRelationCounts: [Int] = []
+        if !unlisted.isEmpty {
+            unlistedRelationCounts = [Int](repeating: 0, count: claims.count)
+            for index in relations.indices where !isListed[index] {
+                for side in relations[index].claims.indices {
+                    if let claim = claimIndex[relations[index].claims[side].id] { unlistedRelationCounts[claim] += 1 }
+                }
+            }
+        }
+        self.unlistedRelationCounts = unlistedRelationCounts
+    }
+
+    /// How many relations the claim at `index` of `claims` takes part in that are not listed.
+    func unlistedRelations(ofClaimAt index: Int) -> Int {
+        index < unlistedRelationCounts.count ? unlistedRelationCounts[index] : 0
     }
 
     /// The label a report gives a claim's date: the period it speaks of, else the source's date, else "undated".
@@ -133,6 +206,23 @@ struct ReportContent {
     /// "2 agreements, 1 contradiction": what moved a source's trust.
     static func agreementTally(_ trust: SourceTrust) -> String {
         "\(counted(trust.agreements, "agreement")), \(counted(trust.contradictions, "contradiction"))"
+    }
+
+    /// What a section leaves out and where to find it: "… and 148,825 more changes over time; every one is in
+    /// changes.jsonl. The 200 most confident are listed above." `file` writes the file name for the format.
+    func unlistedNote(_ kind: Relation.Kind, file: (String) -> String) -> String? {
+        guard let count = unlisted[kind], count > 0 else { return nil }
+        let noun = switch kind {
+        case .contradiction: count == 1 ? "contradiction" : "contradictions"
+        case .changeOverTime: count == 1 ? "change over time" : "changes over time"
+        case .agreement: count == 1 ? "agreement" : "agreements"
+        case .differentQualifier: count == 1 ? "differently qualified figure" : "differently qualified figures"
+        }
+        var note = "… and \(ValueFormat.plain(Double(count))) more \(noun); \(count == 1 ? "it is" : "every one is") in \(file(kind.fileName))."
+        if limit > 0 {
+            note += kind == .agreement ? " The \(limit) listed above are those of the groups backed by the most sources." : " The \(limit) most confident are listed above."
+        }
+        return note
     }
 
     /// Changes grouped by what they measure; each timeline's values in date order, undated ones last.
@@ -172,51 +262,118 @@ struct ReportContent {
     }
 
     /// Agreements joined into groups of claims that corroborate each other on one metric (connected through
-    /// agreements about it), the groups backed by the most sources first.
-    private static func agreementGroups(_ agreements: [Entry]) -> [AgreementGroup] {
-        var parent: [String: String] = [:]
-        func root(_ node: String) -> String {
+    /// agreements about it), the groups backed by the most sources first, listed until `limit` agreements are:
+    /// the group that reaches the limit keeps its most confident agreements.
+    ///
+    /// - Parameters:
+    ///   - agreements: Every agreement, as an index into `relations`, in any order.
+    ///   - limit: The most agreements to list.
+    ///   - claimIndex: A number for each claim id (claims not in it are numbered apart).
+    ///   - isMoreConfident: The order of agreements within a group (a strict total order).
+    /// - Returns: The listed groups, each as the indices of its listed agreements, most confident first.
+    /// - Complexity: Near-linear in the agreements: only the listed groups are sorted.
+    private static func agreementGroups(_ agreements: [Int], in relations: [Relation], first limit: Int, claimIndex: [String: Int],
+                                        by isMoreConfident: (Int, Int) -> Bool) -> [[Int]] {
+        // A node is a claim on one metric; numbers stand for the strings, so that joining nodes is cheap.
+        struct Node: Hashable {
+            var metric: Int
+            var claim: Int
+        }
+        var metrics: [String: Int] = [:], otherClaims: [String: Int] = [:], nodes: [Node: Int] = [:]
+        var parent: [Int] = []
+        func node(_ metric: Int, _ claim: String) -> Int {
+            var number = claimIndex[claim] ?? otherClaims[claim] ?? -1
+            if number < 0 {
+                number = Int.max - otherClaims.count
+                otherClaims[claim] = number
+            }
+            let key = Node(metric: metric, claim: number)
+            if let known = nodes[key] { return known }
+            nodes[key] = parent.count
+            parent.append(parent.count)
+            return parent.count - 1
+        }
+        func root(_ node: Int) -> Int {
             var top = node
-            while let up = parent[top], up != top { top = up }
+            while parent[top] != top { top = parent[top] }
             // Every node on the way now points at the top, so long chains of agreements stay cheap.
             var node = node
-            while let up = parent[node], up != top {
-                parent[node] = top
-                node = up
-            }
+            while parent[node] != top { (node, parent[node]) = (parent[node], top) }
             return top
         }
-        func node(_ entry: Entry, _ side: Int) -> String { entry.relation.metric + "\u{1F}" + entry.sides[side].claim.id }
-        for agreement in agreements {
-            let (first, last) = (node(agreement, 0), node(agreement, agreement.sides.count - 1))
-            for node in [first, last] where parent[node] == nil { parent[node] = node }
+        var firstNodes: [Int] = []
+        firstNodes.reserveCapacity(agreements.count)
+        for index in agreements {
+            let metric = relations[index].metric
+            let number = metrics[metric] ?? metrics.count
+            if number == metrics.count { metrics[metric] = number }
+            let sides = relations[index].claims
+            let (first, last) = (node(number, sides[0].id), node(number, sides[sides.count - 1].id))
+            firstNodes.append(first)
             let (a, b) = (root(first), root(last))
-            // The smaller node leads, so the grouping never depends on the order of the agreements.
             if a != b { parent[max(a, b)] = min(a, b) }
         }
-        var order: [String] = []
-        var members: [String: [Entry]] = [:]
-        for agreement in agreements {
-            let key = root(node(agreement, 0))
-            if members[key] == nil { order.append(key) }
-            members[key, default: []].append(agreement)
+        // Each group's agreements, and the most confident of them, which stands for the group when groups are ordered.
+        var groupOfRoot: [Int: Int] = [:]
+        var members: [[Int]] = [], best: [Int] = []
+        for (position, index) in agreements.enumerated() {
+            let top = root(firstNodes[position])
+            if let group = groupOfRoot[top] {
+                members[group].append(index)
+                if isMoreConfident(index, best[group]) { best[group] = index }
+            } else {
+                groupOfRoot[top] = members.count
+                members.append([index])
+                best.append(index)
+            }
         }
-        let groups = order.compactMap { members[$0] }.map { entries -> AgreementGroup in
-            var sides: [Side] = []
-            var position: [String: Int] = [:]
-            for side in entries.flatMap(\.sides) {
-                if let index = position[side.claim.id] {
-                    sides[index].highlights = Highlights.merged(sides[index].highlights + side.highlights)
-                } else {
-                    position[side.claim.id] = sides.count
-                    sides.append(side)
+        // The sources behind each group: each document counts once per group (the last group that counted it is noted).
+        var documents: [String: Int] = [:], lastGroup: [Int] = []
+        var sourceCounts = [Int](repeating: 0, count: members.count)
+        for (group, agreements) in members.enumerated() {
+            for index in agreements {
+                for side in relations[index].claims.indices {
+                    let document = relations[index].claims[side].document
+                    let number = documents[document] ?? lastGroup.count
+                    if number == lastGroup.count {
+                        documents[document] = number
+                        lastGroup.append(-1)
+                    }
+                    if lastGroup[number] != group {
+                        lastGroup[number] = group
+                        sourceCounts[group] += 1
+                    }
                 }
             }
-            return AgreementGroup(metric: entries[0].relation.metric, sides: sides, sourceCount: Set(sides.map(\.claim.document)).count, agreements: entries)
         }
-        return groups.sorted { a, b in
-            (b.sourceCount, b.agreements[0].relation.confidence, a.agreements[0].relation.id) < (a.sourceCount, a.agreements[0].relation.confidence, b.agreements[0].relation.id)
+        // Every group lists at least one agreement, so no more than `limit` groups are listed.
+        let order = Ranking.first(limit, of: Array(members.indices)) { a, b in
+            let (first, second) = (best[a], best[b])
+            return (sourceCounts[b], relations[second].confidence, relations[first].id) < (sourceCounts[a], relations[first].confidence, relations[second].id)
         }
+        var listed: [[Int]] = []
+        var room = limit
+        for group in order where room > 0 {
+            let kept = Ranking.first(room, of: members[group], by: isMoreConfident)
+            listed.append(kept)
+            room -= kept.count
+        }
+        return listed
+    }
+
+    /// A group of agreements with each claim they name once (its compared values merged) and the sources behind them.
+    private static func agreementGroup(_ entries: [Entry]) -> AgreementGroup {
+        var sides: [Side] = []
+        var position: [String: Int] = [:]
+        for side in entries.flatMap(\.sides) {
+            if let index = position[side.claim.id] {
+                sides[index].highlights = Highlights.merged(sides[index].highlights + side.highlights)
+            } else {
+                position[side.claim.id] = sides.count
+                sides.append(side)
+            }
+        }
+        return AgreementGroup(metric: entries[0].relation.metric, sides: sides, sourceCount: Set(sides.map(\.claim.document)).count, agreements: entries)
     }
 
     /// A section's headings for a reader: without the document's title when it heads the path, so each

@@ -11,19 +11,43 @@ public enum ValueFormat {
     /// A number in full, thousands grouped, at most three decimals: 28700000000 → "28,700,000,000"; 4.25 → "4.25".
     public static func plain(_ value: Double) -> String {
         guard value.isFinite else { return String(value) }
-        if value == value.rounded() && abs(value) < 1e15 {
-            let digits = String(Int64(value).magnitude)
-            var grouped = ""
-            for (index, character) in digits.enumerated() {
-                if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
-                grouped.append(character)
-            }
-            return (value < 0 ? "-" : "") + grouped
-        }
+        if value == value.rounded() && abs(value) < 1e15 { return grouped(Int64(value)) }
         var text = fixed(value, decimals: 3)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
+    }
+
+    /// An integer with its thousands grouped: 1234567 → "1,234,567".
+    static func grouped(_ value: Int64) -> String {
+        let digits = String(value.magnitude).utf8
+        var out = value < 0 ? "-" : ""
+        out.reserveCapacity(digits.count + digits.count / 3 + 1)
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.unicodeScalars.append(",") }
+            out.unicodeScalars.append(Unicode.Scalar(digit))
+        }
+        return out
+    }
+
+    /// `value` with exactly `decimals` decimals, the same text as `String(format: "%.<decimals>f", value)`
+    /// (which reports call for every figure, and which is slow), worked out in integers when the rounding is
+    /// unambiguous; a value that lies (nearly) halfway between two results, or is huge, takes printf's way.
+    /// With `signed`, a positive value gets a "+" (`"%+.<decimals>f"`).
+    static func fixed(_ value: Double, decimals: Int, signed: Bool = false) -> String {
+        let scale = [1.0, 10, 100, 1_000, 10_000, 100_000, 1_000_000][min(max(decimals, 0), 6)]
+        let scaled = abs(value) * scale
+        // Below 2^50 the product is off by at most half a unit in its last place, far less than this margin.
+        guard decimals >= 0, decimals <= 6, scaled < 0x1p50, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 * max(1, scaled) else {
+            return String(format: signed ? "%+.\(decimals)f" : "%.\(decimals)f", value)
+        }
+        let units = Int64(scaled.rounded()), divisor = Int64(scale)
+        var out = value.sign == .minus ? "-" : signed ? "+" : ""
+        out += String(units / divisor)
+        guard decimals > 0 else { return out }
+        let fraction = String(units % divisor)
+        out += "." + String(repeating: "0", count: decimals - fraction.utf8.count) + fraction
+        return out
     }
 
     /// A value as the reports show it: "CAD 28.7 billion", "4.5 %", "rank 4 (trading partner)".
@@ -40,24 +64,4 @@ public enum ValueFormat {
 
     /// A score or confidence in [0, 1] with two decimals, the same on every machine.
     static func score(_ value: Double) -> String { fixed(value, decimals: 2) }
-
-    /// `value` with exactly `decimals` decimals, as `String(format: "%.Nf")` writes it, without its cost (the
-    /// relation engine writes hundreds of thousands of these). Near a half of the last decimal only printf itself
-    /// rounds the exact binary value the same way, so it is asked there.
-    /// With `signed`, a positive value gets a "+" ("%+.Nf").
-    static func fixed(_ value: Double, decimals: Int, signed: Bool = false) -> String {
-        guard (0...4).contains(decimals) else { return String(format: signed ? "%+.\(decimals)f" : "%.\(decimals)f", value) }
-        let scale = [1.0, 10, 100, 1000, 10000][decimals]
-        let scaled = abs(value) * scale
-        guard value.isFinite, scaled < 1e15, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 else {
-            return String(format: signed ? "%+.\(decimals)f" : "%.\(decimals)f", value)
-        }
-        let units = Int64(scaled.rounded())
-        var text = (value.sign == .minus ? "-" : signed ? "+" : "") + String(units / Int64(scale))
-        if decimals > 0 {
-            let fraction = String(units % Int64(scale))
-            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
-        }
-        return text
-    }
 }
