@@ -1,12 +1,12 @@
 import Foundation
 
 /// The JSON lines written last time, by id, for a writer that writes nearly the same corpus again and
-/// again (the watcher): a value equal to the one encoded before reuses its bytes. Encoding dominates the
+/// again (the watcher): a value equal to the one written before reuses its bytes. Encoding dominates the
 /// cost of the exports; comparing two values costs a fraction of it.
 final class ExportLineCache: @unchecked Sendable {
-    private var documents: [String: (Document, Data)] = [:]
-    private var claims: [String: (Claim, Data)] = [:]
-    private var relations: [String: (Relation, Data)] = [:]
+    private var documents: [String: (Document, [UInt8])] = [:]
+    private var claims: [String: (Claim, [UInt8])] = [:]
+    private var relations: [String: (Relation, [UInt8])] = [:]
     private let lock = NSLock()
 
     func documentLines(_ values: [Document]) throws -> Data { try locked { try Self.lines(values, id: \.id, cache: &documents) } }
@@ -29,21 +29,23 @@ final class ExportLineCache: @unchecked Sendable {
         return try body()
     }
 
-    private static func lines<T: Encodable & Equatable>(_ values: [T], id: KeyPath<T, String>, cache: inout [String: (T, Data)], prune: Bool = true) throws -> Data {
-        let encoder = JSONExport.encoder(pretty: false)
+    private static func lines<T: JSONLineWritable & Equatable>(_ values: [T], id: KeyPath<T, String>, cache: inout [String: (T, [UInt8])],
+                                                              prune: Bool = true) throws -> Data {
         var data = Data()
-        var next: [String: (T, Data)] = prune ? Dictionary(minimumCapacity: values.count) : cache
+        var writer = JSONLineWriter()
+        var next: [String: (T, [UInt8])] = prune ? Dictionary(minimumCapacity: values.count) : cache
         for value in values {
             let key = value[keyPath: id]
-            let line: Data
+            let line: [UInt8]
             if let (previous, bytes) = cache[key], previous == value {
                 line = bytes
             } else {
-                line = try encoder.encode(value)
+                writer.removeAll()
+                try writer.writeLine(value)
+                line = writer.bytes
             }
             next[key] = (value, line)
-            data.append(line)
-            data.append(0x0A)
+            data.append(contentsOf: line)
         }
         cache = next
         return data
