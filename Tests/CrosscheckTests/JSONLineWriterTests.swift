@@ -64,14 +64,46 @@ import Testing
         #expect(try JSONExport.lines(corpus.relations) == encoderLines(corpus.relations))
     }
 
+    @Test func exportedFilesHoldTheEncodersLines() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = Self.corpus
+        try CorpusWriter.writeExports(of: corpus, into: folder)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("documents.jsonl")) == encoderLines(corpus.documents))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("claims.jsonl")) == encoderLines(corpus.claims))
+        for kind in Relation.Kind.allCases {
+            #expect(try Data(contentsOf: folder.appendingPathComponent(kind.fileName)) == encoderLines(corpus.relations(kind)))
+        }
+    }
+
+    /// Lines are written a megabyte at a time: a file of several megabytes crosses the buffer's edge many times.
+    @Test func aFileLargerThanTheBufferHoldsEveryLine() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let claims = (0..<6_000).map { index in Self.claim("claim \(index) " + Self.hostileStrings[index % Self.hostileStrings.count], quantities: [Self.quantity("\(index)", value: Double(index) / 7)]) }
+        let url = folder.appendingPathComponent("claims.jsonl")
+        try ExportFile.writeLines(claims, to: url)
+        let written = try Data(contentsOf: url)
+        #expect(written.count > 3 * ExportFile.bufferSize)
+        #expect(written == (try encoderLines(claims)))
+    }
+
     @Test func theWatchersLineCacheWritesTheSameBytesTwice() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let corpus = Self.corpus
         let cache = ExportLineCache()
-        for _ in 0..<2 {
-            #expect(try cache.documentLines(corpus.documents) == encoderLines(corpus.documents))
-            #expect(try cache.claimLines(corpus.claims) == encoderLines(corpus.claims))
+        for round in 0..<2 {
+            var changed = corpus.claims
+            if round == 1 { changed[0].text += " (changed)" }
+            let url = folder.appendingPathComponent("round-\(round)")
+            try cache.writeDocumentLines(corpus.documents, to: url)
+            #expect(try Data(contentsOf: url) == encoderLines(corpus.documents))
+            try cache.writeClaimLines(changed, to: url)
+            #expect(try Data(contentsOf: url) == encoderLines(changed))
             for kind in Relation.Kind.allCases {
-                #expect(try cache.relationLines(corpus.relations(kind)) == encoderLines(corpus.relations(kind)))
+                try cache.writeRelationLines(corpus.relations(kind), to: url)
+                #expect(try Data(contentsOf: url) == encoderLines(corpus.relations(kind)))
             }
         }
     }

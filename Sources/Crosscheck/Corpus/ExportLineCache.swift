@@ -1,7 +1,7 @@
 import Foundation
 
 /// The JSON lines written last time, by id, for a writer that writes nearly the same corpus again and
-/// again (the watcher): a value equal to the one written before reuses its bytes. Encoding dominates the
+/// again (the watcher): a value equal to the one written before reuses its bytes. Encoding is most of the
 /// cost of the exports; comparing two values costs a fraction of it.
 final class ExportLineCache: @unchecked Sendable {
     private var documents: [String: (Document, [UInt8])] = [:]
@@ -9,11 +9,13 @@ final class ExportLineCache: @unchecked Sendable {
     private var relations: [String: (Relation, [UInt8])] = [:]
     private let lock = NSLock()
 
-    func documentLines(_ values: [Document]) throws -> Data { try locked { try Self.lines(values, id: \.id, cache: &documents) } }
-    func claimLines(_ values: [Claim]) throws -> Data { try locked { try Self.lines(values, id: \.id, cache: &claims) } }
+    func writeDocumentLines(_ values: [Document], to url: URL) throws { try locked { try Self.write(values, id: \.id, cache: &documents, to: url) } }
+    func writeClaimLines(_ values: [Claim], to url: URL) throws { try locked { try Self.write(values, id: \.id, cache: &claims, to: url) } }
 
     /// Lines for one kind of relation; the cache holds every kind, so it is pruned only by `keepRelations`.
-    func relationLines(_ values: [Relation]) throws -> Data { try locked { try Self.lines(values, id: \.id, cache: &relations, prune: false) } }
+    func writeRelationLines(_ values: [Relation], to url: URL) throws {
+        try locked { try Self.write(values, id: \.id, cache: &relations, prune: false, to: url) }
+    }
 
     /// Forgets the relations that are no longer in the corpus.
     func keepRelations(_ values: [Relation]) {
@@ -29,25 +31,33 @@ final class ExportLineCache: @unchecked Sendable {
         return try body()
     }
 
-    private static func lines<T: JSONLineWritable & Equatable>(_ values: [T], id: KeyPath<T, String>, cache: inout [String: (T, [UInt8])],
-                                                              prune: Bool = true) throws -> Data {
-        var data = Data()
-        var writer = JSONLineWriter()
+    /// Writes one line per value to `url`, reusing the bytes of the values that did not change.
+    private static func write<T: JSONLineWritable & Equatable>(_ values: [T], id: KeyPath<T, String>, cache: inout [String: (T, [UInt8])],
+                                                              prune: Bool = true, to url: URL) throws {
         var next: [String: (T, [UInt8])] = prune ? Dictionary(minimumCapacity: values.count) : cache
-        for value in values {
-            let key = value[keyPath: id]
-            let line: [UInt8]
-            if let (previous, bytes) = cache[key], previous == value {
-                line = bytes
-            } else {
-                writer.removeAll()
-                try writer.writeLine(value)
-                line = writer.bytes
+        try ExportFile.write(to: url) { file in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(ExportFile.bufferSize + ExportFile.bufferSize / 4)
+            var writer = JSONLineWriter()
+            for value in values {
+                let key = value[keyPath: id]
+                let line: [UInt8]
+                if let (previous, bytes) = cache[key], previous == value {
+                    line = bytes
+                } else {
+                    writer.removeAll()
+                    try writer.writeLine(value)
+                    line = writer.bytes
+                }
+                next[key] = (value, line)
+                buffer.append(contentsOf: line)
+                if buffer.count >= ExportFile.bufferSize {
+                    try file.write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
             }
-            next[key] = (value, line)
-            data.append(contentsOf: line)
+            try file.write(buffer)
         }
         cache = next
-        return data
     }
 }

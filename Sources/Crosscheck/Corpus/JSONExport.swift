@@ -58,8 +58,8 @@ struct Manifest: Codable, Hashable, Sendable {
         generator = "crosscheck \(CrosscheckVersion.current)"
         counts = Counts(
             documents: corpus.documents.count, sections: corpus.sectionCount, claims: corpus.claims.count,
-            contradictions: corpus.relations(.contradiction).count, changes: corpus.relations(.changeOverTime).count,
-            agreements: corpus.relations(.agreement).count, qualifierDifferences: corpus.relations(.differentQualifier).count,
+            contradictions: corpus.relationCount(.contradiction), changes: corpus.relationCount(.changeOverTime),
+            agreements: corpus.relationCount(.agreement), qualifierDifferences: corpus.relationCount(.differentQualifier),
             problems: corpus.problems.count)
         inputs = corpus.inputs
         errors = corpus.problems
