@@ -56,12 +56,13 @@ public enum CorpusWriter {
             try ExportFile.writeLines(corpus.documents, to: file("documents.jsonl"))
             try ExportFile.writeLines(corpus.claims, to: file("claims.jsonl"))
         }
-        // One file per kind, so that no relation appears twice.
+        // One file per kind, so that no relation appears twice; read in place, not copied out by kind.
         for kind in Relation.Kind.allCases {
+            let relations = corpus.relations.lazy.filter { $0.kind == kind }
             if let cache {
-                try cache.writeRelationLines(corpus.relations(kind), to: file(kind.fileName))
+                try cache.writeRelationLines(relations, to: file(kind.fileName))
             } else {
-                try ExportFile.writeLines(corpus.relations(kind), to: file(kind.fileName))
+                try ExportFile.writeLines(relations, to: file(kind.fileName))
             }
         }
         cache?.keepRelations(corpus.relations)

@@ -34,7 +34,7 @@ struct ExportFile {
     }
 
     /// Writes each value as one JSON line, a buffer of about `bufferSize` bytes at a time.
-    static func writeLines(_ values: [some JSONLineWritable], to url: URL) throws {
+    static func writeLines(_ values: some Sequence<some JSONLineWritable>, to url: URL) throws {
         try write(to: url) { file in
             var writer = JSONLineWriter(capacity: bufferSize + bufferSize / 4)
             for value in values {

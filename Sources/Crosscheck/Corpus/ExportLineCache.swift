@@ -13,7 +13,7 @@ final class ExportLineCache: @unchecked Sendable {
     func writeClaimLines(_ values: [Claim], to url: URL) throws { try locked { try Self.write(values, id: \.id, cache: &claims, to: url) } }
 
     /// Lines for one kind of relation; the cache holds every kind, so it is pruned only by `keepRelations`.
-    func writeRelationLines(_ values: [Relation], to url: URL) throws {
+    func writeRelationLines(_ values: some Sequence<Relation>, to url: URL) throws {
         try locked { try Self.write(values, id: \.id, cache: &relations, prune: false, to: url) }
     }
 
@@ -32,9 +32,9 @@ final class ExportLineCache: @unchecked Sendable {
     }
 
     /// Writes one line per value to `url`, reusing the bytes of the values that did not change.
-    private static func write<T: JSONLineWritable & Equatable>(_ values: [T], id: KeyPath<T, String>, cache: inout [String: (T, [UInt8])],
+    private static func write<T: JSONLineWritable & Equatable>(_ values: some Sequence<T>, id: KeyPath<T, String>, cache: inout [String: (T, [UInt8])],
                                                               prune: Bool = true, to url: URL) throws {
-        var next: [String: (T, [UInt8])] = prune ? Dictionary(minimumCapacity: values.count) : cache
+        var next: [String: (T, [UInt8])] = prune ? Dictionary(minimumCapacity: values.underestimatedCount) : cache
         try ExportFile.write(to: url) { file in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(ExportFile.bufferSize + ExportFile.bufferSize / 4)
