@@ -23,6 +23,9 @@ public struct Corpus: Hashable, Sendable {
     /// The relations of one kind.
     public func relations(_ kind: Relation.Kind) -> [Relation] { relations.filter { $0.kind == kind } }
 
+    /// How many relations are of one kind, without copying them.
+    func relationCount(_ kind: Relation.Kind) -> Int { relations.count { $0.kind == kind } }
+
     /// The files that could not be read, or were read with problems, with the reason.
     public var problems: [SourceProblem] {
         inputs.compactMap { input in input.status == .ok || input.status == .duplicate ? nil : SourceProblem(path: input.path, reason: input.reason ?? "") }

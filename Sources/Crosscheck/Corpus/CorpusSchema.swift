@@ -62,6 +62,18 @@ enum CorpusSchema {
         """
     static let quantityPlaceholders = Array(repeating: "?", count: quantityColumns.count).joined(separator: ", ")
 
+    /// Set before `save` writes a database file it has just created: no rollback journal on disk, and no wait for
+    /// the disk at commit. A fresh file is only made inside a staging folder that is swapped in whole once the file is
+    /// complete (`AtomicFolder`), or removed when the run fails or is killed: no reader sees it half written, and a
+    /// crash loses nothing that was there before. (Like the exports, which are not synced either, the new corpus
+    /// reaches the disk when the system writes it back.) The journal stays in memory, so a failed save still rolls back.
+    static let freshFilePragmas = ["PRAGMA journal_mode = MEMORY", "PRAGMA synchronous = OFF"]
+
+    /// Set before every `save`: a page cache of 64 MB, which holds the indexes of a large corpus. With SQLite's
+    /// default of 2 MB, inserting in random key order read and wrote the same pages again and again (for 100,000
+    /// claims: 0.9 million reads and 0.4 million writes of 4 KB, for a file of 70,000 pages).
+    static let savePragmas = ["PRAGMA cache_size = -65536"]
+
     static let insertMeta = "INSERT INTO meta (key, value) VALUES (?, ?)"
     static let insertDocument = """
         INSERT INTO documents (id, ordinal, path, format, sha256, bytes, encoding, url, title, authors, site, language, published,
@@ -82,6 +94,8 @@ enum CorpusSchema {
     static let insertTrust = "INSERT INTO source_trust (document_id, score, agreements, contradictions, basis) VALUES (?, ?, ?, ?, ?)"
     static let insertInput = "INSERT INTO inputs (path, ordinal, sha256, bytes, status, document_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
 
+    /// Whether the file already holds a corpus's tables (then `save` empties them instead of creating them).
+    static let selectHasTables = "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'meta'"
     static let selectSchemaVersion = "SELECT value FROM meta WHERE key = 'schema_version'"
     static let selectDocuments = "SELECT * FROM documents ORDER BY ordinal"
     static let selectSections = "SELECT * FROM sections ORDER BY document_id, ordinal"

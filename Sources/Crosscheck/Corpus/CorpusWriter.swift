@@ -46,22 +46,31 @@ public enum CorpusWriter {
     }
 
     /// Writes the exports of a corpus into a folder (no staging): the files a person or a script reads.
+    /// Each file is written as it is made, through a buffer of about a megabyte, never gathered whole first.
     static func writeExports(of corpus: Corpus, into folder: URL, cache: ExportLineCache? = nil) throws {
-        func put(_ name: String, _ data: Data) throws {
-            try data.write(to: folder.appendingPathComponent(name))
+        func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
+        if let cache {
+            try cache.writeDocumentLines(corpus.documents, to: file("documents.jsonl"))
+            try cache.writeClaimLines(corpus.claims, to: file("claims.jsonl"))
+        } else {
+            try ExportFile.writeLines(corpus.documents, to: file("documents.jsonl"))
+            try ExportFile.writeLines(corpus.claims, to: file("claims.jsonl"))
         }
-        try put("documents.jsonl", try cache?.documentLines(corpus.documents) ?? JSONExport.lines(corpus.documents))
-        try put("claims.jsonl", try cache?.claimLines(corpus.claims) ?? JSONExport.lines(corpus.claims))
-        // One file per kind, so that no relation appears twice.
+        // One file per kind, so that no relation appears twice; read in place, not copied out by kind.
         for kind in Relation.Kind.allCases {
-            try put(kind.fileName, try cache?.relationLines(corpus.relations(kind)) ?? JSONExport.lines(corpus.relations(kind)))
+            let relations = corpus.relations.lazy.filter { $0.kind == kind }
+            if let cache {
+                try cache.writeRelationLines(relations, to: file(kind.fileName))
+            } else {
+                try ExportFile.writeLines(relations, to: file(kind.fileName))
+            }
         }
         cache?.keepRelations(corpus.relations)
-        try put("citations.json", try JSONExport.document(corpus.documents.map(CSLItem.init(document:))))
-        try put("citations.bib", Data(BibTeX.render(corpus.documents).utf8))
+        try ExportFile.write(JSONExport.document(corpus.documents.map(CSLItem.init(document:))), to: file("citations.json"))
+        try ExportFile.write(BibTeX.render(corpus.documents), to: file("citations.bib"))
         let report = ReportContent(corpus)
-        try put("report.md", Data(MarkdownReport.render(report).utf8))
-        try put("report.html", Data(HTMLReport.render(report).utf8))
-        try put("manifest.json", try JSONExport.document(Manifest(corpus: corpus)))
+        try ExportFile.write(MarkdownReport.render(report), to: file("report.md"))
+        try ExportFile.write(HTMLReport.render(report), to: file("report.html"))
+        try ExportFile.write(JSONExport.document(Manifest(corpus: corpus)), to: file("manifest.json"))
     }
 }

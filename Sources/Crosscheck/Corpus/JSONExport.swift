@@ -1,6 +1,7 @@
 import Foundation
 
-/// JSON with sorted keys and no escaped slashes: the same corpus always gives the same bytes.
+/// JSON with sorted keys and no escaped slashes: the same corpus always gives the same bytes. The JSON lines of
+/// documents, claims and relations are written by `JSONLineWriter`, which gives the encoder's bytes faster.
 enum JSONExport {
     static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -9,14 +10,10 @@ enum JSONExport {
     }
 
     /// One JSON object per line.
-    static func lines<T: Encodable>(_ values: [T]) throws -> Data {
-        let encoder = encoder(pretty: false)
-        var data = Data()
-        for value in values {
-            data.append(try encoder.encode(value))
-            data.append(0x0A)
-        }
-        return data
+    static func lines(_ values: [some JSONLineWritable]) throws -> Data {
+        var writer = JSONLineWriter()
+        for value in values { try writer.writeLine(value) }
+        return Data(writer.bytes)
     }
 
     static func document<T: Encodable>(_ value: T) throws -> Data {
@@ -61,8 +58,8 @@ struct Manifest: Codable, Hashable, Sendable {
         generator = "crosscheck \(CrosscheckVersion.current)"
         counts = Counts(
             documents: corpus.documents.count, sections: corpus.sectionCount, claims: corpus.claims.count,
-            contradictions: corpus.relations(.contradiction).count, changes: corpus.relations(.changeOverTime).count,
-            agreements: corpus.relations(.agreement).count, qualifierDifferences: corpus.relations(.differentQualifier).count,
+            contradictions: corpus.relationCount(.contradiction), changes: corpus.relationCount(.changeOverTime),
+            agreements: corpus.relationCount(.agreement), qualifierDifferences: corpus.relationCount(.differentQualifier),
             problems: corpus.problems.count)
         inputs = corpus.inputs
         errors = corpus.problems

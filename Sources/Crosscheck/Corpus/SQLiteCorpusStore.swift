@@ -21,65 +21,14 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
 
     public func save(_ corpus: Corpus) throws {
         do {
+            let isFresh = !FileManager.default.fileExists(atPath: path)
             let queue = try open(create: true)
-            let encoder = JSONExport.encoder(pretty: false)
-            func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
-            try queue.write { db in
-                let exists = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'meta'") ?? false
-                if exists {
-                    for statement in CorpusSchema.deleteAll { try db.execute(sql: statement) }
-                } else {
-                    for statement in CorpusSchema.create { try db.execute(sql: statement) }
-                }
-                try db.execute(sql: CorpusSchema.insertMeta, arguments: ["schema_version", String(Corpus.schemaVersion)])
-                try db.execute(sql: CorpusSchema.insertMeta, arguments: ["generator", "crosscheck \(CrosscheckVersion.current)"])
-                let insertDocument = try db.makeStatement(sql: CorpusSchema.insertDocument)
-                let insertSection = try db.makeStatement(sql: CorpusSchema.insertSection)
-                let insertCitation = try db.makeStatement(sql: CorpusSchema.insertCitation)
-                for (ordinal, document) in corpus.documents.enumerated() {
-                    try insertDocument.execute(arguments: [
-                        document.id, ordinal, document.source.path, document.source.format.rawValue, document.source.sha256,
-                        document.source.bytes, document.source.encoding, document.url, document.title, try json(document.authors),
-                        document.site, document.language, try document.published.map(json), try document.modified.map(json),
-                        try json(document.evidence), document.citationKey,
-                    ])
-                    for (index, section) in document.sections.enumerated() {
-                        try insertSection.execute(arguments: [section.id, document.id, index, section.heading, section.level, try json(section.path), section.text])
-                    }
-                    try insertCitation.execute(arguments: [document.citationKey, document.id, try json(CSLItem(document: document))])
-                }
-                let insertClaim = try db.makeStatement(sql: CorpusSchema.insertClaim)
-                let insertQuantity = try db.makeStatement(sql: CorpusSchema.insertQuantity)
-                for (ordinal, claim) in corpus.claims.enumerated() {
-                    try insertClaim.execute(arguments: [
-                        claim.id, claim.document, claim.section, ordinal, claim.source, try json(claim.sectionPath), claim.text,
-                        claim.span.start, claim.span.end, try json(claim.kinds), claim.date.value,
-                        claim.date.precision?.rawValue, claim.date.basis.rawValue, claim.date.phrase, claim.citationKey,
-                    ])
-                    for (index, quantity) in claim.quantities.enumerated() {
-                        try insertQuantity.execute(arguments: QuantityColumns.arguments(quantity, after: [claim.id, index]))
-                    }
-                }
-                let insertRelation = try db.makeStatement(sql: CorpusSchema.insertRelation)
-                let insertRelationValue = try db.makeStatement(sql: CorpusSchema.insertRelationValue)
-                for (ordinal, relation) in corpus.relations.enumerated() {
-                    // Each side is its claim (claim_a, claim_b) and the value compared; the rest comes from the claims table.
-                    try insertRelation.execute(arguments: [
-                        relation.id, ordinal, relation.kind.rawValue, relation.claims[0].id, relation.claims[1].id, relation.subject,
-                        relation.metric, relation.explanation, relation.confidence, relation.betterSupported,
-                    ])
-                    for (side, claim) in relation.claims.enumerated() {
-                        guard let value = claim.value else { continue }
-                        try insertRelationValue.execute(arguments: QuantityColumns.arguments(value, after: [relation.id, side]))
-                    }
-                }
-                let insertTrust = try db.makeStatement(sql: CorpusSchema.insertTrust)
-                for trust in corpus.trust {
-                    try insertTrust.execute(arguments: [trust.document, trust.score, trust.agreements, trust.contradictions, trust.basis])
-                }
-                let insertInput = try db.makeStatement(sql: CorpusSchema.insertInput)
-                for (ordinal, input) in corpus.inputs.enumerated() {
-                    try insertInput.execute(arguments: [input.path, ordinal, input.sha256, input.bytes, input.status.rawValue, input.document, input.reason])
+            try queue.writeWithoutTransaction { db in
+                let pragmas = isFresh ? CorpusSchema.savePragmas + CorpusSchema.freshFilePragmas : CorpusSchema.savePragmas
+                for statement in pragmas { try db.execute(sql: statement) }
+                try db.inTransaction {
+                    try insert(corpus, into: db)
+                    return .commit
                 }
             }
             try queue.close()
@@ -90,6 +39,71 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
             throw CrosscheckError.storeFailed(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {
             throw CrosscheckError.storeFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Every row of the corpus, in one transaction. JSON columns are written by `JSONLineWriter`, as the exports are.
+    private func insert(_ corpus: Corpus, into db: Database) throws {
+        let exists = try Bool.fetchOne(db, sql: CorpusSchema.selectHasTables) ?? false
+        if exists {
+            for statement in CorpusSchema.deleteAll { try db.execute(sql: statement) }
+        } else {
+            for statement in CorpusSchema.create { try db.execute(sql: statement) }
+        }
+        var writer = JSONLineWriter()
+        func json(_ write: (inout JSONLineWriter) throws -> Void) throws -> String {
+            writer.removeAll()
+            try write(&writer)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        let encoder = JSONExport.encoder(pretty: false)
+        let insertMeta = try PreparedInsert(db, sql: CorpusSchema.insertMeta, columns: 2)
+        try insertMeta("schema_version", String(Corpus.schemaVersion))
+        try insertMeta("generator", "crosscheck \(CrosscheckVersion.current)")
+        let insertDocument = try PreparedInsert(db, sql: CorpusSchema.insertDocument, columns: 16)
+        let insertSection = try PreparedInsert(db, sql: CorpusSchema.insertSection, columns: 7)
+        let insertCitation = try PreparedInsert(db, sql: CorpusSchema.insertCitation, columns: 3)
+        for (ordinal, document) in corpus.documents.enumerated() {
+            try insertDocument(
+                document.id, ordinal, document.source.path, document.source.format.rawValue, document.source.sha256,
+                document.source.bytes, document.source.encoding, document.url, document.title, try json { $0.array(document.authors) },
+                document.site, document.language, try document.published.map { date in try json { try $0.value(date) } },
+                try document.modified.map { date in try json { try $0.value(date) } }, try json { $0.object(document.evidence) }, document.citationKey)
+            for (index, section) in document.sections.enumerated() {
+                try insertSection(section.id, document.id, index, section.heading, section.level, try json { $0.array(section.path) }, section.text)
+            }
+            try insertCitation(document.citationKey, document.id, String(decoding: try encoder.encode(CSLItem(document: document)), as: UTF8.self))
+        }
+        let insertClaim = try PreparedInsert(db, sql: CorpusSchema.insertClaim, columns: 15)
+        let insertQuantity = try PreparedInsert(db, sql: CorpusSchema.insertQuantity, columns: 2 + CorpusSchema.quantityColumns.count)
+        for (ordinal, claim) in corpus.claims.enumerated() {
+            try insertClaim(
+                claim.id, claim.document, claim.section, ordinal, claim.source, try json { $0.array(claim.sectionPath) }, claim.text,
+                claim.span.start, claim.span.end, try json { $0.array(claim.kinds) }, claim.date.value,
+                claim.date.precision?.rawValue, claim.date.basis.rawValue, claim.date.phrase, claim.citationKey)
+            for (index, quantity) in claim.quantities.enumerated() {
+                try QuantityColumns.insert(quantity, key: claim.id, index, with: insertQuantity)
+            }
+        }
+        let insertRelation = try PreparedInsert(db, sql: CorpusSchema.insertRelation, columns: 10)
+        let insertRelationValue = try PreparedInsert(db, sql: CorpusSchema.insertRelationValue, columns: 2 + CorpusSchema.quantityColumns.count)
+        for (ordinal, relation) in corpus.relations.enumerated() {
+            // Each side is its claim (claim_a, claim_b) and the value compared; the rest comes from the claims table.
+            try insertRelation(
+                relation.id, ordinal, relation.kind.rawValue, relation.claims[0].id, relation.claims[1].id, relation.subject,
+                relation.metric, relation.explanation, relation.confidence, relation.betterSupported)
+            for (side, claim) in relation.claims.enumerated() {
+                guard let value = claim.value else { continue }
+                try QuantityColumns.insert(value, key: relation.id, side, with: insertRelationValue)
+            }
+        }
+        let insertTrust = try PreparedInsert(db, sql: CorpusSchema.insertTrust, columns: 5)
+        for trust in corpus.trust {
+            try insertTrust(trust.document, trust.score, trust.agreements, trust.contradictions, trust.basis)
+        }
+        let insertInput = try PreparedInsert(db, sql: CorpusSchema.insertInput, columns: 7)
+        for (ordinal, input) in corpus.inputs.enumerated() {
+            try insertInput(input.path, ordinal, input.sha256, input.bytes, input.status.rawValue, input.document, input.reason)
         }
     }
 
@@ -226,24 +240,10 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
 
 /// A quantity as table columns (`CorpusSchema.quantityColumns`), read by position.
 enum QuantityColumns {
-    /// The key columns, then the quantity's.
-    static func arguments(_ q: Quantity, after key: [any DatabaseValueConvertible]) -> StatementArguments {
-        var values: [(any DatabaseValueConvertible)?] = key
-        values.append(q.kind.rawValue)
-        values.append(q.text)
-        values.append(q.span.start)
-        values.append(q.span.end)
-        values.append(q.value)
-        values.append(q.low)
-        values.append(q.high)
-        values.append(q.qualifier)
-        values.append(q.currency)
-        values.append(q.currencyInferred)
-        values.append(q.scale)
-        values.append(q.unit)
-        values.append(q.date)
-        values.append(q.precision?.rawValue)
-        return StatementArguments(values)
+    /// Inserts a quantity after its key columns (the claim or relation id, then the quantity's ordinal or side).
+    static func insert(_ q: Quantity, key: String, _ ordinal: Int, with insert: PreparedInsert) throws {
+        try insert(key, ordinal, q.kind.rawValue, q.text, q.span.start, q.span.end, q.value, q.low, q.high, q.qualifier, q.currency,
+                   q.currencyInferred, q.scale, q.unit, q.date, q.precision?.rawValue)
     }
 
     /// - Throws: A GRDB `RowDecodingError` when a column holds NULL or a value of the wrong type (a damaged file).

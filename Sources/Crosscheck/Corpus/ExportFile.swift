@@ -1,0 +1,104 @@
+import Foundation
+
+/// A file of the corpus folder written piece by piece, so that a large export (claims and relations run to
+/// hundreds of megabytes) is never held whole in memory, let alone twice as `Data` and as a `String`.
+///
+/// Its failures are `NSError`s in the POSIX domain, which `AtomicFolder.describe` turns into the system's
+/// sentence ("No space left on device"), as it does for `Data.write(to:)`.
+struct ExportFile {
+    /// How much of an export is gathered in memory before it is written: about a megabyte.
+    static let bufferSize = 1 << 20
+
+    let path: String
+    private let descriptor: Int32
+
+    /// Creates (or empties) the file at `url`, hands it to `body`, and closes it, also when `body` throws.
+    static func write(to url: URL, _ body: (ExportFile) throws -> Void) throws {
+        let file = try ExportFile(creating: url.path)
+        do {
+            try body(file)
+        } catch {
+            _ = closeDescriptor(file.descriptor)
+            throw error
+        }
+        try file.close()
+    }
+
+    /// Writes `text` as UTF-8 to a new file at `url`, without copying it into a `Data` first.
+    static func write(_ text: String, to url: URL) throws {
+        try write(to: url) { try $0.write(text) }
+    }
+
+    static func write(_ data: Data, to url: URL) throws {
+        try write(to: url) { file in try data.withUnsafeBytes { try file.write($0) } }
+    }
+
+    /// Writes each value as one JSON line, a buffer of about `bufferSize` bytes at a time.
+    static func writeLines(_ values: some Sequence<some JSONLineWritable>, to url: URL) throws {
+        try write(to: url) { file in
+            var writer = JSONLineWriter(capacity: bufferSize + bufferSize / 4)
+            for value in values {
+                try writer.writeLine(value)
+                if writer.bytes.count >= bufferSize {
+                    try file.write(writer.bytes)
+                    writer.removeAll()
+                }
+            }
+            try file.write(writer.bytes)
+        }
+    }
+
+    private init(creating path: String) throws {
+        self.path = path
+        // The permissions `Data.write(to:)` gives a new file: rw for all, less the umask.
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw Self.error(errno, path: path) }
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        let code = writeAll(descriptor, bytes)
+        guard code == 0 else { throw Self.error(code, path: path) }
+    }
+
+    /// Closes the file; a failure here (a full disk on a network file system) is a failure to write it.
+    private func close() throws {
+        let code = closeDescriptor(descriptor)
+        guard code == 0 else { throw Self.error(code, path: path) }
+    }
+
+    private static func error(_ code: Int32, path: String) -> NSError {
+        NSError(domain: NSPOSIXErrorDomain, code: Int(code), userInfo: [NSFilePathErrorKey: path])
+    }
+}
+
+// The system calls, at file scope where `write` and `close` are not the methods above.
+
+/// Writes all of `bytes`, again after a signal or a short write. Returns 0, or the `errno` of the failure.
+private func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+    guard var next = bytes.baseAddress else { return 0 }
+    var left = bytes.count
+    while left > 0 {
+        let written = write(descriptor, next, left)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        next += written
+        left -= written
+    }
+    return 0
+}
+
+/// Returns 0, or the `errno` of the failure.
+private func closeDescriptor(_ descriptor: Int32) -> Int32 {
+    close(descriptor) == 0 ? 0 : errno
+}
