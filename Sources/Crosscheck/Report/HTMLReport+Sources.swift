@@ -77,19 +77,12 @@ extension HTMLReport {
         out += "</span> "
         out += cited
         out += "<span class=\"notes\">"
-        var separator = ""
-        for quantity in claim.quantities {
-            out += separator
-            Escaping.appendHTML(ValueFormat.describe(quantity), to: &out)
-            separator = "; "
+        let notes = ReportContent.notes(of: claim)
+        for (index, note) in notes.enumerated() {
+            if index > 0 { out += "; " }
+            Escaping.appendHTML(note, to: &out)
         }
-        if let date = claim.date.value {
-            out += separator + "date "
-            Escaping.appendHTML(date, to: &out)
-            out += " (" + claim.date.basis.rawValue + ")"
-            separator = "; "
-        }
-        if !separator.isEmpty { out += " · " }
+        if !notes.isEmpty { out += " · " }
         out += "<code>"
         Escaping.appendHTML(claim.id, to: &out)
         out += "</code>"

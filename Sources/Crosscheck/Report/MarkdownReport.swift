@@ -146,19 +146,12 @@ enum MarkdownReport {
         out += "- "
         Escaping.appendMarkdown(claim.text, to: &out)
         out += "[^" + claim.citationKey + "]"
-        var separator = " — *"
-        for quantity in claim.quantities {
-            out += separator
-            Escaping.appendMarkdown(ValueFormat.describe(quantity), to: &out)
-            separator = "; "
+        let notes = ReportContent.notes(of: claim)
+        for (index, note) in notes.enumerated() {
+            out += index == 0 ? " — *" : "; "
+            Escaping.appendMarkdown(note, to: &out)
         }
-        if let date = claim.date.value {
-            out += separator + "date "
-            Escaping.appendMarkdown(date, to: &out)
-            out += " (" + claim.date.basis.rawValue + ")"
-            separator = "; "
-        }
-        if separator == "; " { out += "*" }
+        if !notes.isEmpty { out += "*" }
         out += " `" + claim.id + "`\n"
     }
 

@@ -383,4 +383,11 @@ struct ReportContent {
         if path.count > 1, let title = document?.title, path[0] == title { path.removeFirst() }
         return path.joined(separator: " › ")
     }
+
+    /// What the reports note after a claim, unescaped: each value as normalised, then its date and how it was dated.
+    static func notes(of claim: Claim) -> [String] {
+        var notes = claim.quantities.map(ValueFormat.describe)
+        if let date = claim.date.value { notes.append("date \(date) (\(claim.date.basis.rawValue))") }
+        return notes
+    }
 }
