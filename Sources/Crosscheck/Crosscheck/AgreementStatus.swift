@@ -26,7 +26,8 @@ enum AgreementStatus {
     /// The agreement mentions of a sentence with one clear stage (a sentence saying both is left alone).
     static func mention(in claim: Claim, index: Int) -> Mention? {
         // Most sentences name no agreement: a look at the bytes spares them the tokenizer.
-        guard ASCIIScan.containsAny(claim.text, lowercased: nounStemBytes) else { return nil }
+        var text = claim.text
+        guard text.withUTF8({ bytes in nounStemBytes.contains { ByteSearch.contains(bytes, $0) } }) else { return nil }
         let tokens = Tokenizer.tokens(claim.text).filter(\.isWord)
         let words = tokens.map { $0.lower }
         let isNegotiating = words.contains(where: negotiating.contains)

@@ -12,11 +12,7 @@ enum Explanation {
             published = documents.map { $0.published?.date }
         }
 
-        func dateLabel(_ document: Int, _ period: Period) -> String {
-            if let published = published[document] { return published }
-            if period.basis == .estimated, let year = period.year { return "undated, c. \(year)" }
-            return "undated"
-        }
+        func dateLabel(_ document: Int, _ period: Period) -> String { Explanation.dateLabel(published: published[document], period) }
     }
 
     static func sentence(kind: Relation.Kind, older: Fact, newer: Fact, reason: String, sources: SourceLabels) -> String {
@@ -38,8 +34,11 @@ enum Explanation {
         return document.source.path
     }
 
-    static func dateLabel(_ document: Document, _ period: Period) -> String {
-        if let published = document.published { return published.date }
+    static func dateLabel(_ document: Document, _ period: Period) -> String { dateLabel(published: document.published?.date, period) }
+
+    /// The source's own date, else "undated" with the year its sentences suggest.
+    static func dateLabel(published: String?, _ period: Period) -> String {
+        if let published { return published }
         if period.basis == .estimated, let year = period.year { return "undated, c. \(year)" }
         return "undated"
     }

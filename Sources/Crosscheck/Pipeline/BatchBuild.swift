@@ -112,7 +112,7 @@ public enum BatchBuild {
                 let bytes = try timings.measure(.read) { () throws(SourceProblem) in try readBytes(of: file, maxFileSize: maxFileSize) }
                 let hash = timings.measure(.decode) { Hashing.sha256Hex(bytes) }
                 sha256 = hash
-                if !reuse.isEmpty, let outcome = reuse[hash, file.declaredFormat] {
+                if let outcome = reuse[hash, file.declaredFormat] {
                     reused = true
                     return try ReadCache.relocate(outcome, to: file.relativePath).get()
                 }
