@@ -103,7 +103,7 @@ public enum BatchBuild {
         let files = files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         let done = ResultSlots<Int>.Counter()
         progress?(BuildProgress(stage: .reading, filesDone: 0, filesTotal: files.count))
-        let results = ParallelMap.map(files, jobs: jobs) { [total = files.count] file in
+        let results = ParallelMap.map(files, jobs: jobs, chunkSize: 1) { [total = files.count] file in
             defer { progress?(BuildProgress(stage: .reading, filesDone: done.increment() + 1, filesTotal: total)) }
             var timings = StageTimings()
             var sha256: String?
@@ -229,23 +229,6 @@ enum ByteCount {
         }
         if value >= 1024 { return String(format: "%.0f KB", value / 1024) }
         return "\(bytes) bytes"
-    }
-}
-
-/// Maps over an array on `jobs` threads; results keep the input's order.
-enum ParallelMap {
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], jobs: Int, _ transform: @Sendable (Input) -> Output) -> [Output] {
-        if jobs <= 1 || inputs.count <= 1 { return inputs.map(transform) }
-        let slots = ResultSlots<Output>(count: inputs.count)
-        let next = ResultSlots<Int>.Counter()
-        DispatchQueue.concurrentPerform(iterations: min(jobs, inputs.count)) { _ in
-            while true {
-                let index = next.increment()
-                guard index < inputs.count else { return }
-                slots.set(index, transform(inputs[index]))
-            }
-        }
-        return slots.values
     }
 }
 

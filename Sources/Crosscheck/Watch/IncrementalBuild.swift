@@ -71,7 +71,7 @@ final class IncrementalBuild {
         let snapshot = cache
         let maxFileSize = options.maxFileSize
         let readStarted = DispatchTime.now().uptimeNanoseconds
-        let read = ParallelMap.map(toRead.map { files[$0] }, jobs: options.jobs) { file -> (String?, Outcome) in
+        let read = ParallelMap.map(toRead.map { files[$0] }, jobs: options.jobs, chunkSize: 1) { file -> (String?, Outcome) in
             do throws(SourceProblem) {
                 let bytes = try BatchBuild.readBytes(of: file, maxFileSize: maxFileSize)
                 let sha256 = Hashing.sha256Hex(bytes)
