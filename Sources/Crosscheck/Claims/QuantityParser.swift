@@ -87,9 +87,42 @@ public struct QuantityParser: Sendable {
     }
 
     /// Removes binary noise from decimal arithmetic: 4099999999.9999995 → 4.1e9, 7.3500000000000005 → 7.35.
+    ///
+    /// The same as `Double(String(format: "%.12g", value))`, without formatting through Foundation (which showed in
+    /// profiles: reports and explanations clean every difference they print). The shortest text that reads back as
+    /// the value has at most 12 significant digits for most values, and then the value is already clean; otherwise
+    /// that text is rounded to 12 digits, which rounds as the exact value does unless it ends in a lone 5 (a tie,
+    /// left to printf).
     static func clean(_ value: Double) -> Double {
         guard value.isFinite, value != 0 else { return value }
-        return Double(String(format: "%.12g", value)) ?? value
+        var digits: [UInt8] = []
+        var exponent = 0
+        var pointSeen = false
+        var text = value.description.utf8[...]
+        if text.first == UInt8(ascii: "-") { text = text.dropFirst() }
+        if let e = text.firstIndex(of: UInt8(ascii: "e")) {
+            exponent = Int(String(decoding: text[text.index(after: e)...], as: UTF8.self)) ?? 0
+            text = text[..<e]
+        }
+        for byte in text {
+            if byte == UInt8(ascii: ".") { pointSeen = true; continue }
+            if digits.isEmpty && byte == UInt8(ascii: "0") { if pointSeen { exponent -= 1 }; continue }
+            digits.append(byte)
+            if !pointSeen { exponent += 1 }
+        }
+        while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        guard digits.count > 12 else { return value }
+        let rest = digits[12...]
+        if rest.first == UInt8(ascii: "5") && rest.dropFirst().isEmpty { return Double(String(format: "%.12g", value)) ?? value }
+        var kept = Array(digits[..<12])
+        if rest.first! >= UInt8(ascii: "5") {
+            var index = 11
+            while index >= 0 && kept[index] == UInt8(ascii: "9") { kept[index] = UInt8(ascii: "0"); index -= 1 }
+            if index >= 0 { kept[index] += 1 } else { kept.insert(UInt8(ascii: "1"), at: 0); exponent += 1 }
+        }
+        // 0.d1d2… × 10^exponent
+        let literal = (value < 0 ? "-0." : "0.") + String(decoding: kept, as: UTF8.self) + "e\(exponent)"
+        return Double(literal) ?? value
     }
 
     /// A number followed by a scale word: value, decimals, scale word, and the index after.

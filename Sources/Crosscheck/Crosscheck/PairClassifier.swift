@@ -3,9 +3,48 @@
 enum PairClassifier {
     struct Verdict: Sendable {
         var kind: Relation.Kind
-        /// Why, in words, for the explanation.
-        var reason: String
+        /// Why; put in words by `reason(_:_:_:)` only for the relations that are kept.
+        var reason: Reason
         var confidence: Double
+        /// True once the pair is kept in the other order than `classify` was given it (the reason's words follow that order).
+        var reversed = false
+    }
+
+    /// The grounds of a verdict. The words are written from the two facts when a relation is made, not for every
+    /// candidate pair, most of which are outranked and dropped.
+    enum Reason: Sendable {
+        case sameEventDate, qualifierClash, scopesDiffer, ranksAgreeOneScope, oneScopeMissing, valuesAgree
+        case explicitPeriodsDiffer, impliedPeriodsDiffer, samePeriod
+    }
+
+    /// Why, in words, for the explanation; `a` and `b` in the order `classify` was given them.
+    static func reason(_ reason: Reason, _ a: Fact, _ b: Fact) -> String {
+        switch reason {
+        case .sameEventDate:
+            "both date it to \(a.period.month != nil && b.period.month != nil ? a.period.label : a.period.year.map(String.init) ?? "")"
+        case .qualifierClash:
+            qualifierClash(a, b).map { "the figures are qualified differently (\($0.a) vs \($0.b)), so they need not disagree" } ?? ""
+        case .scopesDiffer:
+            "one ranks within \(scopeName(a.scope ?? "")), the other within \(scopeName(b.scope ?? ""))"
+        case .ranksAgreeOneScope:
+            "ranks agree"
+        case .oneScopeMissing:
+            "one ranks within \(scopeName(a.scope ?? b.scope ?? "")), the other without a region"
+        case .valuesAgree:
+            valuesAgree(a, b)
+        case .explicitPeriodsDiffer:
+            "explicit periods differ (\(a.period.label) vs \(b.period.label)); \(direction(a, b))"
+        case .impliedPeriodsDiffer:
+            "the sources are dated \(a.period.label) and \(b.period.label), years apart; \(direction(a, b))"
+        case .samePeriod:
+            "same metric, \(PeriodComparison(a.period, b.period) == .same(explicit: true) ? "same period (\(a.period.label))" : "no reference period in either sentence"); \(difference(a, b))"
+        }
+    }
+
+    private static func valuesAgree(_ a: Fact, _ b: Fact) -> String {
+        let (earlier, later) = (a.period.year ?? 0) <= (b.period.year ?? 0) ? (a.period, b.period) : (b.period, a.period)
+        let when = PeriodComparison(a.period, b.period).isDifferent ? " and unchanged between \(earlier.label) and \(later.label)" : ""
+        return "the values agree within their stated precision\(when)"
     }
 
     /// - Parameter similarity: how alike the two sentences' content words are, in [0, 1].
@@ -22,6 +61,9 @@ enum PairClassifier {
     /// Generic money metrics: a value or a cost of something unnamed says too little to disagree about.
     static let genericMoneyMetrics: Set<String> = ["value", "project value", "deal value", "cost", "price", "market size", "tariff"]
 
+    /// Metrics that the lexicon's synonyms name: specific measures even in one word.
+    private static let synonymMetrics = Set(MetricLexicon.synonyms.values)
+
     /// Is there enough to say the two figures are about one and the same thing, so that a difference matters?
     static func sameThing(_ a: Fact, _ b: Fact, similarity: Double, evidence: Evidence) -> Bool {
         let samePartiesNamed = a.subject != nil && a.subject == b.subject && a.possessor != nil && a.possessor == b.possessor
@@ -29,7 +71,7 @@ enum PairClassifier {
         switch a.family {
         case .rank:
             // A specific ranking ("investment source", "trade partner") among sources about the same named parties.
-            let specific = a.metric.contains(" ") || Set(MetricLexicon.synonyms.values).contains(a.metric)
+            let specific = a.metric.contains(" ") || synonymMetrics.contains(a.metric)
             let partiesCompatible = (a.subject == nil || b.subject == nil || a.subject == b.subject) && (a.possessor == nil || b.possessor == nil || a.possessor == b.possessor)
             return samePartiesNamed || entities && (evidence.sharedRareTerms >= 1 || similarity >= 0.2 || specific && partiesCompatible)
         case .money:
@@ -70,7 +112,7 @@ enum PairClassifier {
             // Events corroborate when they fall on the same date at the shared precision; otherwise they are different events.
             guard let ya = a.period.year, ya == b.period.year, a.period.month == nil || b.period.month == nil || a.period.month == b.period.month else { return nil }
             if let clash = qualifierClash(a, b), clash.dimension == "status" { return nil }
-            return Verdict(kind: .agreement, reason: "both date it to \(a.period.month != nil && b.period.month != nil ? a.period.label : String(ya))", confidence: 0.5 + 0.4 * min(similarity, 1))
+            return Verdict(kind: .agreement, reason: .sameEventDate, confidence: 0.5 + 0.4 * min(similarity, 1))
         }
 
         // Agreements may rest on wording; a difference needs evidence that both speak of one thing.
@@ -78,22 +120,19 @@ enum PairClassifier {
         // Two sentences naming different specific subjects ("Varquesszel Software" vs "Nevmoncor Software") are not about one figure.
         if a.family != .rank, evidence.uncommonNamesOverlap == false { return nil }
         if !overlap && !sameThing(a, b, similarity: similarity, evidence: evidence) { return nil }
-        if let clash = qualifierClash(a, b) {
+        if qualifierClash(a, b) != nil {
             guard !overlap else { return nil }
-            return Verdict(kind: .differentQualifier, reason: "the figures are qualified differently (\(clash.a) vs \(clash.b)), so they need not disagree",
-                           confidence: 0.5 * keyMatch(similarity))
+            return Verdict(kind: .differentQualifier, reason: .qualifierClash, confidence: 0.5 * keyMatch(similarity))
         }
         if let sa = a.scope, let sb = b.scope, sa != sb {
             guard !overlap else { return nil }
-            return Verdict(kind: .differentQualifier, reason: "one ranks within \(scopeName(sa)), the other within \(scopeName(sb))",
-                           confidence: 0.5 * keyMatch(similarity))
+            return Verdict(kind: .differentQualifier, reason: .scopesDiffer, confidence: 0.5 * keyMatch(similarity))
         }
         if (a.scope == nil) != (b.scope == nil), (a.scope ?? b.scope) != "global", a.family == .rank {
             guard !overlap else {
-                return Verdict(kind: .agreement, reason: "ranks agree", confidence: 0.5 * keyMatch(similarity))
+                return Verdict(kind: .agreement, reason: .ranksAgreeOneScope, confidence: 0.5 * keyMatch(similarity))
             }
-            return Verdict(kind: .differentQualifier, reason: "one ranks within \(scopeName(a.scope ?? b.scope ?? "")), the other without a region",
-                           confidence: 0.45 * keyMatch(similarity))
+            return Verdict(kind: .differentQualifier, reason: .oneScopeMissing, confidence: 0.45 * keyMatch(similarity))
         }
 
         let margin = relativeGap(a.quantity, b.quantity)
@@ -101,23 +140,16 @@ enum PairClassifier {
         // Two open-ended figures ("over 300,000", "over 129,425") always overlap and corroborate nothing.
         if overlap, isOpenEnded(a.quantity), isOpenEnded(b.quantity) { return nil }
         if overlap {
-            let (earlier, later) = (a.period.year ?? 0) <= (b.period.year ?? 0) ? (a.period, b.period) : (b.period, a.period)
-            let when = timing.isDifferent ? " and unchanged between \(earlier.label) and \(later.label)" : ""
-            return Verdict(kind: .agreement, reason: "the values agree within their stated precision\(when)",
-                           confidence: min(1, base * (timing.isDifferent ? 0.7 : 0.9)))
+            return Verdict(kind: .agreement, reason: .valuesAgree, confidence: min(1, base * (timing.isDifferent ? 0.7 : 0.9)))
         }
         switch timing {
         case .differentExplicit:
-            return Verdict(kind: .changeOverTime, reason: "explicit periods differ (\(a.period.label) vs \(b.period.label)); \(direction(a, b))",
-                           confidence: min(1, base * 0.9))
+            return Verdict(kind: .changeOverTime, reason: .explicitPeriodsDiffer, confidence: min(1, base * 0.9))
         case .differentImplied:
-            return Verdict(kind: .changeOverTime, reason: "the sources are dated \(a.period.label) and \(b.period.label), years apart; \(direction(a, b))",
-                           confidence: min(1, base * 0.6))
+            return Verdict(kind: .changeOverTime, reason: .impliedPeriodsDiffer, confidence: min(1, base * 0.6))
         case .same(let explicit):
-            let when = explicit ? "same period (\(a.period.label))" : "no reference period in either sentence"
             let severity = min(1, 0.6 + margin)
-            return Verdict(kind: .contradiction, reason: "same metric, \(when); \(difference(a, b))",
-                           confidence: min(1, base * (explicit ? 1.0 : 0.75) * severity))
+            return Verdict(kind: .contradiction, reason: .samePeriod, confidence: min(1, base * (explicit ? 1.0 : 0.75) * severity))
         }
     }
 

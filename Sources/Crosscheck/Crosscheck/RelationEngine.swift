@@ -43,7 +43,7 @@ public enum RelationEngine {
         }
         let periods = readings.map(\.period)
         let similarity = SimilarityIndex(terms: readings.map(\.terms), jobs: jobs)
-        let facts: [Fact] = readings.flatMap(\.facts).map { fact in
+        let facts: [Fact] = ParallelMap.map(readings.flatMap(\.facts), jobs: jobs) { fact in
             var fact = fact
             fact.metricTermIDs = similarity.ids(of: (fact.metric + " " + (fact.quantity.unit ?? "")).split(separator: " ").map { Terms.similarityStem(String($0)) })
             return fact
@@ -57,96 +57,65 @@ public enum RelationEngine {
         // Blocks, in a fixed order.
         var grouping: [String: [Int]] = [:]
         for (index, fact) in facts.enumerated() { grouping[fact.blockKey, default: []].append(index) }
-        let blocks = grouping
+        let blocks = grouping.keys.sorted().map { grouping[$0]! }
+        grouping.removeAll()
+        var blockOfFact = [Int](repeating: 0, count: facts.count)
+        for (block, members) in blocks.enumerated() { for member in members { blockOfFact[member] = block } }
+        let blockOf = blockOfFact
 
-        struct PairKey: Hashable {
-            var kind: Relation.Kind
-            var first: Int
-            var second: Int
-        }
-        // Each block is classified on its own, in parallel; the results merge in block order.
+        let search = CandidateSearch(blocks: blocks, facts: facts, similarity: similarity, jobs: jobs)
         typealias Found = (key: PairKey, verdict: PairClassifier.Verdict, a: Int, b: Int)
-        let keys = blocks.keys.sorted()
-        let perBlock = ParallelMap.map(keys, jobs: jobs) { key -> [Found] in
-            let members = blocks[key]!
-            guard Set(members.map { facts[$0].document }).count > 1 else { return [] }
-            // Candidates from the whole block (changes across years) and from each year within it (contradictions
-            // live inside one period, and a large block's nearest neighbours may all be other years).
-            var pairs = candidatePairs(members, facts: facts, similarity: similarity).map { (members[$0.0], members[$0.1]) }
-            if members.count > exhaustiveBlockSize {
-                var byYear: [Int: [Int]] = [:]
-                for member in members { if let year = facts[member].period.year { byYear[year, default: []].append(member) } }
-                for year in byYear.keys.sorted() {
-                    let group = byYear[year]!
-                    pairs += candidatePairs(group, facts: facts, similarity: similarity).map { (group[$0.0], group[$0.1]) }
+        // Found pairs are dealt into shards by their claims, so that each shard can be merged on its own thread.
+        let shards = 16
+        let perUnit = ParallelMap.map(Array(search.units.indices), jobs: jobs, chunkSize: 1) { unit -> [[Found]] in
+            facts.withUnsafeBufferPointer { facts in
+                var found = [[Found]](repeating: [], count: shards)
+                for (first, second) in search.pairs(in: unit) {
+                    guard facts[first].document != facts[second].document, facts[first].claim != facts[second].claim else { continue }
+                    // Cheap refusals before any evidence is gathered.
+                    if let s = facts[first].subject, let t = facts[second].subject, s != t { continue }
+                    if let s = facts[first].possessor, let t = facts[second].possessor, s != t { continue }
+                    let (claimA, claimB) = (facts[first].claim, facts[second].claim)
+                    let score = Double(similarity.similarity(claimA, claimB))
+                    let isEvent = facts[first].family == .event
+                    var evidence = PairClassifier.Evidence()
+                    evidence.sharedRareTerms = similarity.sharedRareTerms(claimA, claimB, maxFrequency: isEvent ? 3 : rareLimit,
+                                                                          excluding: facts[first].metricTermIDs)
+                    if isEvent { evidence.sharesBigram = similarity.sharesBigram(claimA, claimB) }
+                    evidence.entitiesOverlap = NamedEntities.overlap(entities[claimA], entities[claimB])
+                    evidence.uncommonNamesOverlap = NamedEntities.overlap(uncommonNames[claimA], uncommonNames[claimB])
+                    guard var verdict = PairClassifier.classify(facts[first], facts[second], similarity: score, evidence: evidence) else { continue }
+                    verdict.reversed = claimA > claimB
+                    let (x, y) = verdict.reversed ? (second, first) : (first, second)
+                    let key = PairKey(kind: verdict.kind, first: facts[x].claim, second: facts[y].claim)
+                    found[(key.first &+ key.second) % shards].append((key, verdict, x, y))
+                }
+                return found
+            }
+        }
+        // One verdict per kind and pair of claims (two facts of one claim may meet the same two facts of another, in
+        // one block or in two): the most confident, then the first facts, whatever order the units finished in.
+        typealias Candidate = (verdict: PairClassifier.Verdict, a: Int, b: Int)
+        let winners = ParallelMap.map(Array(0..<shards), jobs: jobs, chunkSize: 1) { shard -> [[Candidate]] in
+            var best: [PairKey: Candidate] = [:]
+            for unit in perUnit {
+                for found in unit[shard] {
+                    if let existing = best[found.key],
+                       (existing.verdict.confidence, -existing.a, -existing.b) >= (found.verdict.confidence, -found.a, -found.b) { continue }
+                    best[found.key] = (found.verdict, found.a, found.b)
                 }
             }
-            var seen = Set<Int>()
-            var found: [Found] = []
-            for (first, second) in pairs {
-                guard seen.insert(min(first, second) &* 1_000_003 &+ max(first, second)).inserted else { continue }
-                let (a, b) = (facts[first], facts[second])
-                guard a.document != b.document, a.claim != b.claim else { continue }
-                // Cheap refusals before any evidence is gathered.
-                if let s = a.subject, let t = b.subject, s != t { continue }
-                if let s = a.possessor, let t = b.possessor, s != t { continue }
-                let score = Double(similarity.similarity(a.claim, b.claim))
-                var evidence = PairClassifier.Evidence()
-                evidence.sharedRareTerms = similarity.sharedRareTerms(a.claim, b.claim, maxFrequency: a.family == .event ? 3 : rareLimit, excluding: a.metricTermIDs)
-                if a.family == .event { evidence.sharesBigram = similarity.sharesBigram(a.claim, b.claim) }
-                evidence.entitiesOverlap = NamedEntities.overlap(entities[a.claim], entities[b.claim])
-                evidence.uncommonNamesOverlap = NamedEntities.overlap(uncommonNames[a.claim], uncommonNames[b.claim])
-                guard let verdict = PairClassifier.classify(a, b, similarity: score, evidence: evidence) else { continue }
-                let (x, y) = a.claim < b.claim ? (first, second) : (second, first)
-                found.append((PairKey(kind: verdict.kind, first: facts[x].claim, second: facts[y].claim), verdict, x, y))
-            }
-            return found
+            var byBlock = [[Candidate]](repeating: [], count: blocks.count)
+            for entry in best.values { byBlock[blockOf[entry.a]].append(entry) }
+            return byBlock
         }
-        var best: [PairKey: (verdict: PairClassifier.Verdict, a: Int, b: Int)] = [:]
-        for found in perBlock.joined() {
-            if let existing = best[found.key], existing.verdict.confidence >= found.verdict.confidence { continue }
-            best[found.key] = (found.verdict, found.a, found.b)
-        }
-
         // Bounded output: each fact keeps its few most confident agreements and changes (a figure repeated in a
-        // thousand sources needs a handful of corroborations, not a million pairs); conflicts are all kept.
-        var kept: [(verdict: PairClassifier.Verdict, a: Int, b: Int)] = []
-        struct FactKey: Hashable {
-            var kind: Relation.Kind
-            var fact: Int
-        }
-        var perFact: [FactKey: Int] = [:]
-        // A fact's changes link it first to the nearest periods, as a timeline does; within a gap, and for the
-        // other kinds, the most confident come first; then by claim and kind, so that no order is left to chance.
-        struct Rank: Comparable {
-            var gap: Int
-            var confidence: Double
-            var first: Int
-            var second: Int
-            var kind: Int
-
-            static func < (x: Rank, y: Rank) -> Bool {
-                (x.gap, -x.confidence, x.first, x.second, x.kind) < (y.gap, -y.confidence, y.first, y.second, y.kind)
-            }
-        }
-        let candidates = Array(best.values)
+        // thousand sources needs a handful of corroborations, not a million pairs); conflicts are all kept. Both
+        // facts of a pair share a block, so each block is bounded on its own.
         let kindOrder = Relation.Kind.allCases
-        let ranks = candidates.map { entry -> Rank in
-            var gap = 0
-            if entry.verdict.kind == .changeOverTime, let ya = facts[entry.a].period.year, let yb = facts[entry.b].period.year { gap = abs(ya - yb) }
-            return Rank(gap: gap, confidence: entry.verdict.confidence, first: facts[entry.a].claim, second: facts[entry.b].claim,
-                        kind: kindOrder.firstIndex(of: entry.verdict.kind)!)
-        }
-        let ordered = candidates.indices.sorted { ranks[$0] < ranks[$1] }.map { candidates[$0] }
-        for entry in ordered {
-            if entry.verdict.kind == .agreement || entry.verdict.kind == .changeOverTime {
-                let (ka, kb) = (FactKey(kind: entry.verdict.kind, fact: entry.a), FactKey(kind: entry.verdict.kind, fact: entry.b))
-                guard perFact[ka, default: 0] < maxPerFact, perFact[kb, default: 0] < maxPerFact else { continue }
-                perFact[ka, default: 0] += 1
-                perFact[kb, default: 0] += 1
-            }
-            kept.append(entry)
-        }
+        let kept = ParallelMap.map(Array(blocks.indices), jobs: jobs, chunkSize: 1) { block in
+            boundedPerFact(winners.flatMap { $0[block] }, facts: facts, kindOrder: kindOrder)
+        }.flatMap { $0 }
         let labels = Explanation.SourceLabels(documents)
         var relations = ParallelMap.map(kept.map { ($0.verdict, $0.a, $0.b) }, jobs: jobs) { entry in
             makeRelation(entry.0, facts[entry.1], facts[entry.2], claims: claims, sources: labels)
@@ -162,11 +131,10 @@ public enum RelationEngine {
         relations += Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents, periods: periods)
             .filter { !related.contains(pair($0)) }
         // One relation per id (kind and pair of claims): several passes may find the same one; the most confident stays.
-        // Indices are sorted, not the (large) relations.
-        let ids = relations.map { IDOrder($0.id) }
-        let confidences = relations.map(\.confidence)
-        let byID = relations.indices.sorted { (ids[$0], -confidences[$0], $0) < (ids[$1], -confidences[$1], $1) }
-        relations = byID.enumerated().filter { $0.offset == 0 || ids[byID[$0.offset - 1]] != ids[$0.element] }.map { relations[$0.element] }
+        // One sort of indices, not of the (large) relations, gives both that and the final order: by kind, then id.
+        let keys = relations.map { (kind: kindOrder.firstIndex(of: $0.kind)!, id: IDOrder($0.id), confidence: -$0.confidence) }
+        let order = relations.indices.sorted { (keys[$0].kind, keys[$0].id, keys[$0].confidence, $0) < (keys[$1].kind, keys[$1].id, keys[$1].confidence, $1) }
+        relations = order.indices.filter { $0 == 0 || keys[order[$0 - 1]].id != keys[order[$0]].id }.map { relations[order[$0]] }
         let trust = SourceTrustModel.scores(documents: documents, relations: relations)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
         for index in relations.indices where relations[index].kind == .contradiction {
@@ -174,26 +142,56 @@ public enum RelationEngine {
             let (ta, tb) = (trustByDocument[sides[0].document] ?? 0.5, trustByDocument[sides[1].document] ?? 0.5)
             if abs(ta - tb) >= 0.05 { relations[index].betterSupported = ta > tb ? sides[0].id : sides[1].id }
         }
-        let finalKeys = relations.map { (kindOrder.firstIndex(of: $0.kind)!, IDOrder($0.id)) }
-        let sortedIndices = relations.indices.sorted { finalKeys[$0] < finalKeys[$1] }
-        return (sortedIndices.map { relations[$0] }, trust)
+        return (relations, trust)
     }
 
-    static func candidatePairs(_ members: [Int], facts: [Fact], similarity: SimilarityIndex) -> [(Int, Int)] {
-        if members.count <= exhaustiveBlockSize {
-            var pairs: [(Int, Int)] = []
-            for i in members.indices {
-                for j in members.indices where j > i && facts[members[i]].document != facts[members[j]].document { pairs.append((i, j)) }
+    /// A relation found between two claims, before it is written out.
+    struct PairKey: Hashable {
+        var kind: Relation.Kind
+        var first: Int
+        var second: Int
+    }
+
+    /// The candidates of one block that are kept: every conflict, and for each fact its `maxPerFact` best agreements
+    /// and changes. A fact's changes link it first to the nearest periods, as a timeline does; within a gap, and for
+    /// the other kinds, the most confident come first; then by claim and kind, so that no order is left to chance.
+    static func boundedPerFact(
+        _ candidates: [(verdict: PairClassifier.Verdict, a: Int, b: Int)], facts: [Fact], kindOrder: [Relation.Kind]
+    ) -> [(verdict: PairClassifier.Verdict, a: Int, b: Int)] {
+        struct Rank: Comparable {
+            var gap: Int
+            var confidence: Double
+            var first: Int
+            var second: Int
+            var kind: Int
+
+            static func < (x: Rank, y: Rank) -> Bool {
+                (x.gap, -x.confidence, x.first, x.second, x.kind) < (y.gap, -y.confidence, y.first, y.second, y.kind)
             }
-            return pairs
         }
-        var seen = Set<Int>()
-        var pairs: [(Int, Int)] = []
-        for (i, j) in similarity.nearestNeighbours(in: members.map { facts[$0].claim }, limit: neighbours) {
-            let key = i * members.count + j
-            if seen.insert(key).inserted { pairs.append((i, j)) }
+        struct FactKey: Hashable {
+            var kind: Relation.Kind
+            var fact: Int
         }
-        return pairs.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        let ranks = candidates.map { entry -> Rank in
+            var gap = 0
+            if entry.verdict.kind == .changeOverTime, let ya = facts[entry.a].period.year, let yb = facts[entry.b].period.year { gap = abs(ya - yb) }
+            return Rank(gap: gap, confidence: entry.verdict.confidence, first: facts[entry.a].claim, second: facts[entry.b].claim,
+                        kind: kindOrder.firstIndex(of: entry.verdict.kind)!)
+        }
+        var perFact: [FactKey: Int] = [:]
+        var kept: [(verdict: PairClassifier.Verdict, a: Int, b: Int)] = []
+        for index in candidates.indices.sorted(by: { ranks[$0] < ranks[$1] }) {
+            let entry = candidates[index]
+            if entry.verdict.kind == .agreement || entry.verdict.kind == .changeOverTime {
+                let (ka, kb) = (FactKey(kind: entry.verdict.kind, fact: entry.a), FactKey(kind: entry.verdict.kind, fact: entry.b))
+                guard perFact[ka, default: 0] < maxPerFact, perFact[kb, default: 0] < maxPerFact else { continue }
+                perFact[ka, default: 0] += 1
+                perFact[kb, default: 0] += 1
+            }
+            kept.append(entry)
+        }
+        return kept
     }
 
     static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Fact, _ b: Fact, claims: [Claim], sources: Explanation.SourceLabels) -> Relation {
@@ -201,10 +199,11 @@ public enum RelationEngine {
         func side(_ fact: Fact) -> RelatedClaim { RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity) }
         let ids = [claims[a.claim].id, claims[b.claim].id].sorted()
         let subject = a.subject ?? b.subject
+        let reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b, a) : PairClassifier.reason(verdict.reason, a, b)
         return Relation(
             id: "r" + Hashing.hexPrefix(of: "\(verdict.kind.rawValue)|\(ids[0])|\(ids[1])", length: 16),
             kind: verdict.kind, claims: [side(older), side(newer)], subject: subject.map { $0.prefix(1).uppercased() + $0.dropFirst() },
-            metric: a.metricLabel, explanation: Explanation.sentence(kind: verdict.kind, older: older, newer: newer, reason: verdict.reason, sources: sources),
+            metric: a.metricLabel, explanation: Explanation.sentence(kind: verdict.kind, older: older, newer: newer, reason: reason, sources: sources),
             confidence: (verdict.confidence * 100).rounded() / 100, betterSupported: nil)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// TF-IDF vectors of claims and a candidate search that never compares everything with everything:
 /// candidates come from postings of shared terms, and very common terms are not followed.
 struct SimilarityIndex: Sendable {
@@ -130,34 +132,31 @@ struct SimilarityIndex: Sendable {
     func nearestNeighbours(in members: [Int], limit: Int, maxPostings: Int = 200, queries: [Int]? = nil) -> [(Int, Int)] {
         // Only terms some query uses can lead anywhere.
         let wanted: Set<Int32>? = queries.map { Set($0.flatMap { vectors[members[$0]].terms }) }
-        var postings: [Int32: [Int]] = [:]
-        for (position, claim) in members.enumerated() {
-            for term in vectors[claim].terms where wanted?.contains(term) ?? true { postings[term, default: []].append(position) }
-        }
+        let postings = Postings(members: members, vectors: vectors, maxPostings: maxPostings, wanted: wanted)
+        return nearestNeighbours(in: members, postings: postings, limit: limit, queries: queries ?? Array(members.indices))
+    }
+
+    /// The same search over postings built beforehand, so that several threads can share one group's postings,
+    /// each answering its own range of queries.
+    func nearestNeighbours<Queries: Sequence<Int>>(in members: [Int], postings: Postings, limit: Int, queries: Queries) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
         var scores = [Float](repeating: 0, count: members.count)
         var touched: [Int] = []
-        for position in queries ?? Array(members.indices) {
-            let claim = members[position]
-            let vector = vectors[claim]
+        var best: [Int] = []
+        best.reserveCapacity(limit + 1)
+        for position in queries {
+            let vector = vectors[members[position]]
             for (termIndex, term) in vector.terms.enumerated() {
-                guard let list = postings[term], list.count <= maxPostings else { continue }
+                guard let range = postings.range(of: term) else { continue }
                 let weight = vector.weights[termIndex]
-                for other in list where other != position {
+                for entry in range {
+                    let other = Int(postings.positions[entry])
+                    guard other != position else { continue }
                     if scores[other] == 0 { touched.append(other) }
-                    let otherVector = vectors[members[other]]
-                    // Terms are sorted: binary search for the term's weight in the other vector.
-                    var low = 0, high = otherVector.terms.count - 1
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if otherVector.terms[middle] < term { low = middle + 1 } else { high = middle }
-                    }
-                    scores[other] += weight * otherVector.weights[low]
+                    scores[other] += weight * postings.weights[entry]
                 }
             }
             // The `limit` best by score (ties by position), kept in a small sorted buffer: no full sort of every candidate.
-            var best: [Int] = []
-            best.reserveCapacity(limit + 1)
             for other in touched where scores[other] > 0 {
                 let score = scores[other]
                 if best.count == limit, let last = best.last, (score, -other) <= (scores[last], -last) { continue }
@@ -169,9 +168,51 @@ struct SimilarityIndex: Sendable {
             for other in best { pairs.append((min(position, other), max(position, other))) }
             for other in touched { scores[other] = 0 }
             touched.removeAll(keepingCapacity: true)
+            best.removeAll(keepingCapacity: true)
         }
         return pairs
     }
 }
 
-import Foundation
+/// Which members of a group use each term, with the term's weight in each: the inverted index of a neighbour
+/// search. Terms that more than `maxPostings` members use are too common to lead anywhere and are left out.
+struct Postings: Sendable {
+    /// Member positions, grouped by term, ascending within a term.
+    let positions: [Int32]
+    /// The term's weight in each of those members' vectors.
+    let weights: [Float]
+    private let ranges: [Int32: Range<Int>]
+
+    init(members: [Int], vectors: [SimilarityIndex.Vector], maxPostings: Int, wanted: Set<Int32>? = nil) {
+        // (term, position) packed in one integer, so that one sort groups by term and keeps positions in order.
+        var entries: [(key: UInt64, weight: Float)] = []
+        entries.reserveCapacity(members.count * 8)
+        for (position, claim) in members.enumerated() {
+            let vector = vectors[claim]
+            for (index, term) in vector.terms.enumerated() where wanted?.contains(term) ?? true {
+                entries.append((UInt64(UInt32(bitPattern: term)) << 32 | UInt64(position), vector.weights[index]))
+            }
+        }
+        entries.sort { $0.key < $1.key }
+        var positions: [Int32] = []
+        var weights: [Float] = []
+        var ranges: [Int32: Range<Int>] = [:]
+        var start = 0
+        while start < entries.count {
+            let term = Int32(bitPattern: UInt32(entries[start].key >> 32))
+            var end = start + 1
+            while end < entries.count && entries[end].key >> 32 == entries[start].key >> 32 { end += 1 }
+            if end - start <= maxPostings {
+                ranges[term] = positions.count..<positions.count + end - start
+                for entry in entries[start..<end] {
+                    positions.append(Int32(truncatingIfNeeded: entry.key))
+                    weights.append(entry.weight)
+                }
+            }
+            start = end
+        }
+        (self.positions, self.weights, self.ranges) = (positions, weights, ranges)
+    }
+
+    func range(of term: Int32) -> Range<Int>? { ranges[term] }
+}

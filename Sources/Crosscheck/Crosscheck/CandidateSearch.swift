@@ -1,0 +1,80 @@
+/// The candidate pairs of facts to classify, cut into units of work that threads take in turn.
+///
+/// Each block is searched as a whole (changes run across years) and, when it is large, year by year as well
+/// (contradictions live inside one period, and a large block's nearest neighbours may all be other years).
+/// A group of up to `RelationEngine.exhaustiveBlockSize` facts compares all its pairs; a larger one only each
+/// fact's nearest neighbours, and its queries are split into ranges so that one huge block does not keep a
+/// single thread busy while the others wait. The postings of a large group are built once and shared.
+struct CandidateSearch: Sendable {
+    struct Unit: Sendable {
+        var group: Int
+        /// The block the group belongs to.
+        var block: Int
+        var queries: Range<Int>
+    }
+
+    /// Fact indices of each group, ascending.
+    let groups: [[Int]]
+    /// Postings of each group searched by neighbours; nil for groups compared exhaustively.
+    let postings: [Postings?]
+    let units: [Unit]
+    private let facts: [Fact]
+    private let similarity: SimilarityIndex
+
+    /// Queries per unit of a large group.
+    static let queriesPerUnit = 2_048
+
+    init(blocks: [[Int]], facts: [Fact], similarity: SimilarityIndex, jobs: Int) {
+        var groups: [[Int]] = []
+        var groupBlocks: [Int] = []
+        for (block, members) in blocks.enumerated() {
+            var documents = Set<Int>()
+            for member in members { documents.insert(facts[member].document); if documents.count > 1 { break } }
+            guard documents.count > 1 else { continue }
+            groups.append(members)
+            groupBlocks.append(block)
+            guard members.count > RelationEngine.exhaustiveBlockSize else { continue }
+            var byYear: [Int: [Int]] = [:]
+            for member in members { if let year = facts[member].period.year { byYear[year, default: []].append(member) } }
+            for year in byYear.keys.sorted() {
+                groups.append(byYear[year]!)
+                groupBlocks.append(block)
+            }
+        }
+        postings = ParallelMap.map(groups, jobs: jobs, chunkSize: 1) { members in
+            members.count > RelationEngine.exhaustiveBlockSize
+                ? Postings(members: members.map { facts[$0].claim }, vectors: similarity.vectors, maxPostings: 200) : nil
+        }
+        var units: [Unit] = []
+        for (group, members) in groups.enumerated() {
+            let step = members.count > RelationEngine.exhaustiveBlockSize ? Self.queriesPerUnit : members.count
+            for start in stride(from: 0, to: members.count, by: step) {
+                units.append(Unit(group: group, block: groupBlocks[group], queries: start..<min(members.count, start + step)))
+            }
+        }
+        (self.groups, self.units, self.facts, self.similarity) = (groups, units, facts, similarity)
+    }
+
+    /// The pairs of one unit as fact indices, smaller first, each once, in a fixed order.
+    func pairs(in index: Int) -> [(Int, Int)] {
+        let unit = units[index]
+        let members = groups[unit.group]
+        guard let postings = postings[unit.group] else {
+            var pairs: [(Int, Int)] = []
+            for i in members.indices {
+                for j in members.indices where j > i && facts[members[i]].document != facts[members[j]].document {
+                    pairs.append((members[i], members[j]))
+                }
+            }
+            return pairs
+        }
+        let claims = members.map { facts[$0].claim }
+        var seen = Set<Int>()
+        var pairs: [(Int, Int)] = []
+        for (i, j) in similarity.nearestNeighbours(in: claims, postings: postings, limit: RelationEngine.neighbours, queries: unit.queries)
+        where seen.insert(i * members.count + j).inserted {
+            pairs.append((members[i], members[j]))
+        }
+        return pairs.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+}
