@@ -53,18 +53,25 @@ enum AgreementStatus {
         return Mention(claim: index, stage: isConcluded ? .concluded : .negotiating, topic: topic)
     }
 
-    static func relations(claims: [Claim], documentIndex: [String: Int], documents: [Document], periods: [Period]) -> [Relation] {
+    static func relations(claims: [Claim], documentIndex: [String: Int], documents: [Document], periods: [Period], jobs: Int = 1) -> [Relation] {
+        let mentions = ParallelMap.map(Array(claims.indices), jobs: jobs) { index -> Mention? in
+            guard documentIndex[claims[index].document] != nil, periods[index].year != nil else { return nil }
+            return mention(in: claims[index], index: index)
+        }
         var pending: [Mention] = []
         var signed: [Mention] = []
-        for (index, claim) in claims.enumerated() where documentIndex[claim.document] != nil {
-            guard let mention = mention(in: claim, index: index), periods[index].year != nil else { continue }
+        for case let mention? in mentions {
             if mention.stage == .negotiating { pending.append(mention) } else { signed.append(mention) }
         }
+        // Signed mentions by the stems of their topic: a pending mention meets only those that share a word with it.
+        var signedByStem: [String: [Int]] = [:]
+        for (position, mention) in signed.enumerated() { for stem in mention.topic.keys { signedByStem[stem, default: []].append(position) } }
         var relations: [Relation] = []
         for before in pending {
             let year = periods[before.claim].year!
-            let later = signed.filter { after in
-                claims[after.claim].document != claims[before.claim].document && periods[after.claim].year! > year && !Set(after.topic.keys).isDisjoint(with: before.topic.keys)
+            let sharing = Set(before.topic.keys.flatMap { signedByStem[$0] ?? [] })
+            let later = sharing.map { signed[$0] }.filter { after in
+                claims[after.claim].document != claims[before.claim].document && periods[after.claim].year! > year
             }.sorted { (periods[$0.claim].year!, claims[$0.claim].id) < (periods[$1.claim].year!, claims[$1.claim].id) }
             for after in later.prefix(partnersPerMention) {
                 let (a, b) = (claims[before.claim], claims[after.claim])

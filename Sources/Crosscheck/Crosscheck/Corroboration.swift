@@ -6,8 +6,17 @@ enum Corroboration {
     /// A term used by more claims than this is too common to lead to a candidate.
     static let maxPostings = 60
 
+    /// A pair of claims whose wording meets closely enough, with what it shares.
+    private struct Candidate: Sendable {
+        var a: Int
+        var b: Int
+        var score: Double
+        var rare: Int
+        var bigram: Bool
+    }
+
     static func relations(claims: [Claim], documentIndex: [String: Int], similarity: SimilarityIndex, documents: [Document],
-                          periods: [Period]) -> [Relation] {
+                          periods: [Period], jobs: Int = 1) -> [Relation] {
         let members = claims.indices.filter { documentIndex[claims[$0].document] != nil }
         // Every pair needs a statement on one side: only statements go looking for partners.
         let statements = members.indices.filter { claims[members[$0]].kinds.contains("statement") }
@@ -16,15 +25,25 @@ enum Corroboration {
         // Uncommon means used by few claims of this corpus: at most 3, or one claim in 60 in a larger one (a term
         // that five sources of a few hundred claims use, "propane", still names something specific).
         let rareLimit = max(3, claims.count / 60)
-        for (i, j) in similarity.nearestNeighbours(in: members, limit: neighbours, maxPostings: maxPostings, queries: statements) {
-            let (a, b) = (members[i], members[j])
+        // The neighbour search and the scoring run over ranges of statements on all threads; pairs stay in query order.
+        let wanted = Set(statements.flatMap { similarity.vectors[members[$0]].terms })
+        let postings = Postings(members: members, vectors: similarity.vectors, maxPostings: maxPostings, wanted: wanted)
+        let ranges = stride(from: 0, to: statements.count, by: 2_048).map { $0..<min(statements.count, $0 + 2_048) }
+        let candidates = ParallelMap.map(ranges, jobs: jobs, chunkSize: 1) { range in
+            similarity.nearestNeighbours(in: members, postings: postings, limit: neighbours, queries: statements[range]).compactMap { i, j -> Candidate? in
+                let (a, b) = (members[i], members[j])
+                guard claims[a].document != claims[b].document, claims[a].kinds.contains("statement") || claims[b].kinds.contains("statement") else { return nil }
+                let score = Double(similarity.similarity(a, b))
+                let rare = similarity.sharedRareTerms(a, b, maxFrequency: rareLimit)
+                let bigram = similarity.sharesBigram(a, b)
+                // Shared names, not shared generic words: an uncommon phrase or several uncommon terms.
+                guard (score >= 0.2 && bigram && rare >= 1) || (score >= 0.35 && rare >= 2) else { return nil }
+                return Candidate(a: a, b: b, score: score, rare: rare, bigram: bigram)
+            }
+        }
+        for candidate in candidates.joined() {
+            let (a, b, score, rare, bigram) = (candidate.a, candidate.b, candidate.score, candidate.rare, candidate.bigram)
             let (ca, cb) = (claims[a], claims[b])
-            guard ca.document != cb.document, ca.kinds.contains("statement") || cb.kinds.contains("statement") else { continue }
-            let score = Double(similarity.similarity(a, b))
-            let rare = similarity.sharedRareTerms(a, b, maxFrequency: rareLimit)
-            let bigram = similarity.sharesBigram(a, b)
-            // Shared names, not shared generic words: an uncommon phrase or several uncommon terms.
-            guard (score >= 0.2 && bigram && rare >= 1) || (score >= 0.35 && rare >= 2) else { continue }
             let ids = [ca.id, cb.id].sorted()
             let key = ids.joined(separator: "|")
             guard seen.insert(key).inserted else { continue }

@@ -93,8 +93,10 @@ enum FactExtractor {
     // MARK: Metrics
 
     /// The nearest specific measure word before the amount, then after it; generic ones ("valued", "project") last.
+    private static let genericMoneyMetrics: Set<String> = ["value", "project value", "deal value"]
+
     static func moneyMetric(before: [Token], after: [Token]) -> String? {
-        let generic: Set<String> = ["value", "project value", "deal value"]
+        let generic = genericMoneyMetrics
         let nearBefore = Array(before.filter(\.isWord).suffix(10).reversed())
         // After the amount a measure word counts only when introduced ("$5 billion of exports", "$3 billion in investment"),
         // not as a modifier of another noun ("the C$40 billion export terminal").
@@ -185,6 +187,9 @@ enum FactExtractor {
         return (stems.joined(separator: " "), words.joined(separator: " "))
     }
 
+    /// Verbs that join a ranked party to its rank ("Japan is …", "Japan remains …").
+    private static let rankVerbs: Set<String> = ["is", "was", "remains", "remained", "became", "becomes", "ranks", "ranked"]
+
     /// The ranked party ("Japan") and whose ranking it is ("Canada’s"), and whether it is the world's.
     static func rankParties(tokens: [Token], quantity: Quantity) -> (subject: String?, possessor: String?, isWorld: Bool) {
         guard let rankIndex = tokens.firstIndex(where: { $0.start >= quantity.span.start }) else { return (nil, nil, false) }
@@ -192,7 +197,7 @@ enum FactExtractor {
         while index >= 0, ["the", "now", "also", "still", "currently", "among", "one", "of"].contains(tokens[index].lower) { index -= 1 }
         var possessor: String?
         var isWorld = false
-        let verbs: Set<String> = ["is", "was", "remains", "remained", "became", "becomes", "ranks", "ranked"]
+        let verbs = rankVerbs
         // "… and its fifth-largest trading partner": "its" refers back to the sentence's subject.
         if index >= 0, tokens[index].lower == "its" || tokens[index].lower == "their" {
             for (position, token) in tokens.enumerated() where verbs.contains(token.lower) && position > 0 && position < index {
@@ -235,7 +240,9 @@ enum FactExtractor {
     static func qualifiersAndScope(_ clause: [Token]) -> ([String: String], String?) {
         let words = clause.filter(\.isWord).map(\.lower)
         var qualifiers: [String: String] = [:]
-        let present = Set(words).intersection(MetricLexicon.qualifierFirstWords)
+        // Most clauses hold no qualifier word at all: no set of every word is built to find that out.
+        var present: Set<String> = []
+        for word in words where MetricLexicon.qualifierFirstWords.contains(word) { present.insert(word) }
         for (dimension, value, phrases) in MetricLexicon.qualifiers where qualifiers[dimension] == nil && !present.isEmpty {
             for phrase in phrases where present.contains(phrase[0]) && contains(words, phrase) {
                 qualifiers[dimension] = value
@@ -253,11 +260,11 @@ enum FactExtractor {
             break
         }
         var scope: String?
-        let joined = clause.map(\.lower)
-        for (index, word) in joined.enumerated() {
+        for (index, token) in clause.enumerated() {
+            let word = token.lower
             if MetricLexicon.globalWords.contains(word) { scope = "global"; break }
             if let region = MetricLexicon.regionGroups[word] { scope = region; break }
-            if index + 2 < joined.count, joined[index + 1] == "-", let region = MetricLexicon.regionGroups[word + "-" + joined[index + 2]] {
+            if index + 2 < clause.count, clause[index + 1].lower == "-", let region = MetricLexicon.regionGroups[word + "-" + clause[index + 2].lower] {
                 scope = region
                 break
             }
@@ -268,7 +275,7 @@ enum FactExtractor {
     private static func contains(_ words: [String], _ phrase: [String]) -> Bool {
         guard phrase.count <= words.count else { return false }
         for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
-            if Array(words[start..<(start + phrase.count)]) == phrase { return true }
+            if words[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
         }
         return false
     }

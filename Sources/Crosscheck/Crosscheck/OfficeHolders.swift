@@ -40,11 +40,12 @@ enum OfficeHolders {
         return result
     }
 
-    static func relations(claims: [Claim], documentIndex: [String: Int], documents: [Document], periods: [Period]) -> [Relation] {
-        var byOffice: [String: [Holding]] = [:]
-        for (index, claim) in claims.enumerated() where documentIndex[claim.document] != nil {
-            for holding in holdings(in: claim, index: index) { byOffice[holding.office, default: []].append(holding) }
+    static func relations(claims: [Claim], documentIndex: [String: Int], documents: [Document], periods: [Period], jobs: Int = 1) -> [Relation] {
+        let found = ParallelMap.map(Array(claims.indices), jobs: jobs) { index -> [Holding] in
+            documentIndex[claims[index].document] == nil ? [] : holdings(in: claims[index], index: index)
         }
+        var byOffice: [String: [Holding]] = [:]
+        for holding in found.joined() { byOffice[holding.office, default: []].append(holding) }
         var relations: [Relation] = []
         var seen = Set<String>()
         for office in byOffice.keys.sorted() {

@@ -48,11 +48,12 @@ public enum RelationEngine {
             fact.metricTermIDs = similarity.ids(of: (fact.metric + " " + (fact.quantity.unit ?? "")).split(separator: " ").map { Terms.similarityStem(String($0)) })
             return fact
         }
-        let ownNames = NamedEntities.ownNames(candidates: readings.map(\.names))
-        let entities = NamedEntities.intern(NamedEntities.sets(claims: claims, own: ownNames, documentIndex: documentIndex, documentCount: documents.count))
+        let ownNames = NamedEntities.ownNames(candidates: readings.map(\.names), jobs: jobs)
+        let entities = NamedEntities.intern(NamedEntities.sets(claims: claims, own: ownNames, documentIndex: documentIndex, documentCount: documents.count, jobs: jobs),
+                                            jobs: jobs)
         let rareLimit = max(5, claims.count / 200)
         // A name in up to 2% of the claims is still specific; a word is uncommon below 0.5%.
-        let uncommonNames = NamedEntities.intern(NamedEntities.uncommonOwnNames(own: ownNames, limit: max(5, claims.count / 50)))
+        let uncommonNames = NamedEntities.intern(NamedEntities.uncommonOwnNames(own: ownNames, limit: max(5, claims.count / 50), jobs: jobs), jobs: jobs)
 
         // Blocks, in a fixed order.
         var grouping: [String: [Int]] = [:]
@@ -116,26 +117,70 @@ public enum RelationEngine {
         let kept = ParallelMap.map(Array(blocks.indices), jobs: jobs, chunkSize: 1) { block in
             boundedPerFact(winners.flatMap { $0[block] }, facts: facts, kindOrder: kindOrder)
         }.flatMap { $0 }
-        let labels = Explanation.SourceLabels(documents)
-        var relations = ParallelMap.map(kept.map { ($0.verdict, $0.a, $0.b) }, jobs: jobs) { entry in
-            makeRelation(entry.0, facts[entry.1], facts[entry.2], claims: claims, sources: labels)
-        }
         // Who holds an office, where an agreement stands, then wording agreements where nothing else related the pair.
-        relations += OfficeHolders.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods)
-        relations += AgreementStatus.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods)
-        func pair(_ relation: Relation) -> String {
-            let (a, b) = (relation.claims[0].id, relation.claims[1].id)
-            return a < b ? a + "|" + b : b + "|" + a
+        var others = OfficeHolders.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods, jobs: jobs)
+        others += AgreementStatus.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods, jobs: jobs)
+        let wording = Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents,
+                                              periods: periods, jobs: jobs)
+        // Pairs as claim indices: the few relations made by those passes are looked up once, the many kept pairs never.
+        let mentioned = Set((others + wording).flatMap { $0.claims.map(\.id) })
+        var claimIndex: [String: Int] = [:]
+        for (index, claim) in claims.enumerated() where mentioned.contains(claim.id) { claimIndex[claim.id] = index }
+        func pairKey(_ a: Int, _ b: Int) -> Int { min(a, b) &* claims.count &+ max(a, b) }
+        func pairKey(_ relation: Relation) -> Int { pairKey(claimIndex[relation.claims[0].id]!, claimIndex[relation.claims[1].id]!) }
+        let wordingPairs = Set(wording.map(pairKey))
+        var related = Set<Int>()
+        for entry in kept where wordingPairs.contains(pairKey(facts[entry.a].claim, facts[entry.b].claim)) {
+            related.insert(pairKey(facts[entry.a].claim, facts[entry.b].claim))
         }
-        let related = Set(relations.map(pair))
-        relations += Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents, periods: periods)
-            .filter { !related.contains(pair($0)) }
+        for relation in others { related.insert(pairKey(relation)) }
+        let built = others + wording.filter { !related.contains(pairKey($0)) }
+
         // One relation per id (kind and pair of claims): several passes may find the same one; the most confident stays.
-        // One sort of indices, not of the (large) relations, gives both that and the final order: by kind, then id.
-        let keys = relations.map { (kind: kindOrder.firstIndex(of: $0.kind)!, id: IDOrder($0.id), confidence: -$0.confidence) }
-        let order = relations.indices.sorted { (keys[$0].kind, keys[$0].id, keys[$0].confidence, $0) < (keys[$1].kind, keys[$1].id, keys[$1].confidence, $1) }
-        relations = order.indices.filter { $0 == 0 || keys[order[$0 - 1]].id != keys[order[$0]].id }.map { relations[order[$0]] }
-        let trust = SourceTrustModel.scores(documents: documents, relations: relations)
+        // Ids, kinds and confidences are worked out first, so that one sort of small keys drops the duplicates and
+        // fixes the final order (by kind, then id); each (large) relation is then made once, in its place.
+        let pairIDs = ParallelMap.map(kept, jobs: jobs) { entry in
+            relationID(entry.verdict.kind, claims[facts[entry.a].claim].id, claims[facts[entry.b].claim].id)
+        }
+        let kindRank = Dictionary(uniqueKeysWithValues: kindOrder.enumerated().map { ($1, $0) })
+        struct SortKey: Comparable {
+            var kind: Int
+            var id: IDOrder
+            var confidence: Double
+            var index: Int
+
+            static func < (x: SortKey, y: SortKey) -> Bool {
+                (x.kind, x.id, -x.confidence, x.index) < (y.kind, y.id, -y.confidence, y.index)
+            }
+        }
+        var sortKeys = ParallelMap.map(Array(kept.indices), jobs: jobs) { index in
+            SortKey(kind: kindRank[kept[index].verdict.kind]!, id: IDOrder(pairIDs[index]),
+                    confidence: (kept[index].verdict.confidence * 100).rounded() / 100, index: index)
+        }
+        sortKeys += built.enumerated().map { SortKey(kind: kindRank[$1.kind]!, id: IDOrder($1.id), confidence: $1.confidence, index: kept.count + $0) }
+        sortKeys.sort()
+        let order = sortKeys.indices.filter { $0 == 0 || sortKeys[$0 - 1].id != sortKeys[$0].id }.map { sortKeys[$0].index }
+        sortKeys = []
+        let labels = Explanation.SourceLabels(documents)
+        var relations = ParallelMap.map(order, jobs: jobs) { index in
+            guard index < kept.count else { return built[index - kept.count] }
+            let entry = kept[index]
+            return makeRelation(entry.verdict, facts[entry.a], facts[entry.b], id: pairIDs[index], claims: claims, sources: labels)
+        }
+
+        // Trust from the agreements and conflicts between sources, as document indices (in the relations' order).
+        let links = order.compactMap { index -> SourceTrustModel.Link? in
+            if index < kept.count {
+                let entry = kept[index]
+                guard entry.verdict.kind == .agreement || entry.verdict.kind == .contradiction else { return nil }
+                return SourceTrustModel.Link(agree: entry.verdict.kind == .agreement, a: facts[entry.a].document, b: facts[entry.b].document)
+            }
+            let relation = built[index - kept.count]
+            guard relation.kind == .agreement || relation.kind == .contradiction,
+                  let a = documentIndex[relation.claims[0].document], let b = documentIndex[relation.claims[1].document] else { return nil }
+            return SourceTrustModel.Link(agree: relation.kind == .agreement, a: a, b: b)
+        }
+        let trust = SourceTrustModel.scores(documents: documents, links: links)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
         for index in relations.indices where relations[index].kind == .contradiction {
             let sides = relations[index].claims
@@ -194,15 +239,18 @@ public enum RelationEngine {
         return kept
     }
 
-    static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Fact, _ b: Fact, claims: [Claim], sources: Explanation.SourceLabels) -> Relation {
+    /// A relation's id: stable, from its kind and its two claims.
+    static func relationID(_ kind: Relation.Kind, _ a: String, _ b: String) -> String {
+        "r" + Hashing.hexPrefix(of: a < b ? "\(kind.rawValue)|\(a)|\(b)" : "\(kind.rawValue)|\(b)|\(a)", length: 16)
+    }
+
+    static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Fact, _ b: Fact, id: String, claims: [Claim], sources: Explanation.SourceLabels) -> Relation {
         let (older, newer) = ((a.period.year ?? Int.min, claims[a.claim].id) <= (b.period.year ?? Int.min, claims[b.claim].id)) ? (a, b) : (b, a)
         func side(_ fact: Fact) -> RelatedClaim { RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity) }
-        let ids = [claims[a.claim].id, claims[b.claim].id].sorted()
         let subject = a.subject ?? b.subject
         let reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b, a) : PairClassifier.reason(verdict.reason, a, b)
         return Relation(
-            id: "r" + Hashing.hexPrefix(of: "\(verdict.kind.rawValue)|\(ids[0])|\(ids[1])", length: 16),
-            kind: verdict.kind, claims: [side(older), side(newer)], subject: subject.map { $0.prefix(1).uppercased() + $0.dropFirst() },
+            id: id, kind: verdict.kind, claims: [side(older), side(newer)], subject: subject.map { $0.prefix(1).uppercased() + $0.dropFirst() },
             metric: a.metricLabel, explanation: Explanation.sentence(kind: verdict.kind, older: older, newer: newer, reason: reason, sources: sources),
             confidence: (verdict.confidence * 100).rounded() / 100, betterSupported: nil)
     }

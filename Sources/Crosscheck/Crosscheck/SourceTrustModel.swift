@@ -13,15 +13,31 @@ enum SourceTrustModel {
         return (0.5, "source of unknown kind")
     }
 
+    /// An agreement or a conflict between two sources, by document index.
+    struct Link: Sendable {
+        var agree: Bool
+        var a: Int
+        var b: Int
+    }
+
     static func scores(documents: [Document], relations: [Relation]) -> [SourceTrust] {
         let index = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
+        return scores(documents: documents, links: relations.compactMap { relation in
+            guard relation.kind == .agreement || relation.kind == .contradiction,
+                  let a = index[relation.claims[0].document], let b = index[relation.claims[1].document] else { return nil }
+            return Link(agree: relation.kind == .agreement, a: a, b: b)
+        })
+    }
+
+    /// - Parameter links: in the relations' order (the sums run in it, so the scores do not depend on anything else).
+    static func scores(documents: [Document], links: [Link]) -> [SourceTrust] {
         let priors = documents.map(prior(of:))
         var trust = priors.map(\.score)
         var agreements = [[Int]](repeating: [], count: documents.count)
         var conflicts = [[Int]](repeating: [], count: documents.count)
-        for relation in relations where relation.kind == .agreement || relation.kind == .contradiction {
-            guard let a = index[relation.claims[0].document], let b = index[relation.claims[1].document] else { continue }
-            if relation.kind == .agreement {
+        for link in links {
+            let (a, b) = (link.a, link.b)
+            if link.agree {
                 agreements[a].append(b)
                 agreements[b].append(a)
             } else {
