@@ -8,8 +8,6 @@
 struct CandidateSearch: Sendable {
     struct Unit: Sendable {
         var group: Int
-        /// The block the group belongs to.
-        var block: Int
         var queries: Range<Int>
     }
 
@@ -22,24 +20,21 @@ struct CandidateSearch: Sendable {
     private let similarity: SimilarityIndex
 
     /// Queries per unit of a large group.
-    static let queriesPerUnit = 2_048
+    static let defaultQueriesPerUnit = 2_048
 
-    init(blocks: [[Int]], facts: [Fact], similarity: SimilarityIndex, jobs: Int) {
+    /// - Parameter queriesPerUnit: how many facts of a large group one unit finds neighbours for (the pairs found do
+    ///   not depend on it, only how the work is cut).
+    init(blocks: [[Int]], facts: [Fact], similarity: SimilarityIndex, jobs: Int, queriesPerUnit: Int = defaultQueriesPerUnit) {
         var groups: [[Int]] = []
-        var groupBlocks: [Int] = []
-        for (block, members) in blocks.enumerated() {
+        for members in blocks {
             var documents = Set<Int>()
             for member in members { documents.insert(facts[member].document); if documents.count > 1 { break } }
             guard documents.count > 1 else { continue }
             groups.append(members)
-            groupBlocks.append(block)
             guard members.count > RelationEngine.exhaustiveBlockSize else { continue }
             var byYear: [Int: [Int]] = [:]
             for member in members { if let year = facts[member].period.year { byYear[year, default: []].append(member) } }
-            for year in byYear.keys.sorted() {
-                groups.append(byYear[year]!)
-                groupBlocks.append(block)
-            }
+            for year in byYear.keys.sorted() { groups.append(byYear[year]!) }
         }
         postings = ParallelMap.map(groups, jobs: jobs, chunkSize: 1) { members in
             members.count > RelationEngine.exhaustiveBlockSize
@@ -47,9 +42,9 @@ struct CandidateSearch: Sendable {
         }
         var units: [Unit] = []
         for (group, members) in groups.enumerated() {
-            let step = members.count > RelationEngine.exhaustiveBlockSize ? Self.queriesPerUnit : members.count
+            let step = members.count > RelationEngine.exhaustiveBlockSize ? max(1, queriesPerUnit) : members.count
             for start in stride(from: 0, to: members.count, by: step) {
-                units.append(Unit(group: group, block: groupBlocks[group], queries: start..<min(members.count, start + step)))
+                units.append(Unit(group: group, queries: start..<min(members.count, start + step)))
             }
         }
         (self.groups, self.units, self.facts, self.similarity) = (groups, units, facts, similarity)

@@ -19,7 +19,9 @@ public enum RelationEngine {
         return result
     }
 
-    static func relations(documents: [Document], claims: [Claim], jobs: Int = 1) -> ([Relation], [SourceTrust]) {
+    /// - Parameter queriesPerUnit: how finely large blocks are cut into work for the threads (tests cut finely).
+    static func relations(documents: [Document], claims: [Claim], jobs: Int = 1,
+                          queriesPerUnit: Int = CandidateSearch.defaultQueriesPerUnit) -> ([Relation], [SourceTrust]) {
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         let estimates = estimatedYears(documents: documents, claims: claims, documentIndex: documentIndex)
 
@@ -64,7 +66,7 @@ public enum RelationEngine {
         for (block, members) in blocks.enumerated() { for member in members { blockOfFact[member] = block } }
         let blockOf = blockOfFact
 
-        let search = CandidateSearch(blocks: blocks, facts: facts, similarity: similarity, jobs: jobs)
+        let search = CandidateSearch(blocks: blocks, facts: facts, similarity: similarity, jobs: jobs, queriesPerUnit: queriesPerUnit)
         typealias Found = (key: PairKey, verdict: PairClassifier.Verdict, a: Int, b: Int)
         // Found pairs are dealt into shards by their claims, so that each shard can be merged on its own thread.
         let shards = 16
@@ -140,7 +142,7 @@ public enum RelationEngine {
         // Ids, kinds and confidences are worked out first, so that one sort of small keys drops the duplicates and
         // fixes the final order (by kind, then id); each (large) relation is then made once, in its place.
         let pairIDs = ParallelMap.map(kept, jobs: jobs) { entry in
-            relationID(entry.verdict.kind, claims[facts[entry.a].claim].id, claims[facts[entry.b].claim].id)
+            claims.withUnsafeBufferPointer { claims in relationID(entry.verdict.kind, claims[facts[entry.a].claim].id, claims[facts[entry.b].claim].id) }
         }
         let kindRank = Dictionary(uniqueKeysWithValues: kindOrder.enumerated().map { ($1, $0) })
         struct SortKey: Comparable {
@@ -245,7 +247,10 @@ public enum RelationEngine {
     }
 
     static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Fact, _ b: Fact, id: String, claims: [Claim], sources: Explanation.SourceLabels) -> Relation {
-        let (older, newer) = ((a.period.year ?? Int.min, claims[a.claim].id) <= (b.period.year ?? Int.min, claims[b.claim].id)) ? (a, b) : (b, a)
+        let isOlder = claims.withUnsafeBufferPointer { claims in
+            (a.period.year ?? Int.min, claims[a.claim].id) <= (b.period.year ?? Int.min, claims[b.claim].id)
+        }
+        let (older, newer) = isOlder ? (a, b) : (b, a)
         func side(_ fact: Fact) -> RelatedClaim { RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity) }
         let subject = a.subject ?? b.subject
         let reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b, a) : PairClassifier.reason(verdict.reason, a, b)

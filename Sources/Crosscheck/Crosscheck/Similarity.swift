@@ -126,18 +126,9 @@ struct SimilarityIndex: Sendable {
         return shared
     }
 
-    /// For each member of a group, its `limit` most similar other members (by claim index), found through
-    /// shared terms; a term shared by more than `maxPostings` members is too common to lead anywhere.
-    /// - Parameter queries: positions in `members` to find neighbours for (all of them by default).
-    func nearestNeighbours(in members: [Int], limit: Int, maxPostings: Int = 200, queries: [Int]? = nil) -> [(Int, Int)] {
-        // Only terms some query uses can lead anywhere.
-        let wanted: Set<Int32>? = queries.map { Set($0.flatMap { vectors[members[$0]].terms }) }
-        let postings = Postings(members: members, vectors: vectors, maxPostings: maxPostings, wanted: wanted)
-        return nearestNeighbours(in: members, postings: postings, limit: limit, queries: queries ?? Array(members.indices))
-    }
-
-    /// The same search over postings built beforehand, so that several threads can share one group's postings,
-    /// each answering its own range of queries.
+    /// For each query (a position in `members`), its `limit` most similar other members (by claim index), found
+    /// through shared terms. The postings are built beforehand (`Postings`), so that several threads can share
+    /// one group's postings, each answering its own range of queries; a term too common to lead anywhere has none.
     func nearestNeighbours<Queries: Sequence<Int>>(in members: [Int], postings: Postings, limit: Int, queries: Queries) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
         var scores = [Float](repeating: 0, count: members.count)
