@@ -136,17 +136,8 @@ import Testing
         func check(_ page: String) throws -> (status: Int32, said: String) {
             let dom = folder.appendingPathComponent("dom.html")
             try Data(page.utf8).write(to: dom)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", TestSupport.packageRoot.appendingPathComponent("Tests/browser/check_report_dom.py").path,
-                                 dom.path, manifest.path, "--limit", "\(Self.limit)"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let said = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, said)
+            return try TestSupport.run("/usr/bin/env", ["python3", TestSupport.packageRoot.appendingPathComponent("Tests/browser/check_report_dom.py").path,
+                                                        dom.path, manifest.path, "--limit", "\(Self.limit)"])
         }
         let whole = try check(Self.page)
         #expect(whole.status == 0, "\(whole.said)")

@@ -17,6 +17,20 @@ enum TestSupport {
 
     static func bytes(of url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
 
+    /// Runs a program to the end; its exit status and everything it printed (output and errors together).
+    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, said: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let said = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, said)
+    }
+
     /// Runs one source through every stage, as a build does.
     static func process(_ url: URL, as path: String? = nil) throws -> SourceProcessor.Processed {
         let name = path ?? url.lastPathComponent
