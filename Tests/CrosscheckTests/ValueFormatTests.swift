@@ -2,11 +2,11 @@ import Foundation
 import Testing
 @testable import Crosscheck
 
-/// Numbers as the reports write them, without `String(format:)` in the common case and with the same text.
+/// Numbers as the reports write them, without `String(format:)` and with the same text.
 @Suite struct ValueFormatTests {
     @Test func fixedDecimalsReadAsPrintfWrites() {
         var generator = SystemRandomNumberGenerator()
-        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.0625, -0.0004, 0.9999, 0.995, 0.005, 0.015, 1e-7, 123_456.7895, -2.675, 1e15 + 0.5, 1e20, -1e300,
+        var values: [Double] = [0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.0625, -0.0004, 0.9999, 0.995, 0.005, 0.015, 1e-7, 123_456.7895, -2.675, 2.25, 2.35, 0.0625, 1e15 + 0.5, 0x1p49 + 0.5, 0x1p50 - 1, 1e20, -1e300,
                                 .nan, .infinity, -.infinity, .ulpOfOne, .leastNonzeroMagnitude, 28.7, 0.3, 0.35, 0.45]
         for _ in 0..<20_000 {
             let magnitude = Double.random(in: -8...12, using: &generator)
@@ -14,6 +14,8 @@ import Testing
             // Values on or next to a halfway point of the last decimal.
             let halfway = (Double(Int.random(in: -100_000...100_000, using: &generator)) + 0.5) / 1_000
             values += [halfway, halfway.nextUp, halfway.nextDown]
+            // Binary fractions are exact, so many of them lie exactly halfway (2.25 to one decimal): printf rounds to even.
+            values.append(Double(Int.random(in: -2_000_000...2_000_000, using: &generator)) / 1_024)
         }
         for value in values {
             for decimals in [0, 1, 2, 3] {

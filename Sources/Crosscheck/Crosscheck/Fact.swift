@@ -28,8 +28,6 @@ struct Fact: Sendable {
     var isDerived = false
     /// For an event: what kind of event the verb before the date names ("start", "release", "signing").
     var eventKind: String?
-    /// Term ids of the metric's own words, which do not count as shared evidence (set by the engine).
-    var metricTermIDs: [Int32] = []
 
     /// Family, metric and (for money) currency, or the year for events: facts in different blocks are never compared.
     /// Computed once by `sealed()`, as it is compared for every candidate pair.

@@ -238,15 +238,29 @@ enum FactExtractor {
     // MARK: Qualifiers and scope
 
     static func qualifiersAndScope(_ clause: [Token]) -> ([String: String], String?) {
-        let words = clause.filter(\.isWord).map(\.lower)
-        var qualifiers: [String: String] = [:]
-        // Most clauses hold no qualifier word at all: no set of every word is built to find that out.
+        // One pass looks every token up once: the first scope word, and whether any qualifier phrase can start here
+        // (most clauses hold none, and then no list of their words is made).
         var present: Set<String> = []
-        for word in words where MetricLexicon.qualifierFirstWords.contains(word) { present.insert(word) }
-        for (dimension, value, phrases) in MetricLexicon.qualifiers where qualifiers[dimension] == nil && !present.isEmpty {
-            for phrase in phrases where present.contains(phrase[0]) && contains(words, phrase) {
-                qualifiers[dimension] = value
-                break
+        var scope: String?
+        for (index, token) in clause.enumerated() {
+            let role = MetricLexicon.wordRoles[token.lower]
+            if let role, role.startsQualifier, token.isWord { present.insert(token.lower) }
+            guard scope == nil else { continue }
+            if let named = role?.scope {
+                scope = named
+            } else if index + 2 < clause.count, clause[index + 1].lower == "-",
+                      let region = MetricLexicon.regionGroups[token.lower + "-" + clause[index + 2].lower] {
+                scope = region
+            }
+        }
+        var qualifiers: [String: String] = [:]
+        if !present.isEmpty {
+            let words = clause.filter(\.isWord).map(\.lower)
+            for (dimension, value, phrases) in MetricLexicon.qualifiers where qualifiers[dimension] == nil {
+                for phrase in phrases where present.contains(phrase[0]) && contains(words, phrase) {
+                    qualifiers[dimension] = value
+                    break
+                }
             }
         }
         // Direction: where the money or goods go ("investment in Japan", "FDI … into Canada", "exports to Japan").
@@ -258,16 +272,6 @@ enum FactExtractor {
             guard next.isWord, next.isCapitalized, DateParsing.months[next.lower] == nil else { continue }
             qualifiers["direction"] = "to " + Terms.stem(next.lower.replacingOccurrences(of: "’s", with: ""))
             break
-        }
-        var scope: String?
-        for (index, token) in clause.enumerated() {
-            let word = token.lower
-            if MetricLexicon.globalWords.contains(word) { scope = "global"; break }
-            if let region = MetricLexicon.regionGroups[word] { scope = region; break }
-            if index + 2 < clause.count, clause[index + 1].lower == "-", let region = MetricLexicon.regionGroups[word + "-" + clause[index + 2].lower] {
-                scope = region
-                break
-            }
         }
         return (qualifiers, scope)
     }

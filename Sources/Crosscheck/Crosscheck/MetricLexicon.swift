@@ -55,6 +55,21 @@ enum MetricLexicon {
     /// First words of qualifier phrases, to skip phrases that cannot occur.
     static let qualifierFirstWords: Set<String> = Set(qualifiers.flatMap { $0.phrases.map { $0[0] } })
 
+    /// What a single word of a clause can tell: that a qualifier phrase may start there, or the scope it names
+    /// ("global" for the world words, else a region group). One lookup per word instead of three.
+    struct WordRole: Sendable {
+        var startsQualifier = false
+        var scope: String?
+    }
+
+    static let wordRoles: [String: WordRole] = {
+        var roles: [String: WordRole] = [:]
+        for word in qualifierFirstWords { roles[word, default: WordRole()].startsQualifier = true }
+        for (word, group) in regionGroups { roles[word, default: WordRole()].scope = group }
+        for word in globalWords { roles[word, default: WordRole()].scope = "global" }
+        return roles
+    }()
+
     /// Kinds of event a date can mark, from the verb before it.
     static let eventKinds: [String: String] = [
         "began": "start", "begun": "start", "begin": "start", "started": "start", "established": "start", "founded": "start",

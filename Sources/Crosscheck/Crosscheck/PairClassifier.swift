@@ -211,19 +211,23 @@ enum PairClassifier {
     }
 
     static func direction(_ a: Fact, _ b: Fact) -> String {
-        let (older, newer) = (a.period.year ?? 0) <= (b.period.year ?? 0) ? (a, b) : (b, a)
+        let (old, new) = (a.period.year ?? 0) <= (b.period.year ?? 0) ? (a.quantity.value, b.quantity.value) : (b.quantity.value, a.quantity.value)
         if a.family == .rank {
-            return newer.quantity.value < older.quantity.value ? "the rank rose from \(ordinal(older.quantity.value)) to \(ordinal(newer.quantity.value))"
-                : "the rank fell from \(ordinal(older.quantity.value)) to \(ordinal(newer.quantity.value))"
+            return new < old ? "the rank rose from \(ordinal(old)) to \(ordinal(new))" : "the rank fell from \(ordinal(old)) to \(ordinal(new))"
         }
-        let change = newer.quantity.value - older.quantity.value
-        let percent = older.quantity.value != 0 ? change / abs(older.quantity.value) * 100 : 0
+        let change = new - old
+        let percent = old != 0 ? change / abs(old) * 100 : 0
         return "\(change >= 0 ? "up" : "down") \(ValueFormat.number(QuantityParser.clean(abs(change)))) (\(ValueFormat.fixed(percent, decimals: 1, signed: true)) %)"
     }
 
     static func ordinal(_ value: Double) -> String {
         let n = Int(value)
-        let suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+        let suffix: String = switch (11...13).contains(n % 100) ? 0 : n % 10 {
+        case 1: "st"
+        case 2: "nd"
+        case 3: "rd"
+        default: "th"
+        }
         return "\(n)\(suffix)"
     }
 

@@ -25,32 +25,51 @@ public enum RelationEngine {
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         let estimates = estimatedYears(documents: documents, claims: claims, documentIndex: documentIndex)
 
-        // Facts, words and names of every claim, read once per claim and in parallel.
+        // Facts, words and names of every claim, read once per claim and in parallel, in runs of claims that share a
+        // memo of their words' terms. Claims are read in place: a copy would retain each of their strings.
         struct Reading: Sendable {
             var facts: [Fact] = []
-            var terms: [String] = []
-            var period: Period = .unknown
-            var names: (names: Set<String>, opening: String?) = ([], nil)
+            var terms: [[String]] = []
+            var periods: [Period] = []
+            var names: [(names: Set<String>, opening: String?)] = []
         }
-        let readings = ParallelMap.map(Array(claims.indices), jobs: jobs) { index -> Reading in
-            let claim = claims[index]
-            guard let document = documentIndex[claim.document] else { return Reading() }
-            let tokens = Tokenizer.tokens(claim.text)
-            let period = period(of: claim, document: documents[document], estimate: estimates[document])
-            let heading = claim.sectionPath.last.map { Terms.terms(Tokenizer.tokens($0)) } ?? []
-            // Words only: the period is compared on its own, and as a term it would make one figure in two
-            // years look like two unrelated sentences wherever the rest of the wording is common.
-            return Reading(facts: FactExtractor.facts(of: claim, index: index, document: document, period: period, tokens: tokens),
-                           terms: Terms.terms(tokens) + heading, period: period, names: NamedEntities.candidates(tokens: tokens))
+        let run = 512
+        let runs = ParallelMap.map(Array(stride(from: 0, to: claims.count, by: run)), jobs: jobs, chunkSize: 1) { start -> Reading in
+            var reading = Reading()
+            var memo = Terms.Memo()
+            var heading: (text: String, terms: [String])?
+            claims.withUnsafeBufferPointer { claims in
+                for index in start..<min(claims.count, start + run) {
+                    let claim = claims.baseAddress! + index
+                    guard let document = documentIndex[claim.pointee.document] else {
+                        reading.terms.append([])
+                        reading.periods.append(.unknown)
+                        reading.names.append(([], nil))
+                        continue
+                    }
+                    let tokens = Tokenizer.tokens(claim.pointee.text)
+                    let period = period(of: claim.pointee, document: documents[document], estimate: estimates[document])
+                    // Claims of one section follow one another: their heading is put in terms once.
+                    if let text = claim.pointee.sectionPath.last {
+                        if heading?.text != text { heading = (text, Terms.terms(Tokenizer.tokens(text), memo: &memo)) }
+                    } else {
+                        heading = nil
+                    }
+                    // Words only: the period is compared on its own, and as a term it would make one figure in two
+                    // years look like two unrelated sentences wherever the rest of the wording is common.
+                    reading.facts += FactExtractor.facts(of: claim.pointee, index: index, document: document, period: period, tokens: tokens)
+                    reading.terms.append(Terms.terms(tokens, memo: &memo) + (heading?.terms ?? []))
+                    reading.periods.append(period)
+                    reading.names.append(NamedEntities.candidates(tokens: tokens))
+                }
+            }
+            return reading
         }
-        let periods = readings.map(\.period)
-        let similarity = SimilarityIndex(terms: readings.map(\.terms), jobs: jobs)
-        let facts: [Fact] = ParallelMap.map(readings.flatMap(\.facts), jobs: jobs) { fact in
-            var fact = fact
-            fact.metricTermIDs = similarity.ids(of: (fact.metric + " " + (fact.quantity.unit ?? "")).split(separator: " ").map { Terms.similarityStem(String($0)) })
-            return fact
-        }
-        let ownNames = NamedEntities.ownNames(candidates: readings.map(\.names), jobs: jobs)
+        let periods = runs.flatMap(\.periods)
+        let similarity = SimilarityIndex(terms: runs.flatMap(\.terms), jobs: jobs)
+        let facts = runs.flatMap(\.facts)
+        let metricTermIDs = metricTermIDs(of: facts, similarity: similarity)
+        let ownNames = NamedEntities.ownNames(candidates: runs.flatMap(\.names), jobs: jobs)
         let entities = NamedEntities.intern(NamedEntities.sets(claims: claims, own: ownNames, documentIndex: documentIndex, documentCount: documents.count, jobs: jobs),
                                             jobs: jobs)
         let rareLimit = max(5, claims.count / 200)
@@ -83,7 +102,7 @@ public enum RelationEngine {
                     let isEvent = facts[first].family == .event
                     var evidence = PairClassifier.Evidence()
                     evidence.sharedRareTerms = similarity.sharedRareTerms(claimA, claimB, maxFrequency: isEvent ? 3 : rareLimit,
-                                                                          excluding: facts[first].metricTermIDs)
+                                                                          excluding: metricTermIDs[first])
                     if isEvent { evidence.sharesBigram = similarity.sharesBigram(claimA, claimB) }
                     evidence.entitiesOverlap = NamedEntities.overlap(entities[claimA], entities[claimB])
                     evidence.uncommonNamesOverlap = NamedEntities.overlap(uncommonNames[claimA], uncommonNames[claimB])
@@ -164,10 +183,13 @@ public enum RelationEngine {
         let order = sortKeys.indices.filter { $0 == 0 || sortKeys[$0 - 1].id != sortKeys[$0].id }.map { sortKeys[$0].index }
         sortKeys = []
         let labels = Explanation.SourceLabels(documents)
+        // Facts are read in place: copying one retains a dozen strings scattered through memory.
         var relations = ParallelMap.map(order, jobs: jobs) { index in
             guard index < kept.count else { return built[index - kept.count] }
             let entry = kept[index]
-            return makeRelation(entry.verdict, facts[entry.a], facts[entry.b], id: pairIDs[index], claims: claims, sources: labels)
+            return facts.withUnsafeBufferPointer { facts in
+                makeRelation(entry.verdict, facts[entry.a], facts[entry.b], id: pairIDs[index], claims: claims, sources: labels)
+            }
         }
 
         // Trust from the agreements and conflicts between sources, as document indices (in the relations' order).
@@ -241,6 +263,25 @@ public enum RelationEngine {
         return kept
     }
 
+    /// The term ids of each fact's metric and unit, which do not count as shared evidence. Metrics repeat across
+    /// thousands of facts, so each distinct one is put in terms once.
+    static func metricTermIDs(of facts: [Fact], similarity: SimilarityIndex) -> [[Int32]] {
+        struct Metric: Hashable {
+            var words: String
+            var unit: String?
+        }
+        var known: [Metric: [Int32]] = [:]
+        return facts.withUnsafeBufferPointer { facts in
+            facts.map { fact in
+                let metric = Metric(words: fact.metric, unit: fact.quantity.unit)
+                if let ids = known[metric] { return ids }
+                let ids = similarity.ids(of: (fact.metric + " " + (fact.quantity.unit ?? "")).split(separator: " ").map { Terms.similarityStem(String($0)) })
+                known[metric] = ids
+                return ids
+            }
+        }
+    }
+
     /// A relation's id: stable, from its kind and its two claims.
     static func relationID(_ kind: Relation.Kind, _ a: String, _ b: String) -> String {
         "r" + Hashing.hexPrefix(of: a < b ? "\(kind.rawValue)|\(a)|\(b)" : "\(kind.rawValue)|\(b)|\(a)", length: 16)
@@ -250,14 +291,16 @@ public enum RelationEngine {
         let isOlder = claims.withUnsafeBufferPointer { claims in
             (a.period.year ?? Int.min, claims[a.claim].id) <= (b.period.year ?? Int.min, claims[b.claim].id)
         }
-        let (older, newer) = isOlder ? (a, b) : (b, a)
+        // The facts are passed on as they are, never put in a tuple or a variable: copies cost a retain per string.
         func side(_ fact: Fact) -> RelatedClaim { RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity) }
         let subject = a.subject ?? b.subject
         let reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b, a) : PairClassifier.reason(verdict.reason, a, b)
+        let explanation = isOlder ? Explanation.sentence(kind: verdict.kind, older: a, newer: b, reason: reason, sources: sources)
+            : Explanation.sentence(kind: verdict.kind, older: b, newer: a, reason: reason, sources: sources)
         return Relation(
-            id: id, kind: verdict.kind, claims: [side(older), side(newer)], subject: subject.map { $0.prefix(1).uppercased() + $0.dropFirst() },
-            metric: a.metricLabel, explanation: Explanation.sentence(kind: verdict.kind, older: older, newer: newer, reason: reason, sources: sources),
-            confidence: (verdict.confidence * 100).rounded() / 100, betterSupported: nil)
+            id: id, kind: verdict.kind, claims: isOlder ? [side(a), side(b)] : [side(b), side(a)],
+            subject: subject.map { $0.prefix(1).uppercased() + $0.dropFirst() },
+            metric: a.metricLabel, explanation: explanation, confidence: (verdict.confidence * 100).rounded() / 100, betterSupported: nil)
     }
 
     // MARK: Periods

@@ -38,13 +38,36 @@ enum Terms {
 
     /// Content terms of tokens, in order, with repeats.
     static func terms(_ tokens: [Token]) -> [String] {
+        var memo = Memo()
+        return terms(tokens, memo: &memo)
+    }
+
+    /// The same, looking each distinct word up once per memo (a corpus repeats its words endlessly).
+    static func terms(_ tokens: [Token], memo: inout Memo) -> [String] {
         var result: [String] = []
         for token in tokens where token.isWord {
-            var word = token.lower
-            if word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)) }
-            guard word.count > 1, !stopWords.contains(word), !Lexicon.numberWords.keys.contains(word) else { continue }
-            result.append(similarityStem(word))
+            if let term = memo.term(token.lower) { result.append(term) }
         }
         return result
+    }
+
+    /// The content term of a lower-case word, or nil for a stop word, a number word or a single letter.
+    static func term(_ lower: String) -> String? {
+        var word = lower
+        if word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)) }
+        guard word.count > 1, !stopWords.contains(word), !Lexicon.numberWords.keys.contains(word) else { return nil }
+        return similarityStem(word)
+    }
+
+    /// Terms of the words seen so far.
+    struct Memo {
+        private var known: [String: String?] = [:]
+
+        mutating func term(_ lower: String) -> String? {
+            if let known = known[lower] { return known }
+            let term = Terms.term(lower)
+            known[lower] = .some(term)
+            return term
+        }
     }
 }

@@ -31,22 +31,33 @@ public enum ValueFormat {
     }
 
     /// `value` with exactly `decimals` decimals, the same text as `String(format: "%.<decimals>f", value)`
-    /// (which reports call for every figure, and which is slow), worked out in integers when the rounding is
-    /// unambiguous; a value that lies (nearly) halfway between two results, or is huge, takes printf's way.
-    /// With `signed`, a positive value gets a "+" (`"%+.<decimals>f"`).
+    /// (which reports and explanations call for every figure, and which is slow), worked out in integers.
+    /// printf rounds the exact binary value, halfway cases to even; the scaled value is rounded once, so its
+    /// rounding error (exact, from a fused multiply-add) says on which side of a halfway point the exact value
+    /// lies. Huge values and more than six decimals take printf's way. With `signed`, a positive value gets a "+"
+    /// (`"%+.<decimals>f"`).
     static func fixed(_ value: Double, decimals: Int, signed: Bool = false) -> String {
         let scale = [1.0, 10, 100, 1_000, 10_000, 100_000, 1_000_000][min(max(decimals, 0), 6)]
         let scaled = abs(value) * scale
-        // Below 2^50 the product is off by at most half a unit in its last place, far less than this margin.
-        guard decimals >= 0, decimals <= 6, scaled < 0x1p50, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 * max(1, scaled) else {
+        guard decimals >= 0, decimals <= 6, scaled < 0x1p50 else {
             return String(format: signed ? "%+.\(decimals)f" : "%.\(decimals)f", value)
         }
-        let units = Int64(scaled.rounded()), divisor = Int64(scale)
+        let whole = scaled.rounded(.down)
+        let fraction = scaled - whole
+        let roundsUp: Bool
+        if fraction != 0.5 {
+            roundsUp = fraction > 0.5
+        } else {
+            // Exactly what the product lost in rounding: positive means the exact value is past the halfway point.
+            let lost = (-scaled).addingProduct(abs(value), scale)
+            roundsUp = lost > 0 || (lost == 0 && whole.truncatingRemainder(dividingBy: 2) == 1)
+        }
+        let units = Int64(whole) + (roundsUp ? 1 : 0), divisor = Int64(scale)
         var out = value.sign == .minus ? "-" : signed ? "+" : ""
         out += String(units / divisor)
         guard decimals > 0 else { return out }
-        let fraction = String(units % divisor)
-        out += "." + String(repeating: "0", count: decimals - fraction.utf8.count) + fraction
+        let digits = String(units % divisor)
+        out += "." + String(repeating: "0", count: decimals - digits.utf8.count) + digits
         return out
     }
 
