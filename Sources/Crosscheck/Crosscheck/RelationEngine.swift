@@ -29,36 +29,38 @@ public enum RelationEngine {
         // memo of their words' terms. Claims are read in place: a copy would retain each of their strings.
         struct Reading: Sendable {
             var facts: [Fact] = []
-            var terms: [[String]] = []
+            var terms = TermNumbering()
+            var rows: [[Int32]] = []
             var periods: [Period] = []
             var names: [(names: Set<String>, opening: String?)] = []
         }
         let run = 512
         let runs = ParallelMap.map(Array(stride(from: 0, to: claims.count, by: run)), jobs: jobs, chunkSize: 1) { start -> Reading in
             var reading = Reading()
-            var memo = Terms.Memo()
-            var heading: (text: String, terms: [String])?
+            var heading: (text: String, terms: [Int32])?
             claims.withUnsafeBufferPointer { claims in
                 for index in start..<min(claims.count, start + run) {
                     let claim = claims.baseAddress! + index
                     guard let document = documentIndex[claim.pointee.document] else {
-                        reading.terms.append([])
+                        reading.rows.append([])
                         reading.periods.append(.unknown)
                         reading.names.append(([], nil))
                         continue
                     }
                     let tokens = Tokenizer.tokens(claim.pointee.text)
                     let period = period(of: claim.pointee, document: documents[document], estimate: estimates[document])
+                    reading.facts += FactExtractor.facts(of: claim.pointee, index: index, document: document, period: period, tokens: tokens)
+                    // Words only: the period is compared on its own, and as a term it would make one figure in two
+                    // years look like two unrelated sentences wherever the rest of the wording is common.
+                    var row = reading.terms.ids(of: tokens)
                     // Claims of one section follow one another: their heading is put in terms once.
                     if let text = claim.pointee.sectionPath.last {
-                        if heading?.text != text { heading = (text, Terms.terms(Tokenizer.tokens(text), memo: &memo)) }
+                        if heading?.text != text { heading = (text, reading.terms.ids(of: Tokenizer.tokens(text))) }
+                        row += heading!.terms
                     } else {
                         heading = nil
                     }
-                    // Words only: the period is compared on its own, and as a term it would make one figure in two
-                    // years look like two unrelated sentences wherever the rest of the wording is common.
-                    reading.facts += FactExtractor.facts(of: claim.pointee, index: index, document: document, period: period, tokens: tokens)
-                    reading.terms.append(Terms.terms(tokens, memo: &memo) + (heading?.terms ?? []))
+                    reading.rows.append(row)
                     reading.periods.append(period)
                     reading.names.append(NamedEntities.candidates(tokens: tokens))
                 }
@@ -66,7 +68,7 @@ public enum RelationEngine {
             return reading
         }
         let periods = runs.flatMap(\.periods)
-        let similarity = SimilarityIndex(terms: runs.flatMap(\.terms), jobs: jobs)
+        let similarity = SimilarityIndex(runs: runs.map { TermNumbering.Run(terms: $0.terms.terms, rows: $0.rows) }, jobs: jobs)
         let facts = runs.flatMap(\.facts)
         let metricTermIDs = metricTermIDs(of: facts, similarity: similarity)
         let ownNames = NamedEntities.ownNames(candidates: runs.flatMap(\.names), jobs: jobs)

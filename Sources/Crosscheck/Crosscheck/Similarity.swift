@@ -36,30 +36,44 @@ struct SimilarityIndex: Sendable {
     let bigramRarity: [[Int]]
 
     /// - Parameter texts: term lists, one per claim (the sentence's terms and its section heading's).
-    /// - Parameter jobs: threads for the per-claim work (numbering the terms is done on one).
     init(terms texts: [[String]], jobs: Int = 1) {
+        var numbering = TermNumbering()
+        let rows = texts.map { $0.map { numbering.id(ofTerm: $0) } }
+        self.init(runs: [TermNumbering.Run(terms: numbering.terms, rows: rows)], jobs: jobs)
+    }
+
+    /// - Parameter runs: consecutive runs of claims, each numbering its own terms in the order it first met them (see
+    ///   `TermNumbering`). The runs can be read on many threads; only their distinct terms are numbered here, on one,
+    ///   in the order the whole corpus first meets them.
+    /// - Parameter jobs: threads for the per-claim work.
+    init(runs: [TermNumbering.Run], jobs: Int = 1) {
         var ids: [String: Int32] = [:]
-        var documentFrequency: [Int] = []
-        var encoded: [[Int32]] = []
-        encoded.reserveCapacity(texts.count)
-        for terms in texts {
-            var row: [Int32] = []
-            row.reserveCapacity(terms.count)
-            var seen = Set<Int32>()
-            for term in terms {
-                let id: Int32
-                if let known = ids[term] {
-                    id = known
-                } else {
-                    id = Int32(ids.count)
-                    ids[term] = id
-                    documentFrequency.append(0)
-                }
-                row.append(id)
-                if seen.insert(id).inserted { documentFrequency[Int(id)] += 1 }
+        let globalIDs: [[Int32]] = runs.map { run in
+            run.terms.map { term in
+                if let known = ids[term] { return known }
+                let id = Int32(ids.count)
+                ids[term] = id
+                return id
             }
-            encoded.append(row)
         }
+        // Each run's rows in the corpus's numbering, and how many of its claims use each of its terms.
+        let renumbered = ParallelMap.map(Array(runs.indices), jobs: jobs, chunkSize: 1) { index -> (rows: [[Int32]], claims: [Int]) in
+            let map = globalIDs[index]
+            var claims = [Int](repeating: 0, count: map.count)
+            var lastClaim = [Int](repeating: -1, count: map.count)
+            let rows = runs[index].rows.enumerated().map { claim, row in
+                row.map { local in
+                    if lastClaim[Int(local)] != claim { lastClaim[Int(local)] = claim; claims[Int(local)] += 1 }
+                    return map[Int(local)]
+                }
+            }
+            return (rows, claims)
+        }
+        var documentFrequency = [Int](repeating: 0, count: ids.count)
+        for (index, run) in renumbered.enumerated() {
+            for (local, count) in run.claims.enumerated() { documentFrequency[Int(globalIDs[index][local])] += count }
+        }
+        let encoded = renumbered.flatMap(\.rows)
         let claimsPerTerm = documentFrequency
         var pairs: [[(Int, Int)]] = ParallelMap.map(encoded, jobs: jobs) { row in
             guard row.count > 1 else { return [] }
@@ -76,7 +90,7 @@ struct SimilarityIndex: Sendable {
         bigrams = pairs.map { $0.map(\.0) }
         bigramRarity = pairs.map { $0.map(\.1) }
         pairs.removeAll()
-        let count = Float(max(texts.count, 1))
+        let count = Float(max(encoded.count, 1))
         self.documentFrequency = documentFrequency
         self.termIDs = ids
         vectors = ParallelMap.map(encoded, jobs: jobs) { row in

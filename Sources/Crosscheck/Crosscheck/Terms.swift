@@ -38,17 +38,7 @@ enum Terms {
 
     /// Content terms of tokens, in order, with repeats.
     static func terms(_ tokens: [Token]) -> [String] {
-        var memo = Memo()
-        return terms(tokens, memo: &memo)
-    }
-
-    /// The same, looking each distinct word up once per memo (a corpus repeats its words endlessly).
-    static func terms(_ tokens: [Token], memo: inout Memo) -> [String] {
-        var result: [String] = []
-        for token in tokens where token.isWord {
-            if let term = memo.term(token.lower) { result.append(term) }
-        }
-        return result
+        tokens.compactMap { $0.isWord ? term($0.lower) : nil }
     }
 
     /// The content term of a lower-case word, or nil for a stop word, a number word or a single letter.
@@ -58,16 +48,44 @@ enum Terms {
         guard word.count > 1, !stopWords.contains(word), !Lexicon.numberWords.keys.contains(word) else { return nil }
         return similarityStem(word)
     }
+}
 
-    /// Terms of the words seen so far.
-    struct Memo {
-        private var known: [String: String?] = [:]
+/// Numbers the content terms of a run of claims in the order the run first meets them, looking each distinct word
+/// up once (a corpus repeats its words endlessly). Runs are numbered on many threads; `SimilarityIndex` then numbers
+/// their distinct terms for the whole corpus.
+struct TermNumbering {
+    /// What a run of claims hands over: its distinct terms, and each claim's terms as indices into them.
+    struct Run: Sendable {
+        var terms: [String]
+        var rows: [[Int32]]
+    }
 
-        mutating func term(_ lower: String) -> String? {
-            if let known = known[lower] { return known }
-            let term = Terms.term(lower)
-            known[lower] = .some(term)
-            return term
+    private(set) var terms: [String] = []
+    private var idOfTerm: [String: Int32] = [:]
+    /// -1 for a word that is not a term.
+    private var idOfWord: [String: Int32] = [:]
+
+    mutating func id(ofTerm term: String) -> Int32 {
+        if let id = idOfTerm[term] { return id }
+        let id = Int32(terms.count)
+        idOfTerm[term] = id
+        terms.append(term)
+        return id
+    }
+
+    /// The ids of the tokens' content terms, in order, with repeats (`Terms.terms` numbered).
+    mutating func ids(of tokens: [Token]) -> [Int32] {
+        var row: [Int32] = []
+        for token in tokens where token.isWord {
+            let number: Int32
+            if let known = idOfWord[token.lower] {
+                number = known
+            } else {
+                number = Terms.term(token.lower).map { id(ofTerm: $0) } ?? -1
+                idOfWord[token.lower] = number
+            }
+            if number >= 0 { row.append(number) }
         }
+        return row
     }
 }
