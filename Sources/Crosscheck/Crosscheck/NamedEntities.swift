@@ -48,48 +48,47 @@ enum NamedEntities {
 
     static func names(in text: String) -> Set<String> { candidates(in: text).names }
 
-    /// Names of each sentence; a first word counts when the corpus uses it as a name elsewhere ("Japan is …").
-    static func ownNames(candidates found: [(names: Set<String>, opening: String?)], jobs: Int = 1) -> [Set<String>] {
-        var names = Set<String>()
-        for entry in found { names.formUnion(entry.names) }
-        let known = names
-        return ParallelMap.map(found, jobs: jobs) { names, opening in
-            guard let opening, known.contains(opening) else { return names }
-            return names.union([opening])
+    /// For each claim, as ascending name ids: its names joined with the three names its document uses most
+    /// (`entities`), and those of its own names that at most `uncommonLimit` claims use (`uncommon`: "Varquesszel",
+    /// "Mitsubishi", not "Canada" in a Canada corpus). A sentence's first word counts as a name when the corpus uses it
+    /// as one elsewhere ("Japan is …").
+    ///
+    /// Names are numbered in their sorted order, so ids do not depend on which thread met a name first, and a tie
+    /// between names broken by id is broken by name; everything after the numbering counts ids, not strings.
+    /// - Parameter documents: each claim's document index, or -1.
+    static func nameSets(candidates found: [(names: Set<String>, opening: String?)], documents: [Int], documentCount: Int,
+                         uncommonLimit: Int, jobs: Int = 1) -> (entities: [[Int32]], uncommon: [[Int32]]) {
+        let slice = max(1, found.count / max(1, jobs * 8))
+        let gathered = ParallelMap.map(Array(stride(from: 0, to: found.count, by: slice)), jobs: jobs, chunkSize: 1) { start in
+            var names = Set<String>()
+            for index in start..<min(found.count, start + slice) { names.formUnion(found[index].names) }
+            return names
         }
-    }
-
-    /// Per claim: its own names and the three names its document uses most.
-    static func sets(claims: [Claim], own: [Set<String>], documentIndex: [String: Int], documentCount: Int, jobs: Int = 1) -> [Set<String>] {
-        var counts = [[String: Int]](repeating: [:], count: documentCount)
-        for (index, claim) in claims.enumerated() {
-            guard let document = documentIndex[claim.document] else { continue }
-            for name in own[index] { counts[document][name, default: 0] += 1 }
+        var known = Set<String>()
+        for names in gathered { known.formUnion(names) }
+        let ids = Dictionary(uniqueKeysWithValues: known.sorted().enumerated().map { ($1, Int32($0)) })
+        let own: [[Int32]] = ParallelMap.map(found, jobs: jobs) { names, opening in
+            var result = names.map { ids[$0]! }
+            if let opening, !names.contains(opening), let id = ids[opening] { result.append(id) }
+            return result.sorted()
         }
-        let key = ParallelMap.map(counts, jobs: jobs) { table in
-            Set(table.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).filter { $0.value >= 2 }.map(\.key))
+        var claimsPerName = [Int](repeating: 0, count: ids.count)
+        var perDocument = [[Int32: Int]](repeating: [:], count: documentCount)
+        for (claim, names) in own.enumerated() {
+            for id in names { claimsPerName[Int(id)] += 1 }
+            if documents[claim] >= 0 { for id in names { perDocument[documents[claim]][id, default: 0] += 1 } }
         }
-        return ParallelMap.map(Array(claims.indices), jobs: jobs) { index in
-            guard let document = documentIndex[claims[index].document] else { return own[index] }
-            return own[index].union(key[document])
+        let key: [[Int32]] = ParallelMap.map(perDocument, jobs: jobs) { table in
+            table.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).filter { $0.value >= 2 }.map(\.key)
         }
-    }
-
-    /// Names of each claim's own sentence that few claims use ("Varquesszel", "Mitsubishi"), not "Canada" in a Canada corpus.
-    static func uncommonOwnNames(own: [Set<String>], limit: Int, jobs: Int = 1) -> [Set<String>] {
-        var counts: [String: Int] = [:]
-        for set in own { for name in set { counts[name, default: 0] += 1 } }
-        let frequency = counts
-        return ParallelMap.map(own, jobs: jobs) { $0.filter { frequency[$0, default: 0] <= limit } }
-    }
-
-    /// Sets of names as sorted ids, for overlap tests on every candidate pair without hashing strings.
-    /// Ids follow the names' sorted order, so that they do not depend on which thread met a name first.
-    static func intern(_ sets: [Set<String>], jobs: Int = 1) -> [[Int32]] {
-        var names = Set<String>()
-        for set in sets { names.formUnion(set) }
-        let ids = Dictionary(uniqueKeysWithValues: names.sorted().enumerated().map { ($1, Int32($0)) })
-        return ParallelMap.map(sets, jobs: jobs) { set in set.map { ids[$0]! }.sorted() }
+        let entities = ParallelMap.map(Array(own.indices), jobs: jobs) { claim -> [Int32] in
+            let document = documents[claim]
+            guard document >= 0, !key[document].isEmpty else { return own[claim] }
+            return Set(own[claim] + key[document]).sorted()
+        }
+        let frequency = claimsPerName
+        let uncommon = ParallelMap.map(own, jobs: jobs) { names in names.filter { frequency[Int($0)] <= uncommonLimit } }
+        return (entities, uncommon)
     }
 
     static func overlap(_ a: [Int32], _ b: [Int32]) -> Bool? {

@@ -33,6 +33,7 @@ public enum RelationEngine {
             var rows: [[Int32]] = []
             var periods: [Period] = []
             var names: [(names: Set<String>, opening: String?)] = []
+            var documents: [Int] = []
         }
         let run = 512
         let runs = ParallelMap.map(Array(stride(from: 0, to: claims.count, by: run)), jobs: jobs, chunkSize: 1) { start -> Reading in
@@ -42,6 +43,7 @@ public enum RelationEngine {
                 for index in start..<min(claims.count, start + run) {
                     let claim = claims.baseAddress! + index
                     guard let document = documentIndex[claim.pointee.document] else {
+                        reading.documents.append(-1)
                         reading.rows.append([])
                         reading.periods.append(.unknown)
                         reading.names.append(([], nil))
@@ -63,6 +65,7 @@ public enum RelationEngine {
                     reading.rows.append(row)
                     reading.periods.append(period)
                     reading.names.append(NamedEntities.candidates(tokens: tokens))
+                    reading.documents.append(document)
                 }
             }
             return reading
@@ -71,12 +74,10 @@ public enum RelationEngine {
         let similarity = SimilarityIndex(runs: runs.map { TermNumbering.Run(terms: $0.terms.terms, rows: $0.rows) }, jobs: jobs)
         let facts = runs.flatMap(\.facts)
         let metricTermIDs = metricTermIDs(of: facts, similarity: similarity)
-        let ownNames = NamedEntities.ownNames(candidates: runs.flatMap(\.names), jobs: jobs)
-        let entities = NamedEntities.intern(NamedEntities.sets(claims: claims, own: ownNames, documentIndex: documentIndex, documentCount: documents.count, jobs: jobs),
-                                            jobs: jobs)
-        let rareLimit = max(5, claims.count / 200)
         // A name in up to 2% of the claims is still specific; a word is uncommon below 0.5%.
-        let uncommonNames = NamedEntities.intern(NamedEntities.uncommonOwnNames(own: ownNames, limit: max(5, claims.count / 50), jobs: jobs), jobs: jobs)
+        let (entities, uncommonNames) = NamedEntities.nameSets(candidates: runs.flatMap(\.names), documents: runs.flatMap(\.documents),
+                                                               documentCount: documents.count, uncommonLimit: max(5, claims.count / 50), jobs: jobs)
+        let rareLimit = max(5, claims.count / 200)
 
         // Blocks, in a fixed order.
         var grouping: [String: [Int]] = [:]
