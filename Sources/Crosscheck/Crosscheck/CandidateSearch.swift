@@ -15,6 +15,8 @@ struct CandidateSearch: Sendable {
     let groups: [[Int]]
     /// Postings of each group searched by neighbours; nil for groups compared exhaustively.
     let postings: [Postings?]
+    /// Claim indices of the members of each group searched by neighbours.
+    private let groupClaims: [[Int]?]
     let units: [Unit]
     private let facts: [Fact]
     private let similarity: SimilarityIndex
@@ -36,10 +38,11 @@ struct CandidateSearch: Sendable {
             for member in members { if let year = facts[member].period.year { byYear[year, default: []].append(member) } }
             for year in byYear.keys.sorted() { groups.append(byYear[year]!) }
         }
-        postings = ParallelMap.map(groups, jobs: jobs, chunkSize: 1) { members in
-            members.count > RelationEngine.exhaustiveBlockSize
-                ? Postings(members: members.map { facts[$0].claim }, vectors: similarity.vectors, maxPostings: 200) : nil
+        let groupClaims = groups.map { members in members.count > RelationEngine.exhaustiveBlockSize ? members.map { facts[$0].claim } : nil }
+        postings = ParallelMap.map(groupClaims, jobs: jobs, chunkSize: 1) { claims in
+            claims.map { Postings(members: $0, vectors: similarity.vectors, maxPostings: 200) }
         }
+        self.groupClaims = groupClaims
         var units: [Unit] = []
         for (group, members) in groups.enumerated() {
             let step = members.count > RelationEngine.exhaustiveBlockSize ? max(1, queriesPerUnit) : members.count
@@ -55,21 +58,26 @@ struct CandidateSearch: Sendable {
         let unit = units[index]
         let members = groups[unit.group]
         guard let postings = postings[unit.group] else {
+            let documents = members.map { facts[$0].document }
             var pairs: [(Int, Int)] = []
             for i in members.indices {
-                for j in members.indices where j > i && facts[members[i]].document != facts[members[j]].document {
+                for j in members.indices where j > i && documents[i] != documents[j] {
                     pairs.append((members[i], members[j]))
                 }
             }
             return pairs
         }
-        let claims = members.map { facts[$0].claim }
-        var seen = Set<Int>()
-        var pairs: [(Int, Int)] = []
-        for (i, j) in similarity.nearestNeighbours(in: claims, postings: postings, limit: RelationEngine.neighbours, queries: unit.queries)
-        where seen.insert(i * members.count + j).inserted {
-            pairs.append((members[i], members[j]))
+        // Members ascend, so positions map to fact indices in the same order: sorting and dropping repeats (a pair
+        // found from both ends) needs no set.
+        var pairs = similarity.nearestNeighbours(in: groupClaims[unit.group]!, postings: postings, limit: RelationEngine.neighbours, queries: unit.queries)
+            .map { (members[$0.0], members[$0.1]) }
+        pairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        var kept = 0
+        for index in pairs.indices where kept == 0 || pairs[kept - 1] != pairs[index] {
+            pairs[kept] = pairs[index]
+            kept += 1
         }
-        return pairs.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        pairs.removeLast(pairs.count - kept)
+        return pairs
     }
 }
