@@ -28,9 +28,11 @@ import Testing
         let corpus = Self.corpus
         #expect(corpus.claims.count >= 600)
         let (reference, referenceTrust) = RelationEngine.relations(documents: corpus.documents, claims: corpus.claims, jobs: 1)
-        for (jobs, unit) in [(1, 5), (3, 7), (4, 2_048)] {
-            let (relations, trust) = RelationEngine.relations(documents: corpus.documents, claims: corpus.claims, jobs: jobs, queriesPerUnit: unit)
-            #expect(relations == reference, "jobs \(jobs), \(unit) queries per unit")
+        // Queries per unit of a large block, and claims read (and their words numbered) together.
+        for (jobs, unit, run) in [(1, 5, 1), (3, 7, 13), (4, 2_048, 512), (2, 2_048, corpus.claims.count)] {
+            let (relations, trust) = RelationEngine.relations(documents: corpus.documents, claims: corpus.claims, jobs: jobs,
+                                                              queriesPerUnit: unit, claimsPerRun: run)
+            #expect(relations == reference, "jobs \(jobs), \(unit) queries per unit, runs of \(run) claims")
             #expect(trust == referenceTrust)
         }
         // The one source that is off contradicts the others for that operator and year, and nothing else does.
@@ -38,5 +40,27 @@ import Testing
         #expect(!contradictions.isEmpty)
         #expect(contradictions.allSatisfy { relation in relation.claims.contains { $0.source.path == "bulletin-07.txt" && $0.text.contains("Quillanby") } })
         #expect(reference.contains { $0.kind == .changeOverTime } && reference.contains { $0.kind == .agreement })
+    }
+
+    @Test func termNumbersDoNotDependOnHowClaimsAreCutIntoRuns() {
+        let tokens = ["Harbour ferries carried 4,000 cars in 2021.", "The ferries carried more cars than trucks.", "Harbour trucks, harbour cars.",
+                      "Cars and ferries and cars.", "Nothing here."].map { Tokenizer.tokens($0) }
+        func index(runsOf size: Int) -> SimilarityIndex {
+            let runs = stride(from: 0, to: tokens.count, by: size).map { start -> TermNumbering.Run in
+                var numbering = TermNumbering()
+                let rows = tokens[start..<min(tokens.count, start + size)].map { numbering.ids(of: $0) }
+                return TermNumbering.Run(terms: numbering.terms, rows: rows)
+            }
+            return SimilarityIndex(runs: runs, jobs: 2)
+        }
+        let whole = index(runsOf: tokens.count)
+        // Terms are numbered in the order the corpus first uses them, and counted once per claim that uses them.
+        #expect(whole.termIDs["harbour"] == 0 && whole.termIDs["ferry"] == 1 && whole.termIDs["car"] == 3 && whole.termIDs["truck"] == 4)
+        #expect(whole.documentFrequency[0] == 2 && whole.documentFrequency[3] == 4)
+        for size in [1, 2, 3] {
+            let cut = index(runsOf: size)
+            #expect(cut.termIDs == whole.termIDs && cut.documentFrequency == whole.documentFrequency && cut.bigrams == whole.bigrams, "runs of \(size)")
+            #expect(cut.vectors.map(\.terms) == whole.vectors.map(\.terms) && cut.vectors.map(\.weights) == whole.vectors.map(\.weights))
+        }
     }
 }

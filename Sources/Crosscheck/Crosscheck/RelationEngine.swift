@@ -20,8 +20,10 @@ public enum RelationEngine {
     }
 
     /// - Parameter queriesPerUnit: how finely large blocks are cut into work for the threads (tests cut finely).
+    /// - Parameter claimsPerRun: how many consecutive claims one thread reads at a time, numbering their words
+    ///   together (tests cut finely; the relations do not depend on it).
     static func relations(documents: [Document], claims: [Claim], jobs: Int = 1,
-                          queriesPerUnit: Int = CandidateSearch.defaultQueriesPerUnit) -> ([Relation], [SourceTrust]) {
+                          queriesPerUnit: Int = CandidateSearch.defaultQueriesPerUnit, claimsPerRun: Int = 512) -> ([Relation], [SourceTrust]) {
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         let estimates = estimatedYears(documents: documents, claims: claims, documentIndex: documentIndex)
 
@@ -35,7 +37,7 @@ public enum RelationEngine {
             var names: [(names: Set<String>, opening: String?)] = []
             var documents: [Int] = []
         }
-        let run = 512
+        let run = max(1, claimsPerRun)
         let runs = ParallelMap.map(Array(stride(from: 0, to: claims.count, by: run)), jobs: jobs, chunkSize: 1) { start -> Reading in
             var reading = Reading()
             var heading: (text: String, terms: [Int32])?

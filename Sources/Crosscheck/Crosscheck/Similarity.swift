@@ -35,13 +35,6 @@ struct SimilarityIndex: Sendable {
     /// For each bigram, the smaller document frequency of its two terms.
     let bigramRarity: [[Int]]
 
-    /// - Parameter texts: term lists, one per claim (the sentence's terms and its section heading's).
-    init(terms texts: [[String]], jobs: Int = 1) {
-        var numbering = TermNumbering()
-        let rows = texts.map { $0.map { numbering.id(ofTerm: $0) } }
-        self.init(runs: [TermNumbering.Run(terms: numbering.terms, rows: rows)], jobs: jobs)
-    }
-
     /// - Parameter runs: consecutive runs of claims, each numbering its own terms in the order it first met them (see
     ///   `TermNumbering`). The runs can be read on many threads; only their distinct terms are numbered here, on one,
     ///   in the order the whole corpus first meets them.

@@ -36,11 +36,6 @@ enum Terms {
         return word
     }
 
-    /// Content terms of tokens, in order, with repeats.
-    static func terms(_ tokens: [Token]) -> [String] {
-        tokens.compactMap { $0.isWord ? term($0.lower) : nil }
-    }
-
     /// The content term of a lower-case word, or nil for a stop word, a number word or a single letter.
     static func term(_ lower: String) -> String? {
         var word = lower
@@ -65,7 +60,7 @@ struct TermNumbering {
     /// -1 for a word that is not a term.
     private var idOfWord: [String: Int32] = [:]
 
-    mutating func id(ofTerm term: String) -> Int32 {
+    private mutating func id(ofTerm term: String) -> Int32 {
         if let id = idOfTerm[term] { return id }
         let id = Int32(terms.count)
         idOfTerm[term] = id
