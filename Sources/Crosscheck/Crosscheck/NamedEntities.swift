@@ -9,8 +9,6 @@ enum NamedEntities {
     ]
 
     /// Names in a sentence; `opening` is the first word when it may be a name but is capitalised only for being first.
-    static func candidates(in text: String) -> (names: Set<String>, opening: String?) { candidates(tokens: Tokenizer.tokens(text)) }
-
     static func candidates(tokens: [Token]) -> (names: Set<String>, opening: String?) {
         var names = Set<String>()
         var opening: String?
@@ -46,7 +44,6 @@ enum NamedEntities {
         return count >= 2
     }
 
-    static func names(in text: String) -> Set<String> { candidates(in: text).names }
 
     /// For each claim, as ascending name ids: its names joined with the three names its document uses most
     /// (`entities`), and those of its own names that at most `uncommonLimit` claims use (`uncommon`: "Varquesszel",
@@ -91,6 +88,7 @@ enum NamedEntities {
         return (entities, uncommon)
     }
 
+    /// Whether two ascending id lists share an id; nil when either is empty.
     static func overlap(_ a: [Int32], _ b: [Int32]) -> Bool? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         var found = false
@@ -99,10 +97,5 @@ enum NamedEntities {
             return false
         }
         return found
-    }
-
-    static func overlap(_ a: Set<String>, _ b: Set<String>) -> Bool? {
-        guard !a.isEmpty, !b.isEmpty else { return nil }
-        return !a.isDisjoint(with: b)
     }
 }

@@ -27,8 +27,8 @@ public enum RelationEngine {
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         let estimates = estimatedYears(documents: documents, claims: claims, documentIndex: documentIndex)
 
-        // Facts, words and names of every claim, read once per claim and in parallel, in runs of claims that share a
-        // memo of their words' terms. Claims are read in place: a copy would retain each of their strings.
+        // Facts, words and names of every claim, read once per claim and in parallel, in runs of claims that number
+        // their words' terms together. Claims are read in place: a copy would retain each of their strings.
         struct Reading: Sendable {
             var facts: [Fact] = []
             var terms = TermNumbering()
