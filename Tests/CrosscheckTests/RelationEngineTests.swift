@@ -116,7 +116,7 @@ import Testing
               metric: String = "branch") -> Fact {
         let quantity = Quantity(kind: .count, text: "\(value)", span: TextSpan(start: 0, end: 1), value: value, low: low ?? value,
                                 high: openAbove ? nil : (high ?? value), qualifier: openAbove ? "over" : qualifier)
-        return Fact(claim: document, document: document, quantity: quantity, family: family, metric: metric, metricLabel: metric,
+        return Fact.Draft(claim: document, document: document, quantity: quantity, family: family, metric: metric, metricLabel: metric,
                     qualifiers: qualifiers, scope: nil, subject: nil, possessor: nil,
                     period: Period(year: year, month: nil, basis: basis, label: year.map(String.init) ?? "none")).sealed()
     }

@@ -1,5 +1,9 @@
 /// One comparable value of a claim, with what it measures and the circumstances that change its meaning.
-struct Fact: Sendable {
+///
+/// A class, and immutable once made: the relation engine passes facts through its inner loops by the million, and
+/// handing on a reference costs nothing, where copying a value would retain each of its dozen strings. Facts are
+/// worked out as a `Draft`, which `sealed()` turns into a fact.
+final class Fact: Sendable {
     /// Kinds of value that can be compared with each other.
     enum Family: String, Sendable {
         case money, count, percent, rank, measure
@@ -7,41 +11,70 @@ struct Fact: Sendable {
         case event
     }
 
-    var claim: Int
-    var document: Int
-    var quantity: Quantity
-    var family: Family
+    let claim: Int
+    let document: Int
+    let quantity: Quantity
+    let family: Family
     /// Normalised metric, the blocking key with the family (and the currency for money).
-    var metric: String
+    let metric: String
     /// The metric in words for people ("rank among trade partners").
-    var metricLabel: String
+    let metricLabel: String
     /// Dimension → value ("goods" → "services", "span" → "cumulative").
-    var qualifiers: [String: String]
+    let qualifiers: [String: String]
     /// "global", a region group ("asia"), or nil when the sentence names no scope.
-    var scope: String?
+    let scope: String?
     /// What is ranked or counted ("japan"), when the sentence says.
-    var subject: String?
+    let subject: String?
     /// Whose ranking it is ("canada" in "Canada’s fourth-largest"), when the sentence says.
-    var possessor: String?
-    var period: Period
+    let possessor: String?
+    let period: Period
     /// True for a value the engine computed from parts (exports + imports).
-    var isDerived = false
+    let isDerived: Bool
     /// For an event: what kind of event the verb before the date names ("start", "release", "signing").
-    var eventKind: String?
-
+    let eventKind: String?
     /// Family, metric and (for money) currency, or the year for events: facts in different blocks are never compared.
-    /// Computed once by `sealed()`, as it is compared for every candidate pair.
-    private(set) var blockKey = ""
+    /// Computed once, as it is compared for every candidate pair.
+    let blockKey: String
 
-    /// The fact with its block key fixed.
-    func sealed() -> Fact {
-        var fact = self
-        fact.blockKey = switch family {
-        case .money: "money:\(quantity.currency ?? "?"):\(metric)"
-        case .event: "event:\(period.year.map(String.init) ?? "?")"
-        default: "\(family.rawValue):\(metric)"
+    init(_ draft: Draft) {
+        claim = draft.claim
+        document = draft.document
+        quantity = draft.quantity
+        family = draft.family
+        metric = draft.metric
+        metricLabel = draft.metricLabel
+        qualifiers = draft.qualifiers
+        scope = draft.scope
+        subject = draft.subject
+        possessor = draft.possessor
+        period = draft.period
+        isDerived = draft.isDerived
+        eventKind = draft.eventKind
+        blockKey = switch draft.family {
+        case .money: "money:\(draft.quantity.currency ?? "?"):\(draft.metric)"
+        case .event: "event:\(draft.period.year.map(String.init) ?? "?")"
+        default: "\(draft.family.rawValue):\(draft.metric)"
         }
-        return fact
+    }
+
+    /// A fact being worked out from a sentence, field by field.
+    struct Draft {
+        var claim: Int
+        var document: Int
+        var quantity: Quantity
+        var family: Family
+        var metric: String
+        var metricLabel: String
+        var qualifiers: [String: String]
+        var scope: String?
+        var subject: String?
+        var possessor: String?
+        var period: Period
+        var isDerived = false
+        var eventKind: String?
+
+        /// The finished fact.
+        func sealed() -> Fact { Fact(self) }
     }
 }
 

@@ -5,8 +5,8 @@ enum FactExtractor {
     static func facts(of claim: Claim, index: Int, document: Int, period: Period, tokens: [Token]? = nil) -> [Fact] {
         let tokens = tokens ?? Tokenizer.tokens(claim.text)
         let quantities = claim.quantities
-        var facts: [Fact] = []
-        var previousRank: Fact?
+        var facts: [Fact.Draft] = []
+        var previousRank: Fact.Draft?
         for (position, quantity) in quantities.enumerated() {
             // The value's own clause: from the end of the previous value to the start of the next one.
             let clauseStart = position > 0 ? quantities[position - 1].span.end : 0
@@ -16,7 +16,7 @@ enum FactExtractor {
             let clause = before + after
             let factPeriod = ownPeriod(of: claim) ?? period
 
-            var fact: Fact
+            var fact: Fact.Draft
             switch quantity.kind {
             case .money:
                 guard let metric = moneyMetric(before: before, after: after) else { continue }
@@ -67,9 +67,9 @@ enum FactExtractor {
 
     private static func makeFact(
         claim: Int, document: Int, quantity: Quantity, family: Fact.Family, metric: String, label: String, clause: [Token], period: Period
-    ) -> Fact {
+    ) -> Fact.Draft {
         let (qualifiers, scope) = qualifiersAndScope(clause)
-        return Fact(claim: claim, document: document, quantity: quantity, family: family, metric: metric, metricLabel: label,
+        return Fact.Draft(claim: claim, document: document, quantity: quantity, family: family, metric: metric, metricLabel: label,
                     qualifiers: qualifiers, scope: scope, subject: nil, possessor: nil, period: period)
     }
 
@@ -287,7 +287,7 @@ enum FactExtractor {
     // MARK: Parts and wholes
 
     /// Exports and imports for the same period and currency, stated together, add up to two-way trade.
-    static func derivedTotals(from facts: [Fact]) -> [Fact] {
+    static func derivedTotals(from facts: [Fact.Draft]) -> [Fact.Draft] {
         guard let exports = facts.first(where: { $0.family == .money && $0.metric == "exports" }),
               let imports = facts.first(where: { $0.family == .money && $0.metric == "imports" && $0.quantity.currency == exports.quantity.currency && $0.period.year == exports.period.year })
         else { return [] }

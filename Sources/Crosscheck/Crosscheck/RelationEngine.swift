@@ -188,13 +188,10 @@ public enum RelationEngine {
         let order = sortKeys.indices.filter { $0 == 0 || sortKeys[$0 - 1].id != sortKeys[$0].id }.map { sortKeys[$0].index }
         sortKeys = []
         let labels = Explanation.SourceLabels(documents)
-        // Facts are read in place: copying one retains a dozen strings scattered through memory.
         var relations = ParallelMap.map(order, jobs: jobs) { index in
             guard index < kept.count else { return built[index - kept.count] }
             let entry = kept[index]
-            return facts.withUnsafeBufferPointer { facts in
-                makeRelation(entry.verdict, facts[entry.a], facts[entry.b], id: pairIDs[index], claims: claims, sources: labels)
-            }
+            return makeRelation(entry.verdict, facts[entry.a], facts[entry.b], id: pairIDs[index], claims: claims, sources: labels)
         }
 
         // Trust from the agreements and conflicts between sources, as document indices (in the relations' order).
@@ -296,7 +293,6 @@ public enum RelationEngine {
         let isOlder = claims.withUnsafeBufferPointer { claims in
             (a.period.year ?? Int.min, claims[a.claim].id) <= (b.period.year ?? Int.min, claims[b.claim].id)
         }
-        // The facts are passed on as they are, never put in a tuple or a variable: copies cost a retain per string.
         func side(_ fact: Fact) -> RelatedClaim { RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity) }
         let subject = a.subject ?? b.subject
         let reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b, a) : PairClassifier.reason(verdict.reason, a, b)
