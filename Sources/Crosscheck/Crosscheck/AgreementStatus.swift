@@ -82,7 +82,7 @@ enum AgreementStatus {
                     + "later, \(Explanation.sourceName(db)) (\(Explanation.dateLabel(db, periods[after.claim]))) says it was \(Stage.concluded.rawValue). "
                     + "Both name it by \(shared); its status moved on between \(periods[before.claim].label) and \(periods[after.claim].label)."
                 relations.append(Relation(
-                    id: "r" + Hashing.hexPrefix(of: "\(Relation.Kind.changeOverTime.rawValue)|\(ids[0])|\(ids[1])", length: 16), kind: .changeOverTime,
+                    id: RelationEngine.relationID(.changeOverTime, ids[0], ids[1]), kind: .changeOverTime,
                     claims: [RelatedClaim(claim: a, value: nil), RelatedClaim(claim: b, value: nil)], subject: nil,
                     metric: "status of an agreement", explanation: explanation, confidence: 0.45, betterSupported: nil))
             }

@@ -54,7 +54,7 @@ enum Corroboration {
                 + "(\(Explanation.dateLabel(db, periods[newer]))) say the same thing in their own words: the sentences share "
                 + "\(bigram ? "a phrase and " : "")\(rare) uncommon term\(rare == 1 ? "" : "s") (similarity \(ValueFormat.fixed(score, decimals: 2)))."
             relations.append(Relation(
-                id: "r" + Hashing.hexPrefix(of: "\(Relation.Kind.agreement.rawValue)|\(ids[0])|\(ids[1])", length: 16),
+                id: RelationEngine.relationID(.agreement, ids[0], ids[1]),
                 kind: .agreement, claims: [side(older), side(newer)], subject: nil, metric: "wording",
                 explanation: explanation, confidence: (min(1, 0.3 + score) * 0.8 * 100).rounded() / 100, betterSupported: nil))
         }

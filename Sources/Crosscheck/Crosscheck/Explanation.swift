@@ -15,16 +15,21 @@ enum Explanation {
         func dateLabel(_ document: Int, _ period: Period) -> String { Explanation.dateLabel(published: published[document], period) }
     }
 
-    static func sentence(kind: Relation.Kind, older: Fact, newer: Fact, reason: String, sources: SourceLabels) -> String {
-        let first = "\(sources.names[older.document]) (\(sources.dateLabel(older.document, older.period))) says \(value(older))"
-        let second = "\(sources.names[newer.document]) (\(sources.dateLabel(newer.document, newer.period))) says \(value(newer))"
+    /// One sentence from the two sides' statements (`statement(_:sources:)`), the older first.
+    static func sentence(kind: Relation.Kind, older: String, newer: String, reason: String) -> String {
         let verb: String = switch kind {
         case .contradiction: "but"
         case .changeOverTime: "later,"
         case .agreement: "and"
         case .differentQualifier: "while"
         }
-        return "\(first); \(verb) \(second). \(reason.prefix(1).uppercased())\(reason.dropFirst())."
+        return "\(older); \(verb) \(newer). \(reason.prefix(1).uppercased())\(reason.dropFirst())."
+    }
+
+    /// What one source says: its name, its date and the value ("Statistics Canada (2024-03-01) says CAD 28.7 billion
+    /// for exports in 2023"). A fact takes part in several relations; this is worked out once for all of them.
+    static func statement(_ fact: Fact, sources: SourceLabels) -> String {
+        "\(sources.names[fact.document]) (\(sources.dateLabel(fact.document, fact.period))) says \(value(fact))"
     }
 
     static func sourceName(_ document: Document) -> String {

@@ -72,7 +72,7 @@ enum OfficeHolders {
                         + "\(kind == .agreement ? "and" : "later,") \(Explanation.sourceName(db)) (\(Explanation.dateLabel(db, periods[newer.claim]))) names \(newer.holderText). "
                         + "\(reason.prefix(1).uppercased())\(reason.dropFirst())."
                     relations.append(Relation(
-                        id: "r" + Hashing.hexPrefix(of: "\(kind.rawValue)|\(ids[0])|\(ids[1])", length: 16), kind: kind,
+                        id: RelationEngine.relationID(kind, ids[0], ids[1]), kind: kind,
                         claims: [side(older), side(newer)], subject: nil, metric: "holder of the office of \(title)", explanation: explanation,
                         confidence: kind == .agreement ? 0.6 : 0.55, betterSupported: nil))
                 }

@@ -187,11 +187,18 @@ public enum RelationEngine {
         sortKeys.sort()
         let order = sortKeys.indices.filter { $0 == 0 || sortKeys[$0 - 1].id != sortKeys[$0].id }.map { sortKeys[$0].index }
         sortKeys = []
+        // What each fact's source says, once per fact: a fact is on one side of several relations.
+        var isRelated = [Bool](repeating: false, count: facts.count)
+        for entry in kept { (isRelated[entry.a], isRelated[entry.b]) = (true, true) }
         let labels = Explanation.SourceLabels(documents)
+        let statements = ParallelMap.map(Array(facts.indices), jobs: jobs) { [isRelated] fact in
+            isRelated[fact] ? Explanation.statement(facts[fact], sources: labels) : ""
+        }
         var relations = ParallelMap.map(order, jobs: jobs) { index in
             guard index < kept.count else { return built[index - kept.count] }
             let entry = kept[index]
-            return makeRelation(entry.verdict, facts[entry.a], facts[entry.b], id: pairIDs[index], claims: claims, sources: labels)
+            return makeRelation(entry.verdict, facts[entry.a], facts[entry.b], id: pairIDs[index], claims: claims,
+                                statements: (statements[entry.a], statements[entry.b]))
         }
 
         // Trust from the agreements and conflicts between sources, as document indices (in the relations' order).
@@ -284,20 +291,23 @@ public enum RelationEngine {
         }
     }
 
-    /// A relation's id: stable, from its kind and its two claims.
+    /// A relation's id: stable, from its kind and its two claims, in either order.
     static func relationID(_ kind: Relation.Kind, _ a: String, _ b: String) -> String {
-        "r" + Hashing.hexPrefix(of: a < b ? "\(kind.rawValue)|\(a)|\(b)" : "\(kind.rawValue)|\(b)|\(a)", length: 16)
+        let (first, second) = a < b ? (a, b) : (b, a)
+        return "r" + Hashing.hexPrefix(joining: kind.rawValue, first, second, separator: "|", length: 16)
     }
 
-    static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Fact, _ b: Fact, id: String, claims: [Claim], sources: Explanation.SourceLabels) -> Relation {
+    /// - Parameter statements: what the sources of `a` and `b` say (`Explanation.statement`).
+    static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Fact, _ b: Fact, id: String, claims: [Claim],
+                             statements: (a: String, b: String)) -> Relation {
         let isOlder = claims.withUnsafeBufferPointer { claims in
             (a.period.year ?? Int.min, claims[a.claim].id) <= (b.period.year ?? Int.min, claims[b.claim].id)
         }
         func side(_ fact: Fact) -> RelatedClaim { RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity) }
         let subject = a.subject ?? b.subject
         let reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b, a) : PairClassifier.reason(verdict.reason, a, b)
-        let explanation = isOlder ? Explanation.sentence(kind: verdict.kind, older: a, newer: b, reason: reason, sources: sources)
-            : Explanation.sentence(kind: verdict.kind, older: b, newer: a, reason: reason, sources: sources)
+        let explanation = isOlder ? Explanation.sentence(kind: verdict.kind, older: statements.a, newer: statements.b, reason: reason)
+            : Explanation.sentence(kind: verdict.kind, older: statements.b, newer: statements.a, reason: reason)
         return Relation(
             id: id, kind: verdict.kind, claims: isOlder ? [side(a), side(b)] : [side(b), side(a)],
             subject: subject.map { $0.prefix(1).uppercased() + $0.dropFirst() },

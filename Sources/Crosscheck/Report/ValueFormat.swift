@@ -2,11 +2,13 @@
 public enum ValueFormat {
     static func number(_ value: Double) -> String {
         let magnitude = abs(value)
-        for (factor, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] where magnitude >= factor {
+        for (factor, word) in scaleWords where magnitude >= factor {
             return plain(value / factor) + " " + word
         }
         return plain(value)
     }
+
+    private static let scaleWords: [(factor: Double, word: String)] = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
 
     /// A number in full, thousands grouped, at most three decimals: 28700000000 → "28,700,000,000"; 4.25 → "4.25".
     public static func plain(_ value: Double) -> String {

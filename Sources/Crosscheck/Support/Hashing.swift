@@ -13,6 +13,19 @@ enum Hashing {
         return hex(digest, digits: min(length, 64))
     }
 
+    /// `hexPrefix(of:length:)` of the parts joined by `separator`, without building the joined text (relation ids are
+    /// made by the million).
+    static func hexPrefix(joining parts: String..., separator: Character, length: Int) -> String {
+        var hasher = SHA256()
+        var separator = String(separator)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { separator.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) } }
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hex(hasher.finalize(), digits: min(length, 64))
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The first `digits` lower-case hex digits of a digest. Identifiers are made by the hundred thousand:
