@@ -8,8 +8,8 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show one claim or relation with its sources and context.",
         discussion: """
-            ID is a claim id (c and 16 hex digits, as in claims.jsonl and
-            report.md) or a relation id (r and 16 hex digits, as in
+            ID is a claim id (c and 14 hex digits, as in claims.jsonl and
+            report.md) or a relation id (r and 14 hex digits, as in
             contradictions.jsonl and the other relation files). The beginning
             of an id is enough when no other id begins the same way.
 

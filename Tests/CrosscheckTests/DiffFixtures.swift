@@ -14,7 +14,7 @@ struct DiffCorpusBuilder {
     /// `bytes` stands for the rest of the file (markup, sentences without claims) that the id also follows.
     mutating func add(_ path: String, _ sections: [SectionSpec], title: String? = nil, bytes: String = "") {
         let content = bytes + sections.map { $0.path.joined(separator: "/") + ":" + $0.sentences.joined(separator: " ") }.joined(separator: "\n")
-        let id = "d" + Hashing.hexPrefix(of: content, length: 16)
+        let id = "d" + Hashing.hexPrefix(of: content, length: Hashing.idDigits)
         let key = "key" + Hashing.hexPrefix(of: title ?? path, length: 6)
         var built: [Section] = []
         var seen: [String: Int] = [:]
@@ -51,7 +51,7 @@ struct DiffCorpusBuilder {
             RelatedClaim(id: claim.id, document: claim.document, source: .init(path: claim.source), text: claim.text, value: nil, date: claim.date)
         }
         relations.append(Relation(
-            id: "r" + Hashing.hexPrefix(of: kind.rawValue + first.id + second.id, length: 16), kind: kind, claims: [side(first), side(second)],
+            id: "r" + Hashing.hexPrefix(of: kind.rawValue + first.id + second.id, length: Hashing.idDigits), kind: kind, claims: [side(first), side(second)],
             subject: nil, metric: "trade", explanation: "\(first.source) and \(second.source) give different figures for trade.",
             confidence: 0.9, betterSupported: nil))
     }

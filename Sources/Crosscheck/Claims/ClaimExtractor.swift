@@ -81,6 +81,6 @@ enum ClaimExtractor {
     }
 
     static func claimID(documentID: String, sentence: String, occurrence: Int) -> String {
-        "c" + Hashing.hexPrefix(of: "\(documentID)\u{1F}\(sentence)\u{1F}\(occurrence)", length: 16)
+        "c" + Hashing.hexPrefix(of: "\(documentID)\u{1F}\(sentence)\u{1F}\(occurrence)", length: Hashing.idDigits)
     }
 }

@@ -1,6 +1,6 @@
 /// A sentence that states something checkable, with the values it states and the period it speaks of.
 public struct Claim: Codable, Hashable, Sendable {
-    /// Stable identifier derived from the document id and the sentence (`c` + 16 hex digits).
+    /// Stable identifier derived from the document id and the sentence (`c` + 14 hex digits).
     public var id: String
     public var document: String
     /// The source file's path relative to the inbox.

@@ -1,6 +1,6 @@
 /// One source in the corpus: where it came from, what it says about itself, and its sections.
 public struct Document: Codable, Hashable, Sendable {
-    /// Stable identifier derived from the source's bytes (`d` + 16 hex digits of SHA-256).
+    /// Stable identifier derived from the source's bytes (`d` + the first 14 hex digits of its SHA-256).
     public var id: String
     public var source: SourceInfo
     public var url: String?

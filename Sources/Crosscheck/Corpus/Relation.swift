@@ -1,6 +1,6 @@
 /// How two claims from different sources bear on each other.
 public struct Relation: Codable, Hashable, Sendable {
-    /// Stable identifier from the kind and the two claim ids (`r` + 16 hex digits).
+    /// Stable identifier from the kind and the two claim ids (`r` + 14 hex digits).
     public var id: String
     public var kind: Kind
     /// The two claims, older source first (by the claims' dates, then by id).

@@ -294,7 +294,7 @@ public enum RelationEngine {
     /// A relation's id: stable, from its kind and its two claims, in either order.
     static func relationID(_ kind: Relation.Kind, _ a: String, _ b: String) -> String {
         let (first, second) = a < b ? (a, b) : (b, a)
-        return "r" + Hashing.hexPrefix(joining: kind.rawValue, first, second, separator: "|", length: 16)
+        return "r" + Hashing.hexPrefix(joining: kind.rawValue, first, second, separator: "|", length: Hashing.idDigits)
     }
 
     /// - Parameter statements: what the sources of `a` and `b` say (`Explanation.statement`).
@@ -339,7 +339,7 @@ public enum RelationEngine {
     }
 }
 
-/// A relation id in sort order: ids are "r" and 16 hex digits, which sort as the number they spell; comparing
+/// A relation id in sort order: ids are "r" and 14 hex digits (`Hashing.idDigits`), which sort as the number they spell; comparing
 /// that number spares the string comparisons of sorting hundreds of thousands of relations. An id of any other
 /// shape sorts by its text, after every id of the usual shape.
 struct IDOrder: Comparable {
@@ -348,7 +348,7 @@ struct IDOrder: Comparable {
 
     init(_ id: String) {
         let digits = id.utf8.dropFirst()
-        if id.utf8.first == UInt8(ascii: "r"), digits.count == 16, let value = UInt64(id.dropFirst(), radix: 16),
+        if id.utf8.first == UInt8(ascii: "r"), digits.count == Hashing.idDigits, let value = UInt64(id.dropFirst(), radix: 16),
            digits.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) {
             (number, text) = (value, nil)
         } else {

@@ -15,7 +15,7 @@ struct SourceProcessor: Sendable {
     static func process(bytes: [UInt8], path: String, declaredFormat: SourceFormat?, sha256 known: String? = nil) throws(SourceProblem) -> Processed {
         var timings = StageTimings()
         let sha256 = known ?? timings.measure(.decode) { Hashing.sha256Hex(bytes) }
-        let documentID = "d" + sha256.prefix(16)
+        let documentID = "d" + sha256.prefix(Hashing.idDigits)
         let format = declaredFormat ?? FormatSniffer.format(of: bytes)
         let decoded: DecodedText
         do {
