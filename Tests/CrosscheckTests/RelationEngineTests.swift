@@ -196,6 +196,17 @@ import Testing
     @Test func sameSourceIsNeverRelated() {
         #expect(PairClassifier.classify(fact(0, 14), fact(0, 15), similarity: 1, evidence: named) == nil)
     }
+
+    @Test("explanations start with a capital, whatever the first letter")
+    func capitalizedFirstLetter() {
+        #expect(Explanation.capitalized("same metric, no reference period") == "Same metric, no reference period")
+        #expect(Explanation.capitalized("Already") == "Already")
+        #expect(Explanation.capitalized("2019 and 2021") == "2019 and 2021")
+        #expect(Explanation.capitalized("") == "")
+        #expect(Explanation.capitalized("z") == "Z")
+        #expect(Explanation.capitalized("émis en 2020") == "Émis en 2020")
+        #expect(Explanation.capitalized("ßtraße") == "SStraße")
+    }
 }
 
 /// Where an agreement stands, on sentences about a library (no rule names a seed's agreement).

@@ -40,6 +40,12 @@ public struct Relation: Codable, Hashable, Sendable {
     }
 }
 
+extension Relation {
+    /// A relation of nothing, which allocates nothing: what is left where a relation was moved out of an array.
+    static let placeholder = Relation(id: "", kind: .agreement, claims: [], subject: nil, metric: "", explanation: "", confidence: 0,
+                                      betterSupported: nil)
+}
+
 /// One side of a relation: the claim, where it comes from, and the value that was compared.
 public struct RelatedClaim: Codable, Hashable, Sendable {
     public var id: String

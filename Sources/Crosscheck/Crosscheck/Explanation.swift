@@ -23,7 +23,26 @@ enum Explanation {
         case .agreement: "and"
         case .differentQualifier: "while"
         }
-        return "\(older); \(verb) \(newer). \(reason.prefix(1).uppercased())\(reason.dropFirst())."
+        return "\(older); \(verb) \(newer). \(capitalized(reason))."
+    }
+
+    /// The text with its first letter in upper case ("same metric" → "Same metric"). Explanations are made by the
+    /// million and nearly always start with an ASCII letter, which is done without Unicode case mapping.
+    static func capitalized(_ text: String) -> String {
+        guard let first = text.utf8.first else { return text }
+        if first < 0x80 {
+            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return text }
+            return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+                var written = 0
+                for byte in text.utf8 {
+                    buffer[written] = byte
+                    written += 1
+                }
+                buffer[0] = first - 32
+                return written
+            }
+        }
+        return text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// What one source says: its name, its date and the value ("Statistics Canada (2024-03-01) says CAD 28.7 billion

@@ -70,7 +70,7 @@ enum OfficeHolders {
                     let reason = kind == .agreement ? "both name the same holder of the office" : "the office changed hands between \(periods[older.claim].label) and \(periods[newer.claim].label)"
                     let explanation = "\(Explanation.sourceName(da)) (\(Explanation.dateLabel(da, periods[older.claim]))) names \(older.holderText) as \(title); "
                         + "\(kind == .agreement ? "and" : "later,") \(Explanation.sourceName(db)) (\(Explanation.dateLabel(db, periods[newer.claim]))) names \(newer.holderText). "
-                        + "\(reason.prefix(1).uppercased())\(reason.dropFirst())."
+                        + "\(Explanation.capitalized(reason))."
                     relations.append(Relation(
                         id: RelationEngine.relationID(kind, ids[0], ids[1]), kind: kind,
                         claims: [side(older), side(newer)], subject: nil, metric: "holder of the office of \(title)", explanation: explanation,

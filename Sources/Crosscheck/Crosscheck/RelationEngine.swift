@@ -138,10 +138,11 @@ public enum RelationEngine {
         }
         // Bounded output: each fact keeps its few most confident agreements and changes (a figure repeated in a
         // thousand sources needs a handful of corroborations, not a million pairs); conflicts are all kept. Both
-        // facts of a pair share a block, so each block is bounded on its own.
+        // facts of a pair share a block, so each block is bounded on its own. A block's pairs are then put in the order
+        // of their facts, so that making their relations reads facts and claims in the order they lie in memory.
         let kindOrder = Relation.Kind.allCases
         let kept = ParallelMap.map(Array(blocks.indices), jobs: jobs, chunkSize: 1) { block in
-            boundedPerFact(winners.flatMap { $0[block] }, facts: facts, kindOrder: kindOrder)
+            boundedPerFact(winners.flatMap { $0[block] }, facts: facts, kindOrder: kindOrder).sorted { ($0.a, $0.b) < ($1.a, $1.b) }
         }.flatMap { $0 }
         // Who holds an office, where an agreement stands, then wording agreements where nothing else related the pair.
         var others = OfficeHolders.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods, jobs: jobs)
@@ -194,12 +195,15 @@ public enum RelationEngine {
         let statements = ParallelMap.map(Array(facts.indices), jobs: jobs) { [isRelated] fact in
             isRelated[fact] ? Explanation.statement(facts[fact], sources: labels) : ""
         }
-        var relations = ParallelMap.map(order, jobs: jobs) { index in
-            guard index < kept.count else { return built[index - kept.count] }
+        // Made in the order found, then moved (not copied) into their final order.
+        var made = ParallelMap.map(Array(kept.indices), jobs: jobs) { index in
             let entry = kept[index]
             return makeRelation(entry.verdict, facts[entry.a], facts[entry.b], id: pairIDs[index], claims: claims,
                                 statements: (statements[entry.a], statements[entry.b]))
         }
+        made += built
+        var relations = ParallelMap.take(order, from: &made, placeholder: .placeholder, jobs: jobs)
+        made = []
 
         // Trust from the agreements and conflicts between sources, as document indices (in the relations' order).
         let links = order.compactMap { index -> SourceTrustModel.Link? in
@@ -310,7 +314,7 @@ public enum RelationEngine {
             : Explanation.sentence(kind: verdict.kind, older: statements.b, newer: statements.a, reason: reason)
         return Relation(
             id: id, kind: verdict.kind, claims: isOlder ? [side(a), side(b)] : [side(b), side(a)],
-            subject: subject.map { $0.prefix(1).uppercased() + $0.dropFirst() },
+            subject: subject.map(Explanation.capitalized),
             metric: a.metricLabel, explanation: explanation, confidence: (verdict.confidence * 100).rounded() / 100, betterSupported: nil)
     }
 

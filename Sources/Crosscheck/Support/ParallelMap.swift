@@ -47,6 +47,25 @@ enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// `positions.map { elements[$0] }` on `jobs` threads, each element moved rather than copied: a copy retains
+    /// every reference the element holds, and for millions of large values scattered through memory that costs more
+    /// than making them did. The places taken from are left holding `placeholder`. Each position at most once.
+    static func take<Element: Sendable>(_ positions: [Int], from elements: inout [Element], placeholder: Element, jobs: Int) -> [Element] {
+        var taken = [Element](repeating: placeholder, count: positions.count)
+        taken.withUnsafeMutableBufferPointer { taken in
+            elements.withUnsafeMutableBufferPointer { elements in
+                let (to, from, count) = (SendablePointer(base: taken.baseAddress!), SendablePointer(base: elements.baseAddress!), elements.count)
+                forEach(positions.count, jobs: jobs) { index in
+                    precondition(positions[index] >= 0 && positions[index] < count, "position out of range")
+                    swap(&(to.base + index).pointee, &(from.base + positions[index]).pointee)
+                }
+            }
+        }
+        return taken
+    }
+}
+
 /// A pointer that threads write disjoint elements through; the caller guarantees that no two write the same one.
 private struct SendablePointer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
