@@ -14,8 +14,8 @@ enum OfficeHolders {
         var holderText: String
     }
 
-    static func holdings(in claim: Claim, index: Int) -> [Holding] {
-        let tokens = Tokenizer.tokens(claim.text)
+    /// The offices named in the tokens of claim `index`, with their holders.
+    static func holdings(tokens: [Token], claim index: Int) -> [Holding] {
         var result: [Holding] = []
         for start in tokens.indices {
             guard tokens[start].isWord else { continue }
@@ -40,12 +40,11 @@ enum OfficeHolders {
         return result
     }
 
-    static func relations(claims: [Claim], documentIndex: [String: Int], documents: [Document], periods: [Period], jobs: Int = 1) -> [Relation] {
-        let found = ParallelMap.map(Array(claims.indices), jobs: jobs) { index -> [Holding] in
-            documentIndex[claims[index].document] == nil ? [] : holdings(in: claims[index], index: index)
-        }
+    /// - Parameter holdings: the holdings of every claim of a known document (`holdings(tokens:claim:)`), read with
+    ///   the claims' other facts.
+    static func relations(holdings: [Holding], claims: [Claim], documentIndex: [String: Int], documents: [Document], periods: [Period]) -> [Relation] {
         var byOffice: [String: [Holding]] = [:]
-        for holding in found.joined() { byOffice[holding.office, default: []].append(holding) }
+        for holding in holdings { byOffice[holding.office, default: []].append(holding) }
         var relations: [Relation] = []
         var seen = Set<String>()
         for office in byOffice.keys.sorted() {

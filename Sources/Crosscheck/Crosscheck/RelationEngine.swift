@@ -36,6 +36,7 @@ public enum RelationEngine {
             var periods: [Period] = []
             var names: [(names: Set<String>, opening: String?)] = []
             var documents: [Int] = []
+            var holdings: [OfficeHolders.Holding] = []
         }
         let run = max(1, claimsPerRun)
         let runs = ParallelMap.map(Array(stride(from: 0, to: claims.count, by: run)), jobs: jobs, chunkSize: 1) { start -> Reading in
@@ -68,6 +69,7 @@ public enum RelationEngine {
                     reading.periods.append(period)
                     reading.names.append(NamedEntities.candidates(tokens: tokens))
                     reading.documents.append(document)
+                    reading.holdings += OfficeHolders.holdings(tokens: tokens, claim: index)
                 }
             }
             return reading
@@ -145,7 +147,8 @@ public enum RelationEngine {
             boundedPerFact(winners.flatMap { $0[block] }, facts: facts, kindOrder: kindOrder).sorted { ($0.a, $0.b) < ($1.a, $1.b) }
         }.flatMap { $0 }
         // Who holds an office, where an agreement stands, then wording agreements where nothing else related the pair.
-        var others = OfficeHolders.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods, jobs: jobs)
+        var others = OfficeHolders.relations(holdings: runs.flatMap(\.holdings), claims: claims, documentIndex: documentIndex, documents: documents,
+                                             periods: periods)
         others += AgreementStatus.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods, jobs: jobs)
         let wording = Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents,
                                               periods: periods, jobs: jobs)
