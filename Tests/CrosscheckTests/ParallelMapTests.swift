@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Crosscheck
+
+@Suite("Parallel map, for-each and take")
+struct ParallelMapTests {
+    @Test("results keep the input's order whatever the jobs and chunk size", arguments: [1, 2, 3, 8])
+    func mapKeepsOrder(jobs: Int) {
+        let inputs = Array(0..<1_000)
+        for chunk in [nil, 1, 7, 5_000] {
+            #expect(ParallelMap.map(inputs, jobs: jobs, chunkSize: chunk) { $0 * $0 } == inputs.map { $0 * $0 })
+        }
+        #expect(ParallelMap.map([Int](), jobs: jobs) { $0 }.isEmpty)
+    }
+
+    @Test("for-each visits every index exactly once", arguments: [1, 2, 4])
+    func forEachVisitsEachIndexOnce(jobs: Int) {
+        let visits = Visits(count: 777)
+        ParallelMap.forEach(777, jobs: jobs, chunkSize: 5) { visits.record($0) }
+        #expect(visits.counts == [Int](repeating: 1, count: 777))
+    }
+
+    @Test("take gives the named elements in the order named and moves them: the source keeps no reference")
+    func takeMovesTheNamedElements() {
+        for jobs in [1, 2, 3] {
+            var boxes = (0..<100).map { Box($0) }
+            let placeholder = Box(-1)
+            let positions = [42, 7, 99, 0, 13]
+            var taken = ParallelMap.take(positions, from: &boxes, placeholder: placeholder, jobs: jobs)
+            #expect(taken.map(\.value) == positions)
+            // Moved, not copied: each taken box is held by the result alone.
+            for index in taken.indices { #expect(isKnownUniquelyReferenced(&taken[index])) }
+            for position in positions { #expect(boxes[position] === placeholder) }
+            #expect(boxes.enumerated().filter { !positions.contains($0.offset) }.allSatisfy { $0.element.value == $0.offset })
+        }
+    }
+
+    final class Box: Sendable {
+        let value: Int
+        init(_ value: Int) { self.value = value }
+    }
+
+    /// Counts of visits per index, safe to record from several threads.
+    final class Visits: @unchecked Sendable {
+        private var storage: [Int]
+        private let lock = NSLock()
+        init(count: Int) { storage = [Int](repeating: 0, count: count) }
+        func record(_ index: Int) { lock.lock(); storage[index] += 1; lock.unlock() }
+        var counts: [Int] { lock.lock(); defer { lock.unlock() }; return storage }
+    }
+}
