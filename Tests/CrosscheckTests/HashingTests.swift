@@ -22,4 +22,31 @@ struct HashingTests {
         #expect(Hashing.hexPrefix(joining: "ünï", "", "x", separator: "·", length: 64) == Hashing.hexPrefix(of: "ünï··x", length: 64))
         #expect(Hashing.hexPrefix(joining: "abc", separator: "|", length: 64) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
+
+    @Test("ids of the usual shape read as the number they spell; anything else is refused")
+    func idNumbers() {
+        #expect(Hashing.idNumber("c000000000000ff", kind: "c") == 255)
+        #expect(Hashing.idNumber("cffffffffffffff", kind: "c") == 0x00FF_FFFF_FFFF_FFFF)
+        #expect(Hashing.idNumber("dffffffffffffff", kind: "c") == nil)
+        #expect(Hashing.idNumber("cFFFFFFFFFFFFFF", kind: "c") == nil)
+        #expect(Hashing.idNumber("cfffffffffffff", kind: "c") == nil)
+        #expect(Hashing.idNumber("cffffffffffffff0", kind: "c") == nil)
+        #expect(Hashing.idNumber("", kind: "c") == nil)
+        #expect(Hashing.idDigits(of: 0x0123_4567_89AB_CDEF) == "0123456789abcd")
+    }
+
+    @Test("a relation id is the same from either claim, differs by kind, and does not change between versions")
+    func relationIDs() {
+        let (a, b) = ("c0123456789abc", "cfedcba9876543")
+        let id = RelationEngine.relationID(.contradiction, a, b)
+        #expect(id == RelationEngine.relationID(.contradiction, b, a))
+        #expect(id.utf8.count == 15 && Hashing.idNumber(id, kind: "r") != nil)
+        let kinds = Relation.Kind.allCases.map { RelationEngine.relationID($0, a, b) }
+        #expect(Set(kinds).count == kinds.count)
+        #expect(RelationEngine.relationID(.contradiction, a, "c0123456789abd") != id)
+        // Ids in exports are cited and diffed: these values are part of the corpus format (schema 3).
+        #expect(id == "rf8dca305a942d0")
+        // Ids of another shape are hashed with their kind.
+        #expect(RelationEngine.relationID(.agreement, "x", "c1") == "r" + Hashing.hexPrefix(of: "agreement|c1|x", length: Hashing.idDigits))
+    }
 }

@@ -209,7 +209,7 @@ public enum RelationEngine {
         made = []
 
         // Trust from the agreements and conflicts between sources, as document indices (in the relations' order).
-        let links = order.compactMap { index -> SourceTrustModel.Link? in
+        let links = ParallelMap.map(order, jobs: jobs) { index -> SourceTrustModel.Link? in
             if index < kept.count {
                 let entry = kept[index]
                 guard entry.verdict.kind == .agreement || entry.verdict.kind == .contradiction else { return nil }
@@ -219,8 +219,8 @@ public enum RelationEngine {
             guard relation.kind == .agreement || relation.kind == .contradiction,
                   let a = documentIndex[relation.claims[0].document], let b = documentIndex[relation.claims[1].document] else { return nil }
             return SourceTrustModel.Link(agree: relation.kind == .agreement, a: a, b: b)
-        }
-        let trust = SourceTrustModel.scores(documents: documents, links: links)
+        }.compactMap { $0 }
+        let trust = SourceTrustModel.scores(documents: documents, links: links, jobs: jobs)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
         for index in relations.indices where relations[index].kind == .contradiction {
             let sides = relations[index].claims
@@ -299,9 +299,22 @@ public enum RelationEngine {
     }
 
     /// A relation's id: stable, from its kind and its two claims, in either order.
+    ///
+    /// Claim ids are already hashes; those of the usual shape are mixed as the numbers they spell (a SHA-256 per
+    /// relation was a tenth of the relation stage at a million claims). Any other id is hashed with its kind.
     static func relationID(_ kind: Relation.Kind, _ a: String, _ b: String) -> String {
         let (first, second) = a < b ? (a, b) : (b, a)
-        return "r" + Hashing.hexPrefix(joining: kind.rawValue, first, second, separator: "|", length: Hashing.idDigits)
+        guard let x = Hashing.idNumber(first, kind: "c"), let y = Hashing.idNumber(second, kind: "c") else {
+            return "r" + Hashing.hexPrefix(joining: kind.rawValue, first, second, separator: "|", length: Hashing.idDigits)
+        }
+        // A fixed salt per kind, written out so that reordering the cases cannot change an id.
+        let salt: UInt64 = switch kind {
+        case .contradiction: 0x243F_6A88_85A3_08D3
+        case .changeOverTime: 0x1319_8A2E_0370_7344
+        case .agreement: 0xA409_3822_299F_31D0
+        case .differentQualifier: 0x082E_FA98_EC4E_6C89
+        }
+        return "r" + Hashing.idDigits(of: Hashing.mix(Hashing.mix(x ^ salt) ^ y))
     }
 
     /// - Parameter statements: what the sources of `a` and `b` say (`Explanation.statement`).

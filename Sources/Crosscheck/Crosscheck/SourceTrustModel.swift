@@ -29,8 +29,9 @@ enum SourceTrustModel {
         })
     }
 
-    /// - Parameter links: in the relations' order (the sums run in it, so the scores do not depend on anything else).
-    static func scores(documents: [Document], links: [Link]) -> [SourceTrust] {
+    /// - Parameter links: in the relations' order (the sums run in it, so the scores do not depend on anything else,
+    ///   the number of threads included).
+    static func scores(documents: [Document], links: [Link], jobs: Int = 1) -> [SourceTrust] {
         let priors = documents.map(prior(of:))
         var trust = priors.map(\.score)
         var agreements = [[Int]](repeating: [], count: documents.count)
@@ -46,7 +47,7 @@ enum SourceTrustModel {
             }
         }
         for _ in 0..<20 {
-            trust = documents.indices.map { source in
+            trust = ParallelMap.map(Array(documents.indices), jobs: jobs) { [trust, agreements, conflicts] source in
                 let support = 2 * priors[source].score + agreements[source].reduce(0) { $0 + trust[$1] }
                 let against = conflicts[source].reduce(0) { $0 + trust[$1] }
                 return support / (support + against + 2 * (1 - priors[source].score))

@@ -32,6 +32,47 @@ enum Hashing {
         return hex(hasher.finalize(), digits: min(length, 64))
     }
 
+    /// The number an id of the usual shape spells (`kind` and `idDigits` lower-case hex digits); nil for any other id.
+    static func idNumber(_ id: String, kind: Character) -> UInt64? {
+        var value: UInt64 = 0
+        var count = 0
+        for (position, byte) in id.utf8.enumerated() {
+            if position == 0 {
+                guard kind.asciiValue == byte else { return nil }
+                continue
+            }
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+            count += 1
+            if count > idDigits { return nil }
+        }
+        return count == idDigits ? value : nil
+    }
+
+    /// The `idDigits` hex digits of an id made from the top bits of a 64-bit hash.
+    static func idDigits(of hash: UInt64) -> String {
+        let value = hash >> UInt64(64 - 4 * idDigits)
+        return String(unsafeUninitializedCapacity: idDigits) { buffer in
+            for position in 0..<idDigits {
+                buffer[position] = hexDigits[Int(value >> UInt64(4 * (idDigits - 1 - position)) & 0xF)]
+            }
+            return idDigits
+        }
+    }
+
+    /// SplitMix64's finaliser: a bijection on 64 bits in which every input bit moves about half the output bits.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The first `digits` lower-case hex digits of a digest. Identifiers are made by the hundred thousand:
