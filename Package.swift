@@ -36,6 +36,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times the relation stage alone on a built corpus (Benchmarks/README.md).
+        .executableTarget(
+            name: "relation-bench",
+            dependencies: ["Crosscheck"],
+            path: "Benchmarks/RelationBench"
+        ),
         // The fuzz harness (Fuzz/README.md). Its fuzz code only compiles with -DFUZZING, so a plain build
         // gets a stub that says how to build it.
         .target(name: "CFuzzerDriver", path: "Fuzz/Sources/CFuzzerDriver"),
