@@ -24,11 +24,12 @@ enum AgreementStatus {
     }
 
     /// The agreement mentions of a sentence with one clear stage (a sentence saying both is left alone).
-    static func mention(in claim: Claim, index: Int) -> Mention? {
+    /// - Parameter text: the sentence of claim `index`.
+    static func mention(in text: String, index: Int) -> Mention? {
         // Most sentences name no agreement: a look at the bytes spares them the tokenizer.
-        var text = claim.text
-        guard text.withUTF8({ bytes in nounStemBytes.contains { ByteSearch.contains(bytes, $0) } }) else { return nil }
-        let tokens = Tokenizer.tokens(claim.text).filter(\.isWord)
+        var bytes = text
+        guard bytes.withUTF8({ bytes in nounStemBytes.contains { ByteSearch.contains(bytes, $0) } }) else { return nil }
+        let tokens = Tokenizer.tokens(text).filter(\.isWord)
         let words = tokens.map { $0.lower }
         let isNegotiating = words.contains(where: negotiating.contains)
         let isConcluded = words.contains(where: concluded.contains)
@@ -56,7 +57,7 @@ enum AgreementStatus {
     static func relations(claims: [Claim], documentIndex: [String: Int], documents: [Document], periods: [Period], jobs: Int = 1) -> [Relation] {
         let mentions = ParallelMap.map(Array(claims.indices), jobs: jobs) { index -> Mention? in
             guard documentIndex[claims[index].document] != nil, periods[index].year != nil else { return nil }
-            return mention(in: claims[index], index: index)
+            return mention(in: claims[index].text, index: index)
         }
         var pending: [Mention] = []
         var signed: [Mention] = []

@@ -351,8 +351,9 @@ public enum RelationEngine {
     /// An undated source is about as recent as the latest period its own sentences name.
     static func estimatedYears(documents: [Document], claims: [Claim], documentIndex: [String: Int]) -> [Int?] {
         var latest = [Int?](repeating: nil, count: documents.count)
-        for claim in claims where claim.date.basis == .explicit {
-            guard let index = documentIndex[claim.document], let year = claim.date.value.flatMap({ Int($0.prefix(4)) }) else { continue }
+        // By index: iterating would copy every claim.
+        for claim in claims.indices where claims[claim].date.basis == .explicit {
+            guard let index = documentIndex[claims[claim].document], let year = claims[claim].date.value.flatMap({ Int($0.prefix(4)) }) else { continue }
             latest[index] = max(latest[index] ?? year, year)
         }
         return latest
