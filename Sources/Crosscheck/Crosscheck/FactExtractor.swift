@@ -2,9 +2,9 @@
 /// qualifiers and scope from the words of the value's own clause, the subject and possessor from the grammar
 /// around a rank. General rules over a small lexicon; nothing here knows a particular source.
 enum FactExtractor {
-    static func facts(of claim: Claim, index: Int, document: Int, period: Period, tokens: [Token]? = nil) -> [Fact] {
-        let tokens = tokens ?? Tokenizer.tokens(claim.text)
-        let quantities = claim.quantities
+    /// The facts of claim `index`, from its quantities and the tokens of its sentence.
+    /// - Parameter period: the claim's period (`RelationEngine.period`): the one its sentence names, else its source's.
+    static func facts(quantities: [Quantity], tokens: [Token], claim index: Int, document: Int, period: Period) -> [Fact] {
         var facts: [Fact.Draft] = []
         var previousRank: Fact.Draft?
         for (position, quantity) in quantities.enumerated() {
@@ -14,25 +14,24 @@ enum FactExtractor {
             let before = tokens.filter { $0.end <= quantity.span.start && $0.start >= clauseStart }
             let after = tokens.filter { $0.start >= quantity.span.end && $0.end <= clauseEnd }
             let clause = before + after
-            let factPeriod = ownPeriod(of: claim) ?? period
 
             var fact: Fact.Draft
             switch quantity.kind {
             case .money:
                 guard let metric = moneyMetric(before: before, after: after) else { continue }
                 fact = makeFact(claim: index, document: document, quantity: quantity, family: .money, metric: metric,
-                                label: metric, clause: clause, period: factPeriod)
+                                label: metric, clause: clause, period: period)
             case .percent:
                 guard let metric = percentMetric(before: before, after: after) else { continue }
                 fact = makeFact(claim: index, document: document, quantity: quantity, family: .percent, metric: metric,
-                                label: "\(metric) (per cent)", clause: clause, period: factPeriod)
+                                label: "\(metric) (per cent)", clause: clause, period: period)
             case .rank:
                 let ownMetric = rankMetric(quantity: quantity, after: after)
                 // "… Canada’s largest source of FDI, and third largest overall": the second rank is elliptical.
                 let elliptical = ownMetric == nil ? previousRank : nil
                 guard let metric = ownMetric ?? elliptical?.metric else { continue }
                 fact = makeFact(claim: index, document: document, quantity: quantity, family: .rank, metric: metric,
-                                label: "rank among \(metric)s", clause: clause, period: factPeriod)
+                                label: "rank among \(metric)s", clause: clause, period: period)
                 // A rank's scope is said right after it ("third largest overall") before anything earlier in the clause.
                 if let scope = qualifiersAndScope(Array(after.prefix(3))).1 ?? qualifiersAndScope(after).1 { fact.scope = scope }
                 if let elliptical {
@@ -51,12 +50,12 @@ enum FactExtractor {
                 guard let (metric, label) = countMetric(quantity: quantity, after: after) else { continue }
                 let isMeasure = quantity.kind == .measure
                 fact = makeFact(claim: index, document: document, quantity: quantity, family: isMeasure ? .measure : .count,
-                                metric: metric, label: label, clause: clause, period: factPeriod)
+                                metric: metric, label: label, clause: clause, period: period)
             case .year, .date:
                 // What happened on the date is said just before it: "signed … which entered into force in 2019".
                 let lead = Array(tokens.filter { $0.end <= quantity.span.start }.suffix(8))
                 fact = makeFact(claim: index, document: document, quantity: quantity, family: .event, metric: "event",
-                                label: "date of the event", clause: lead, period: eventPeriod(quantity) ?? factPeriod)
+                                label: "date of the event", clause: lead, period: eventPeriod(quantity) ?? period)
                 fact.eventKind = lead.reversed().lazy.compactMap { MetricLexicon.eventKinds[$0.lower] }.first
             }
             facts.append(fact)
@@ -74,14 +73,6 @@ enum FactExtractor {
     }
 
     // MARK: Periods
-
-    /// The period the claim's own sentence names, when it names one.
-    private static func ownPeriod(of claim: Claim) -> Period? {
-        guard claim.date.basis == .explicit || claim.date.basis == .relative, let value = claim.date.value else { return nil }
-        let parts = value.split(separator: "-").compactMap { Int($0) }
-        guard let year = parts.first else { return nil }
-        return Period(year: year, month: parts.count > 1 ? parts[1] : nil, basis: .explicit, label: value)
-    }
 
     private static func eventPeriod(_ quantity: Quantity) -> Period? {
         guard let iso = quantity.date, !iso.hasPrefix("-") else { return nil }

@@ -26,6 +26,7 @@ public enum RelationEngine {
                           queriesPerUnit: Int = CandidateSearch.defaultQueriesPerUnit, claimsPerRun: Int = 512) -> ([Relation], [SourceTrust]) {
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         let estimates = estimatedYears(documents: documents, claims: claims, documentIndex: documentIndex)
+        let sourceDates = documents.map { $0.published ?? $0.modified }
 
         // Facts, words and names of every claim, read once per claim and in parallel, in runs of claims that number
         // their words' terms together. Claims are read in place: a copy would retain each of their strings.
@@ -53,8 +54,9 @@ public enum RelationEngine {
                         continue
                     }
                     let tokens = Tokenizer.tokens(claim.pointee.text)
-                    let period = period(of: claim.pointee, document: documents[document], estimate: estimates[document])
-                    reading.facts += FactExtractor.facts(of: claim.pointee, index: index, document: document, period: period, tokens: tokens)
+                    let period = period(of: claim.pointee.date, sourceDate: sourceDates[document], estimate: estimates[document])
+                    reading.facts += FactExtractor.facts(quantities: claim.pointee.quantities, tokens: tokens, claim: index, document: document,
+                                                         period: period)
                     // Words only: the period is compared on its own, and as a term it would make one figure in two
                     // years look like two unrelated sentences wherever the rest of the wording is common.
                     var row = reading.terms.ids(of: tokens)
@@ -336,12 +338,14 @@ public enum RelationEngine {
 
     // MARK: Periods
 
-    static func period(of claim: Claim, document: Document, estimate: Int?) -> Period {
-        if claim.date.basis == .explicit || claim.date.basis == .relative, let value = claim.date.value {
+    /// The period a claim speaks of: the one its sentence names, else its source's date (published, else modified),
+    /// else the year the source's own sentences suggest.
+    static func period(of date: ClaimDate, sourceDate: DatedValue?, estimate: Int?) -> Period {
+        if date.basis == .explicit || date.basis == .relative, let value = date.value {
             let parts = value.split(separator: "-").compactMap { Int($0) }
             return Period(year: parts.first, month: parts.count > 1 ? parts[1] : nil, basis: .explicit, label: value)
         }
-        if let published = document.published ?? document.modified, let year = Int(published.date.prefix(4)) {
+        if let published = sourceDate, let year = Int(published.date.prefix(4)) {
             return Period(year: year, month: nil, basis: .publication, label: "published \(published.date)")
         }
         if let estimate { return Period(year: estimate, month: nil, basis: .estimated, label: "c. \(estimate)") }
