@@ -197,6 +197,10 @@ import Testing
         #expect(PairClassifier.classify(fact(0, 14), fact(0, 15), similarity: 1, evidence: named) == nil)
     }
 
+    @Test func kindsRankInTheOrderOfTheirFiles() {
+        #expect(Relation.Kind.allCases.map(\.rank) == Array(Relation.Kind.allCases.indices))
+    }
+
     @Test("explanations start with a capital, whatever the first letter")
     func capitalizedFirstLetter() {
         #expect(Explanation.capitalized("same metric, no reference period") == "Same metric, no reference period")

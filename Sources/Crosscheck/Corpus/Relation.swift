@@ -40,6 +40,18 @@ public struct Relation: Codable, Hashable, Sendable {
     }
 }
 
+extension Relation.Kind {
+    /// The kind's place in `allCases`: the order of the export files and of relations in the corpus.
+    var rank: Int {
+        switch self {
+        case .contradiction: 0
+        case .changeOverTime: 1
+        case .agreement: 2
+        case .differentQualifier: 3
+        }
+    }
+}
+
 extension Relation {
     /// A relation of nothing, which allocates nothing: what is left where a relation was moved out of an array.
     static let placeholder = Relation(id: "", kind: .agreement, claims: [], subject: nil, metric: "", explanation: "", confidence: 0,

@@ -127,26 +127,25 @@ public enum RelationEngine {
         // One verdict per kind and pair of claims (two facts of one claim may meet the same two facts of another, in
         // one block or in two): the most confident, then the first facts, whatever order the units finished in.
         typealias Candidate = (verdict: PairClassifier.Verdict, a: Int, b: Int)
+        // One sort puts each pair's verdicts together, best first; no table of pairs is needed.
         let winners = ParallelMap.map(Array(0..<shards), jobs: jobs, chunkSize: 1) { shard -> [[Candidate]] in
-            var best: [PairKey: Candidate] = [:]
-            for unit in perUnit {
-                for found in unit[shard] {
-                    if let existing = best[found.key],
-                       (existing.verdict.confidence, -existing.a, -existing.b) >= (found.verdict.confidence, -found.a, -found.b) { continue }
-                    best[found.key] = (found.verdict, found.a, found.b)
-                }
+            var all = perUnit.flatMap { $0[shard] }
+            all.sort { x, y in
+                (x.key.first, x.key.second, x.key.kind.rank, -x.verdict.confidence, x.a, x.b)
+                    < (y.key.first, y.key.second, y.key.kind.rank, -y.verdict.confidence, y.a, y.b)
             }
             var byBlock = [[Candidate]](repeating: [], count: blocks.count)
-            for entry in best.values { byBlock[blockOf[entry.a]].append(entry) }
+            for (index, entry) in all.enumerated() where index == 0 || all[index - 1].key != entry.key {
+                byBlock[blockOf[entry.a]].append((entry.verdict, entry.a, entry.b))
+            }
             return byBlock
         }
         // Bounded output: each fact keeps its few most confident agreements and changes (a figure repeated in a
         // thousand sources needs a handful of corroborations, not a million pairs); conflicts are all kept. Both
         // facts of a pair share a block, so each block is bounded on its own. A block's pairs are then put in the order
         // of their facts, so that making their relations reads facts and claims in the order they lie in memory.
-        let kindOrder = Relation.Kind.allCases
         let kept = ParallelMap.map(Array(blocks.indices), jobs: jobs, chunkSize: 1) { block in
-            boundedPerFact(winners.flatMap { $0[block] }, facts: facts, kindOrder: kindOrder).sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+            boundedPerFact(winners.flatMap { $0[block] }, facts: facts).sorted { ($0.a, $0.b) < ($1.a, $1.b) }
         }.flatMap { $0 }
         // Who holds an office, where an agreement stands, then wording agreements where nothing else related the pair.
         var others = OfficeHolders.relations(holdings: runs.flatMap(\.holdings), claims: claims, documentIndex: documentIndex, documents: documents,
@@ -174,7 +173,6 @@ public enum RelationEngine {
         let pairIDs = ParallelMap.map(kept, jobs: jobs) { entry in
             claims.withUnsafeBufferPointer { claims in relationID(entry.verdict.kind, claims[facts[entry.a].claim].id, claims[facts[entry.b].claim].id) }
         }
-        let kindRank = Dictionary(uniqueKeysWithValues: kindOrder.enumerated().map { ($1, $0) })
         struct SortKey: Comparable {
             var kind: Int
             var id: IDOrder
@@ -186,10 +184,10 @@ public enum RelationEngine {
             }
         }
         var sortKeys = ParallelMap.map(Array(kept.indices), jobs: jobs) { index in
-            SortKey(kind: kindRank[kept[index].verdict.kind]!, id: IDOrder(pairIDs[index]),
+            SortKey(kind: kept[index].verdict.kind.rank, id: IDOrder(pairIDs[index]),
                     confidence: (kept[index].verdict.confidence * 100).rounded() / 100, index: index)
         }
-        sortKeys += built.enumerated().map { SortKey(kind: kindRank[$1.kind]!, id: IDOrder($1.id), confidence: $1.confidence, index: kept.count + $0) }
+        sortKeys += built.enumerated().map { SortKey(kind: $1.kind.rank, id: IDOrder($1.id), confidence: $1.confidence, index: kept.count + $0) }
         sortKeys.sort()
         let order = sortKeys.indices.filter { $0 == 0 || sortKeys[$0 - 1].id != sortKeys[$0].id }.map { sortKeys[$0].index }
         sortKeys = []
@@ -233,7 +231,7 @@ public enum RelationEngine {
     }
 
     /// A relation found between two claims, before it is written out.
-    struct PairKey: Hashable {
+    struct PairKey: Equatable {
         var kind: Relation.Kind
         var first: Int
         var second: Int
@@ -243,7 +241,7 @@ public enum RelationEngine {
     /// and changes. A fact's changes link it first to the nearest periods, as a timeline does; within a gap, and for
     /// the other kinds, the most confident come first; then by claim and kind, so that no order is left to chance.
     static func boundedPerFact(
-        _ candidates: [(verdict: PairClassifier.Verdict, a: Int, b: Int)], facts: [Fact], kindOrder: [Relation.Kind]
+        _ candidates: [(verdict: PairClassifier.Verdict, a: Int, b: Int)], facts: [Fact]
     ) -> [(verdict: PairClassifier.Verdict, a: Int, b: Int)] {
         struct Rank: Comparable {
             var gap: Int
@@ -264,7 +262,7 @@ public enum RelationEngine {
             var gap = 0
             if entry.verdict.kind == .changeOverTime, let ya = facts[entry.a].period.year, let yb = facts[entry.b].period.year { gap = abs(ya - yb) }
             return Rank(gap: gap, confidence: entry.verdict.confidence, first: facts[entry.a].claim, second: facts[entry.b].claim,
-                        kind: kindOrder.firstIndex(of: entry.verdict.kind)!)
+                        kind: entry.verdict.kind.rank)
         }
         var perFact: [FactKey: Int] = [:]
         var kept: [(verdict: PairClassifier.Verdict, a: Int, b: Int)] = []
