@@ -14,15 +14,6 @@ struct HashingTests {
         #expect(Hashing.hexPrefix(of: String("xabc".dropFirst()), length: 64) == abc)
     }
 
-    @Test("Hashing parts with a separator is hashing the joined text (relation ids depend on it)")
-    func joinedParts() {
-        let parts = ["agreement", "c0123456789abcdef", "cfedcba9876543210"]
-        #expect(Hashing.hexPrefix(joining: parts[0], parts[1], parts[2], separator: "|", length: 16)
-                == Hashing.hexPrefix(of: parts.joined(separator: "|"), length: 16))
-        #expect(Hashing.hexPrefix(joining: "ünï", "", "x", separator: "·", length: 64) == Hashing.hexPrefix(of: "ünï··x", length: 64))
-        #expect(Hashing.hexPrefix(joining: "abc", separator: "|", length: 64) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-    }
-
     @Test("ids of the usual shape read as the number they spell; anything else is refused")
     func idNumbers() {
         #expect(Hashing.idNumber("c000000000000ff", kind: "c") == 255)

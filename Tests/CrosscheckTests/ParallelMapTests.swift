@@ -32,6 +32,8 @@ struct ParallelMapTests {
             for index in taken.indices { #expect(isKnownUniquelyReferenced(&taken[index])) }
             for position in positions { #expect(boxes[position] === placeholder) }
             #expect(boxes.enumerated().filter { !positions.contains($0.offset) }.allSatisfy { $0.element.value == $0.offset })
+            var none: [Box] = []
+            #expect(ParallelMap.take([], from: &none, placeholder: placeholder, jobs: jobs).isEmpty)
         }
     }
 

@@ -77,7 +77,7 @@ import Testing
             #expect((0...1).contains(trust.score))
             #expect(trust.basis.contains("agreement") && trust.basis.contains("contradiction"))
         }
-        let scores = SourceTrustModel.scores(documents: Self.corpus.documents, relations: [])
+        let scores = SourceTrustModel.scores(documents: Self.corpus.documents, links: [])
         #expect(scores.allSatisfy { $0.agreements == 0 && $0.contradictions == 0 })
     }
 

@@ -80,10 +80,8 @@ extension RelatedClaim {
         self.init(id: claim.id, document: claim.document, source: SourcePath(path: claim.source), text: claim.text, value: value, date: claim.date)
     }
 
-    /// The same, reading only the fields it keeps from `claims[index]` (a relation engine makes hundreds of
-    /// thousands of these; copying whole claims showed in its profile).
-    /// The fields are read through the array's storage, so that no whole claim is copied on the way: with a million
-    /// claims each copy retains a dozen objects scattered through memory.
+    /// The same, reading only the fields it keeps from `claims[index]`, through the array's storage: a relation engine
+    /// makes millions of these, and copying a whole claim would retain a dozen objects scattered through memory.
     init(_ claims: [Claim], _ index: Int, value: Quantity?) {
         self = claims.withUnsafeBufferPointer { buffer in
             let claim = buffer.baseAddress! + index

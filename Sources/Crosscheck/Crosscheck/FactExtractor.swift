@@ -69,7 +69,7 @@ enum FactExtractor {
     ) -> Fact.Draft {
         let (qualifiers, scope) = qualifiersAndScope(clause)
         return Fact.Draft(claim: claim, document: document, quantity: quantity, family: family, metric: metric, metricLabel: label,
-                    qualifiers: qualifiers, scope: scope, subject: nil, possessor: nil, period: period)
+                          qualifiers: qualifiers, scope: scope, subject: nil, possessor: nil, period: period)
     }
 
     // MARK: Periods
@@ -83,11 +83,11 @@ enum FactExtractor {
 
     // MARK: Metrics
 
-    /// The nearest specific measure word before the amount, then after it; generic ones ("valued", "project") last.
+    /// Money metrics that say little about what the money is: taken only when nothing more specific is near.
     private static let genericMoneyMetrics: Set<String> = ["value", "project value", "deal value"]
 
+    /// The nearest specific measure word before the amount, then after it; generic ones ("valued", "project") last.
     static func moneyMetric(before: [Token], after: [Token]) -> String? {
-        let generic = genericMoneyMetrics
         let nearBefore = Array(before.filter(\.isWord).suffix(10).reversed())
         // After the amount a measure word counts only when introduced ("$5 billion of exports", "$3 billion in investment"),
         // not as a modifier of another noun ("the C$40 billion export terminal").
@@ -106,7 +106,7 @@ enum FactExtractor {
             for words in [nearBefore, nearAfter] {
                 for index in words.indices {
                     guard let found = metric(index, in: words) else { continue }
-                    if generic.contains(found) == pass { return found }
+                    if genericMoneyMetrics.contains(found) == pass { return found }
                 }
             }
         }
@@ -188,10 +188,9 @@ enum FactExtractor {
         while index >= 0, ["the", "now", "also", "still", "currently", "among", "one", "of"].contains(tokens[index].lower) { index -= 1 }
         var possessor: String?
         var isWorld = false
-        let verbs = rankVerbs
         // "… and its fifth-largest trading partner": "its" refers back to the sentence's subject.
         if index >= 0, tokens[index].lower == "its" || tokens[index].lower == "their" {
-            for (position, token) in tokens.enumerated() where verbs.contains(token.lower) && position > 0 && position < index {
+            for (position, token) in tokens.enumerated() where rankVerbs.contains(token.lower) && position > 0 && position < index {
                 let candidate = tokens[position - 1]
                 if candidate.isWord, candidate.isCapitalized, !Terms.stopWords.contains(candidate.lower) {
                     return (namePhrase(endingAt: position - 1, in: tokens), nil, false)
@@ -210,7 +209,7 @@ enum FactExtractor {
             return (namePhrase(endingAt: index, in: tokens), possessor, isWorld)
         }
         // "Japan is Canada’s …", "Japan remains …", and "As Canada’s …, Japan is …".
-        for (position, token) in tokens.enumerated() where verbs.contains(token.lower) && position > 0 && position < rankIndex && rankIndex - position <= 6 {
+        for (position, token) in tokens.enumerated() where rankVerbs.contains(token.lower) && position > 0 && position < rankIndex && rankIndex - position <= 6 {
             let candidate = tokens[position - 1]
             if candidate.isWord, candidate.isCapitalized, !Terms.stopWords.contains(candidate.lower) {
                 return (namePhrase(endingAt: position - 1, in: tokens), possessor, isWorld)

@@ -305,7 +305,7 @@ public enum RelationEngine {
     static func relationID(_ kind: Relation.Kind, _ a: String, _ b: String) -> String {
         let (first, second) = a < b ? (a, b) : (b, a)
         guard let x = Hashing.idNumber(first, kind: "c"), let y = Hashing.idNumber(second, kind: "c") else {
-            return "r" + Hashing.hexPrefix(joining: kind.rawValue, first, second, separator: "|", length: Hashing.idDigits)
+            return "r" + Hashing.hexPrefix(of: "\(kind.rawValue)|\(first)|\(second)", length: Hashing.idDigits)
         }
         // A fixed salt per kind, written out so that reordering the cases cannot change an id.
         let salt: UInt64 = switch kind {

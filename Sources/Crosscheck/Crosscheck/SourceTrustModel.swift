@@ -20,15 +20,6 @@ enum SourceTrustModel {
         var b: Int
     }
 
-    static func scores(documents: [Document], relations: [Relation]) -> [SourceTrust] {
-        let index = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
-        return scores(documents: documents, links: relations.compactMap { relation in
-            guard relation.kind == .agreement || relation.kind == .contradiction,
-                  let a = index[relation.claims[0].document], let b = index[relation.claims[1].document] else { return nil }
-            return Link(agree: relation.kind == .agreement, a: a, b: b)
-        })
-    }
-
     /// - Parameter links: in the relations' order (the sums run in it, so the scores do not depend on anything else,
     ///   the number of threads included).
     static func scores(documents: [Document], links: [Link], jobs: Int = 1) -> [SourceTrust] {

@@ -68,7 +68,7 @@ struct TermNumbering {
         return id
     }
 
-    /// The ids of the tokens' content terms, in order, with repeats (`Terms.terms` numbered).
+    /// The ids of the tokens' content terms (`Terms.term`), in order, with repeats.
     mutating func ids(of tokens: [Token]) -> [Int32] {
         var row: [Int32] = []
         for token in tokens where token.isWord {

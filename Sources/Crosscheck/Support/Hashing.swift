@@ -19,19 +19,6 @@ enum Hashing {
         return hex(digest, digits: min(length, 64))
     }
 
-    /// `hexPrefix(of:length:)` of the parts joined by `separator`, without building the joined text (relation ids are
-    /// made by the million).
-    static func hexPrefix(joining parts: String..., separator: Character, length: Int) -> String {
-        var hasher = SHA256()
-        var separator = String(separator)
-        for (index, part) in parts.enumerated() {
-            if index > 0 { separator.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) } }
-            var part = part
-            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        }
-        return hex(hasher.finalize(), digits: min(length, 64))
-    }
-
     /// The number an id of the usual shape spells (`kind` and `idDigits` lower-case hex digits); nil for any other id.
     static func idNumber(_ id: String, kind: Character) -> UInt64? {
         var value: UInt64 = 0

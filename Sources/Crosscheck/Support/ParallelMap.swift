@@ -52,6 +52,7 @@ extension ParallelMap {
     /// every reference the element holds, and for millions of large values scattered through memory that costs more
     /// than making them did. The places taken from are left holding `placeholder`. Each position at most once.
     static func take<Element: Sendable>(_ positions: [Int], from elements: inout [Element], placeholder: Element, jobs: Int) -> [Element] {
+        guard !positions.isEmpty else { return [] }
         var taken = [Element](repeating: placeholder, count: positions.count)
         taken.withUnsafeMutableBufferPointer { taken in
             elements.withUnsafeMutableBufferPointer { elements in
