@@ -244,3 +244,31 @@ private struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// A relation's side keeps its fields in one shared box; it must still behave as the plain value it was.
+struct RelatedClaimValueTests {
+    static let quantity = Quantity(kind: .count, text: "5", span: TextSpan(start: 0, end: 1), value: 5, low: nil, high: nil, qualifier: "exact")
+
+    @Test func sidesMadeApartAreEqualWhenTheirFieldsAreAndHashAlike() {
+        let claim = JSONLineWriterTests.claim("x", quantities: [Self.quantity])
+        let one = RelatedClaim(claim: claim, value: Self.quantity)
+        let two = RelatedClaim(claim: claim, value: Self.quantity)
+        #expect(one == two)
+        #expect(one.hashValue == two.hashValue)
+        #expect(Set([one, two]).count == 1)
+        #expect(one != RelatedClaim(claim: claim, value: nil))
+        var other = claim
+        other.text = "y"
+        #expect(one != RelatedClaim(claim: other, value: Self.quantity))
+    }
+
+    @Test func aSideSurvivesAJSONRoundTripWithItsOptionalValueLeftOut() throws {
+        let claim = JSONLineWriterTests.claim("x", quantities: [Self.quantity])
+        for side in [RelatedClaim(claim: claim, value: Self.quantity), RelatedClaim(claim: claim, value: nil)] {
+            let data = try JSONEncoder().encode(side)
+            #expect(try JSONDecoder().decode(RelatedClaim.self, from: data) == side)
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect(Set(object.keys) == (side.value == nil ? ["id", "document", "source", "text", "date"] : ["id", "document", "source", "text", "value", "date"]))
+        }
+    }
+}

@@ -59,18 +59,75 @@ extension Relation {
 }
 
 /// One side of a relation: the claim, where it comes from, and the value that was compared.
+///
+/// A value type whose fields live in one shared, immutable box: a claim is on one side of many relations (a million
+/// claims make millions of relations), and each copy of a side is then one reference, not a dozen strings.
 public struct RelatedClaim: Codable, Hashable, Sendable {
-    public var id: String
-    public var document: String
-    public var source: SourcePath
-    public var text: String
+    private final class Storage: Sendable {
+        let id: String
+        let document: String
+        let source: SourcePath
+        let text: String
+        let value: Quantity?
+        let date: ClaimDate
+
+        init(id: String, document: String, source: SourcePath, text: String, value: Quantity?, date: ClaimDate) {
+            (self.id, self.document, self.source, self.text, self.value, self.date) = (id, document, source, text, value, date)
+        }
+    }
+
+    private let storage: Storage
+
+    public var id: String { storage.id }
+    public var document: String { storage.document }
+    public var source: SourcePath { storage.source }
+    public var text: String { storage.text }
     /// The value compared, normalised; nil when the claims were related by their wording alone.
-    public var value: Quantity?
-    public var date: ClaimDate
+    public var value: Quantity? { storage.value }
+    public var date: ClaimDate { storage.date }
+
+    public init(id: String, document: String, source: SourcePath, text: String, value: Quantity?, date: ClaimDate) {
+        storage = Storage(id: id, document: document, source: source, text: text, value: value, date: date)
+    }
 
     /// The file a claim came from.
     public struct SourcePath: Codable, Hashable, Sendable {
         public var path: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, document, source, text, value, date
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id), document: try container.decode(String.self, forKey: .document),
+                  source: try container.decode(SourcePath.self, forKey: .source), text: try container.decode(String.self, forKey: .text),
+                  value: try container.decodeIfPresent(Quantity.self, forKey: .value), date: try container.decode(ClaimDate.self, forKey: .date))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(document, forKey: .document)
+        try container.encode(source, forKey: .source)
+        try container.encode(text, forKey: .text)
+        try container.encodeIfPresent(value, forKey: .value)
+        try container.encode(date, forKey: .date)
+    }
+
+    public static func == (a: RelatedClaim, b: RelatedClaim) -> Bool {
+        a.storage === b.storage
+            || (a.id, a.document, a.source, a.text, a.date) == (b.id, b.document, b.source, b.text, b.date) && a.value == b.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(document)
+        hasher.combine(source)
+        hasher.combine(text)
+        hasher.combine(value)
+        hasher.combine(date)
     }
 }
 
@@ -80,8 +137,8 @@ extension RelatedClaim {
         self.init(id: claim.id, document: claim.document, source: SourcePath(path: claim.source), text: claim.text, value: value, date: claim.date)
     }
 
-    /// The same, reading only the fields it keeps from `claims[index]`, through the array's storage: a relation engine
-    /// makes millions of these, and copying a whole claim would retain a dozen objects scattered through memory.
+    /// The same, reading only the fields it keeps from `claims[index]`, through the array's storage: copying a whole
+    /// claim would retain a dozen objects scattered through memory.
     init(_ claims: [Claim], _ index: Int, value: Quantity?) {
         self = claims.withUnsafeBufferPointer { buffer in
             let claim = buffer.baseAddress! + index

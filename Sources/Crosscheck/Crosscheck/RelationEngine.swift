@@ -191,18 +191,21 @@ public enum RelationEngine {
         sortKeys.sort()
         let order = sortKeys.indices.filter { $0 == 0 || sortKeys[$0 - 1].id != sortKeys[$0].id }.map { sortKeys[$0].index }
         sortKeys = []
-        // What each fact's source says, once per fact: a fact is on one side of several relations.
+        // Each fact's side of a relation and what its source says, made once per fact: a fact is on one side of several
+        // relations, which then share them.
         var isRelated = [Bool](repeating: false, count: facts.count)
         for entry in kept { (isRelated[entry.a], isRelated[entry.b]) = (true, true) }
         let labels = Explanation.SourceLabels(documents)
-        let statements = ParallelMap.map(Array(facts.indices), jobs: jobs) { [isRelated] fact in
-            isRelated[fact] ? Explanation.statement(facts[fact], sources: labels) : ""
+        let sides = ParallelMap.map(Array(facts.indices), jobs: jobs) { [isRelated] index -> Side? in
+            guard isRelated[index] else { return nil }
+            let fact = facts[index]
+            return Side(fact: fact, claim: RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity),
+                        statement: Explanation.statement(fact, sources: labels), subject: fact.subject.map(Explanation.capitalized))
         }
         // Made in the order found, then moved (not copied) into their final order.
         var made = ParallelMap.map(Array(kept.indices), jobs: jobs) { index in
             let entry = kept[index]
-            return makeRelation(entry.verdict, facts[entry.a], facts[entry.b], id: pairIDs[index], claims: claims,
-                                statements: (statements[entry.a], statements[entry.b]))
+            return makeRelation(entry.verdict, sides[entry.a]!, sides[entry.b]!, id: pairIDs[index])
         }
         made += built
         var relations = ParallelMap.take(order, from: &made, placeholder: .placeholder, jobs: jobs)
@@ -317,21 +320,23 @@ public enum RelationEngine {
         return "r" + Hashing.idDigits(of: Hashing.mix(Hashing.mix(x ^ salt) ^ y))
     }
 
-    /// - Parameter statements: what the sources of `a` and `b` say (`Explanation.statement`).
-    static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Fact, _ b: Fact, id: String, claims: [Claim],
-                             statements: (a: String, b: String)) -> Relation {
-        let isOlder = claims.withUnsafeBufferPointer { claims in
-            (a.period.year ?? Int.min, claims[a.claim].id) <= (b.period.year ?? Int.min, claims[b.claim].id)
-        }
-        func side(_ fact: Fact) -> RelatedClaim { RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity) }
-        let subject = a.subject ?? b.subject
-        let reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b, a) : PairClassifier.reason(verdict.reason, a, b)
-        let explanation = isOlder ? Explanation.sentence(kind: verdict.kind, older: statements.a, newer: statements.b, reason: reason)
-            : Explanation.sentence(kind: verdict.kind, older: statements.b, newer: statements.a, reason: reason)
+    /// One fact as a side of its relations: the claim as exported, and what its source says (`Explanation.statement`).
+    struct Side {
+        var fact: Fact
+        var claim: RelatedClaim
+        var statement: String
+        /// The fact's subject as written in an explanation.
+        var subject: String?
+    }
+
+    static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Side, _ b: Side, id: String) -> Relation {
+        let isOlder = (a.fact.period.year ?? Int.min, a.claim.id) <= (b.fact.period.year ?? Int.min, b.claim.id)
+        let reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b.fact, a.fact) : PairClassifier.reason(verdict.reason, a.fact, b.fact)
+        let (older, newer) = isOlder ? (a, b) : (b, a)
         return Relation(
-            id: id, kind: verdict.kind, claims: isOlder ? [side(a), side(b)] : [side(b), side(a)],
-            subject: subject.map(Explanation.capitalized),
-            metric: a.metricLabel, explanation: explanation, confidence: (verdict.confidence * 100).rounded() / 100, betterSupported: nil)
+            id: id, kind: verdict.kind, claims: [older.claim, newer.claim], subject: a.subject ?? b.subject,
+            metric: a.fact.metricLabel, explanation: Explanation.sentence(kind: verdict.kind, older: older.statement, newer: newer.statement, reason: reason),
+            confidence: (verdict.confidence * 100).rounded() / 100, betterSupported: nil)
     }
 
     // MARK: Periods
