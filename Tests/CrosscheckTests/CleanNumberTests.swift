@@ -21,7 +21,8 @@ import Testing
     @Test func agreesWithPrintfOnDifferencesOfDecimalFigures() {
         var generator = SystemRandomNumberGenerator()
         var values: [Double] = [0, -0.0, .nan, .infinity, -.infinity, .ulpOfOne, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e16, 1e-300,
-                                0.5, 1.0000000000005, 1.00000000000050001, 2.0000000000015]
+                                0.5, 1.0000000000005, 1.00000000000050001, 2.0000000000015, 999_999_999_999, -123_456_789_012, 4_294_967_297,
+                                1e12, 1e12 + 1, 1_234_567_890_123]
         for _ in 0..<40_000 {
             // Differences and sums of figures as sources print them (a few decimals, any scale): the noise `clean` is for.
             let scale = pow(10, Double(Int.random(in: -3...12, using: &generator)))

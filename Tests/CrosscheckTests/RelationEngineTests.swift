@@ -211,6 +211,16 @@ import Testing
         #expect(Explanation.capitalized("émis en 2020") == "Émis en 2020")
         #expect(Explanation.capitalized("ßtraße") == "SStraße")
     }
+
+    @Test("an explanation joins both statements with the kind's word and ends with the reason, capitalised")
+    func explanationSentence() {
+        #expect(Explanation.sentence(kind: .contradiction, older: "A (2020) says 5", newer: "B (2021) says 6", reason: "counts differ by 1")
+            == "A (2020) says 5; but B (2021) says 6. Counts differ by 1.")
+        #expect(Explanation.sentence(kind: .changeOverTime, older: "A", newer: "B", reason: "up 2 (+5.0 %)") == "A; later, B. Up 2 (+5.0 %).")
+        #expect(Explanation.sentence(kind: .agreement, older: "«A»", newer: "B", reason: "émis en 2020") == "«A»; and B. Émis en 2020.")
+        #expect(Explanation.sentence(kind: .differentQualifier, older: "A", newer: "B", reason: "") == "A; while B. .")
+        #expect(Explanation.sentence(kind: .agreement, older: "A", newer: "B", reason: "e\u{301}gal") == "A; and B. E\u{301}gal.")
+    }
 }
 
 /// Where an agreement stands, on sentences about a library (no rule names a seed's agreement).

@@ -95,6 +95,8 @@ public struct QuantityParser: Sendable {
     /// left to printf).
     static func clean(_ value: Double) -> Double {
         guard value.isFinite, value != 0 else { return value }
+        // A whole number of at most 12 digits is clean as it is (most counts and their differences).
+        if abs(value) < 1e12, value == value.rounded(.towardZero) { return value }
         var digits: [UInt8] = []
         var exponent = 0
         var pointSeen = false

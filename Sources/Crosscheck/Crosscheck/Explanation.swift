@@ -23,7 +23,23 @@ enum Explanation {
         case .agreement: "and"
         case .differentQualifier: "while"
         }
-        return "\(older); \(verb) \(newer). \(capitalized(reason))."
+        // Written into one buffer of the right size: explanations are made by the million.
+        var sentence = ""
+        sentence.reserveCapacity(older.utf8.count + newer.utf8.count + reason.utf8.count + verb.utf8.count + 8)
+        sentence += older
+        sentence += "; "
+        sentence += verb
+        sentence += " "
+        sentence += newer
+        sentence += ". "
+        if let first = reason.unicodeScalars.first, first.isASCII, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(UInt8(first.value)) {
+            sentence.unicodeScalars.append(Unicode.Scalar(UInt8(first.value) - 32))
+            sentence.unicodeScalars.append(contentsOf: reason.unicodeScalars.dropFirst())
+        } else {
+            sentence += capitalized(reason)
+        }
+        sentence += "."
+        return sentence
     }
 
     /// The text with its first letter in upper case ("same metric" → "Same metric"). Explanations are made by the
