@@ -40,7 +40,7 @@ struct CandidateSearch: Sendable {
         }
         let groupClaims = groups.map { members in members.count > RelationEngine.exhaustiveBlockSize ? members.map { facts[$0].claim } : nil }
         postings = ParallelMap.map(groupClaims, jobs: jobs, chunkSize: 1) { claims in
-            claims.map { Postings(members: $0, vectors: similarity.vectors, maxPostings: 200) }
+            claims.map { Postings(members: $0, index: similarity, maxPostings: 200) }
         }
         self.groupClaims = groupClaims
         var units: [Unit] = []

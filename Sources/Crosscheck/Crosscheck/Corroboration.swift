@@ -26,8 +26,8 @@ enum Corroboration {
         // that five sources of a few hundred claims use, "propane", still names something specific).
         let rareLimit = max(3, claims.count / 60)
         // The neighbour search and the scoring run over ranges of statements on all threads; pairs stay in query order.
-        let wanted = Set(statements.flatMap { similarity.vectors[members[$0]].terms })
-        let postings = Postings(members: members, vectors: similarity.vectors, maxPostings: maxPostings, wanted: wanted)
+        let wanted = Set(statements.flatMap { similarity.vector(members[$0]).map(\.term) })
+        let postings = Postings(members: members, index: similarity, maxPostings: maxPostings, wanted: wanted)
         let ranges = stride(from: 0, to: statements.count, by: 2_048).map { $0..<min(statements.count, $0 + 2_048) }
         let candidates = ParallelMap.map(ranges, jobs: jobs, chunkSize: 1) { range in
             similarity.nearestNeighbours(in: members, postings: postings, limit: neighbours, queries: statements[range]).compactMap { i, j -> Candidate? in

@@ -3,29 +3,17 @@ import Foundation
 /// TF-IDF vectors of claims and a candidate search that never compares everything with everything:
 /// candidates come from postings of shared terms, and very common terms are not followed.
 struct SimilarityIndex: Sendable {
-    /// Sparse, L2-normalised TF-IDF vector: term ids ascending with their weights.
-    struct Vector: Sendable {
-        var terms: [Int32]
-        var weights: [Float]
-
-        func dot(_ other: Vector) -> Float {
-            var i = 0, j = 0, total: Float = 0
-            while i < terms.count && j < other.terms.count {
-                if terms[i] == other.terms[j] {
-                    total += weights[i] * other.weights[j]
-                    i += 1
-                    j += 1
-                } else if terms[i] < other.terms[j] {
-                    i += 1
-                } else {
-                    j += 1
-                }
-            }
-            return total
-        }
+    /// One term of a claim's sparse, L2-normalised TF-IDF vector, with its weight.
+    struct Entry: Sendable, Equatable {
+        var term: Int32
+        var weight: Float
     }
 
-    let vectors: [Vector]
+    /// Every claim's vector in one buffer, term ids ascending within a claim: claim `i` holds
+    /// `entries[offsets[i]..<offsets[i + 1]]`. A million claims compared pair by pair at random would otherwise chase
+    /// two arrays of their own per claim through memory.
+    private let entries: [Entry]
+    private let offsets: [Int]
     /// How many claims use each term.
     let documentFrequency: [Int]
     /// Term ids by term.
@@ -86,30 +74,71 @@ struct SimilarityIndex: Sendable {
         let count = Float(max(encoded.count, 1))
         self.documentFrequency = documentFrequency
         self.termIDs = ids
-        vectors = ParallelMap.map(encoded, jobs: jobs) { row in
-            // Term frequencies by sorting the row, not through a dictionary per claim.
-            let ids = row.sorted()
-            var sorted: [Int32] = []
-            var frequencies: [Float] = []
-            for id in ids {
-                if sorted.last == id { frequencies[frequencies.count - 1] += 1 } else { sorted.append(id); frequencies.append(1) }
+        // Vectors of consecutive ranges of claims on all threads, then laid end to end.
+        let slice = 4_096
+        let parts = ParallelMap.map(Array(stride(from: 0, to: encoded.count, by: slice)), jobs: jobs, chunkSize: 1) { start -> [[Entry]] in
+            encoded[start..<min(encoded.count, start + slice)].map { row in
+                // Term frequencies by sorting the row, not through a dictionary per claim.
+                var vector: [Entry] = []
+                for id in row.sorted() {
+                    if vector.last?.term == id { vector[vector.count - 1].weight += 1 } else { vector.append(Entry(term: id, weight: 1)) }
+                }
+                for index in vector.indices {
+                    let idf = log((count + 1) / (Float(claimsPerTerm[Int(vector[index].term)]) + 0.5))
+                    vector[index].weight = (1 + log(vector[index].weight)) * max(idf, 0.01)
+                }
+                let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+                if norm > 0 { for index in vector.indices { vector[index].weight /= norm } }
+                return vector
             }
-            var weights = zip(sorted, frequencies).map { id, frequency -> Float in
-                let idf = log((count + 1) / (Float(claimsPerTerm[Int(id)]) + 0.5))
-                return (1 + log(frequency)) * max(idf, 0.01)
-            }
-            let norm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            if norm > 0 { weights = weights.map { $0 / norm } }
-            return Vector(terms: sorted, weights: weights)
         }
+        var entries: [Entry] = []
+        var offsets = [0]
+        entries.reserveCapacity(parts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
+        offsets.reserveCapacity(encoded.count + 1)
+        for part in parts {
+            for vector in part {
+                entries += vector
+                offsets.append(entries.count)
+            }
+        }
+        (self.entries, self.offsets) = (entries, offsets)
     }
 
-    func similarity(_ a: Int, _ b: Int) -> Float { vectors[a].dot(vectors[b]) }
+    /// How many claims the index holds.
+    var count: Int { offsets.count - 1 }
+
+    /// The terms of a claim's vector, ascending, with their weights.
+    func vector(_ claim: Int) -> ArraySlice<Entry> { entries[offsets[claim]..<offsets[claim + 1]] }
+
+    /// The cosine similarity of two claims' vectors.
+    func similarity(_ a: Int, _ b: Int) -> Float {
+        entries.withUnsafeBufferPointer { entries in
+            offsets.withUnsafeBufferPointer { offsets in
+                var (i, j) = (offsets[a], offsets[b])
+                let (endA, endB) = (offsets[a + 1], offsets[b + 1])
+                var total: Float = 0
+                while i < endA && j < endB {
+                    let (x, y) = (entries[i], entries[j])
+                    if x.term == y.term {
+                        total += x.weight * y.weight
+                        i += 1
+                        j += 1
+                    } else if x.term < y.term {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
+                }
+                return total
+            }
+        }
+    }
 
     /// True when the claims share an adjacent pair of terms of which at least one is uncommon
     /// ("operation neon", not "canada japan").
     func sharesBigram(_ a: Int, _ b: Int, maxFrequency: Int? = nil) -> Bool {
-        let limit = maxFrequency ?? max(5, vectors.count / 50)
+        let limit = maxFrequency ?? max(5, count / 50)
         var found = false
         SortedMerge.forEachCommon(bigrams[a], bigrams[b]) { i, _ in
             found = bigramRarity[a][i] <= limit
@@ -124,13 +153,26 @@ struct SimilarityIndex: Sendable {
 
     /// - Parameter excluding: term ids that do not count (the metric's own words: "tons" says nothing about which tons).
     func sharedRareTerms(_ a: Int, _ b: Int, maxFrequency: Int = 3, excluding excluded: [Int32] = []) -> Int {
-        let terms = vectors[a].terms
-        var shared = 0
-        SortedMerge.forEachCommon(terms, vectors[b].terms) { i, _ in
-            if documentFrequency[Int(terms[i])] <= maxFrequency && !excluded.contains(terms[i]) { shared += 1 }
-            return true
+        entries.withUnsafeBufferPointer { entries in
+            offsets.withUnsafeBufferPointer { offsets in
+                var (i, j) = (offsets[a], offsets[b])
+                let (endA, endB) = (offsets[a + 1], offsets[b + 1])
+                var shared = 0
+                while i < endA && j < endB {
+                    let (x, y) = (entries[i].term, entries[j].term)
+                    if x == y {
+                        if documentFrequency[Int(x)] <= maxFrequency && !excluded.contains(x) { shared += 1 }
+                        i += 1
+                        j += 1
+                    } else if x < y {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
+                }
+                return shared
+            }
         }
-        return shared
     }
 
     /// For each query (a position in `members`), its `limit` most similar other members (by claim index), found
@@ -143,10 +185,9 @@ struct SimilarityIndex: Sendable {
         var best: [Int] = []
         best.reserveCapacity(limit + 1)
         for position in queries {
-            let vector = vectors[members[position]]
-            for (termIndex, term) in vector.terms.enumerated() {
-                guard let range = postings.range(of: term) else { continue }
-                let weight = vector.weights[termIndex]
+            for entry in vector(members[position]) {
+                guard let range = postings.range(of: entry.term) else { continue }
+                let weight = entry.weight
                 for entry in range {
                     let other = Int(postings.positions[entry])
                     guard other != position else { continue }
@@ -181,14 +222,13 @@ struct Postings: Sendable {
     let weights: [Float]
     private let ranges: [Int32: Range<Int>]
 
-    init(members: [Int], vectors: [SimilarityIndex.Vector], maxPostings: Int, wanted: Set<Int32>? = nil) {
+    init(members: [Int], index: SimilarityIndex, maxPostings: Int, wanted: Set<Int32>? = nil) {
         // (term, position) packed in one integer, so that one sort groups by term and keeps positions in order.
         var entries: [(key: UInt64, weight: Float)] = []
         entries.reserveCapacity(members.count * 8)
         for (position, claim) in members.enumerated() {
-            let vector = vectors[claim]
-            for (index, term) in vector.terms.enumerated() where wanted?.contains(term) ?? true {
-                entries.append((UInt64(UInt32(bitPattern: term)) << 32 | UInt64(position), vector.weights[index]))
+            for entry in index.vector(claim) where wanted?.contains(entry.term) ?? true {
+                entries.append((UInt64(UInt32(bitPattern: entry.term)) << 32 | UInt64(position), entry.weight))
             }
         }
         entries.sort { $0.key < $1.key }
