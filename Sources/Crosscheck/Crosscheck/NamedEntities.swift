@@ -54,7 +54,7 @@ enum NamedEntities {
     /// between names broken by id is broken by name; everything after the numbering counts ids, not strings.
     /// - Parameter documents: each claim's document index, or -1.
     static func nameSets(candidates found: [(names: Set<String>, opening: String?)], documents: [Int], documentCount: Int,
-                         uncommonLimit: Int, jobs: Int = 1) -> (entities: [[Int32]], uncommon: [[Int32]]) {
+                         uncommonLimit: Int, jobs: Int = 1) -> (entities: PackedLists<Int32>, uncommon: PackedLists<Int32>) {
         let slice = max(1, found.count / max(1, jobs * 8))
         let gathered = ParallelMap.map(Array(stride(from: 0, to: found.count, by: slice)), jobs: jobs, chunkSize: 1) { start in
             var names = Set<String>()
@@ -85,17 +85,6 @@ enum NamedEntities {
         }
         let frequency = claimsPerName
         let uncommon = ParallelMap.map(own, jobs: jobs) { names in names.filter { frequency[Int($0)] <= uncommonLimit } }
-        return (entities, uncommon)
-    }
-
-    /// Whether two ascending id lists share an id; nil when either is empty.
-    static func overlap(_ a: [Int32], _ b: [Int32]) -> Bool? {
-        guard !a.isEmpty, !b.isEmpty else { return nil }
-        var found = false
-        SortedMerge.forEachCommon(a, b) { _, _ in
-            found = true
-            return false
-        }
-        return found
+        return (PackedLists(entities), PackedLists(uncommon))
     }
 }

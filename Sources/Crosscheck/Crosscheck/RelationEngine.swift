@@ -113,8 +113,8 @@ public enum RelationEngine {
                     evidence.sharedRareTerms = similarity.sharedRareTerms(claimA, claimB, maxFrequency: isEvent ? 3 : rareLimit,
                                                                           excluding: metricTermIDs[first])
                     if isEvent { evidence.sharesBigram = similarity.sharesBigram(claimA, claimB) }
-                    evidence.entitiesOverlap = NamedEntities.overlap(entities[claimA], entities[claimB])
-                    evidence.uncommonNamesOverlap = NamedEntities.overlap(uncommonNames[claimA], uncommonNames[claimB])
+                    evidence.entitiesOverlap = entities.overlap(claimA, claimB)
+                    evidence.uncommonNamesOverlap = uncommonNames.overlap(claimA, claimB)
                     guard var verdict = PairClassifier.classify(facts[first], facts[second], similarity: score, evidence: evidence) else { continue }
                     verdict.reversed = claimA > claimB
                     let (x, y) = verdict.reversed ? (second, first) : (first, second)

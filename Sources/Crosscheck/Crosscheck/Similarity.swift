@@ -9,11 +9,9 @@ struct SimilarityIndex: Sendable {
         var weight: Float
     }
 
-    /// Every claim's vector in one buffer, term ids ascending within a claim: claim `i` holds
-    /// `entries[offsets[i]..<offsets[i + 1]]`. A million claims compared pair by pair at random would otherwise chase
-    /// two arrays of their own per claim through memory.
-    private let entries: [Entry]
-    private let offsets: [Int]
+    /// Every claim's vector, term ids ascending, in one buffer: a million claims compared pair by pair at random would
+    /// otherwise chase two arrays of their own per claim through memory.
+    private let vectors: PackedLists<Entry>
     /// How many claims use each term.
     let documentFrequency: [Int]
     /// Term ids by term.
@@ -76,8 +74,9 @@ struct SimilarityIndex: Sendable {
         self.termIDs = ids
         // Vectors of consecutive ranges of claims on all threads, then laid end to end.
         let slice = 4_096
-        let parts = ParallelMap.map(Array(stride(from: 0, to: encoded.count, by: slice)), jobs: jobs, chunkSize: 1) { start -> [[Entry]] in
-            encoded[start..<min(encoded.count, start + slice)].map { row in
+        let parts = ParallelMap.map(Array(stride(from: 0, to: encoded.count, by: slice)), jobs: jobs, chunkSize: 1) { start in
+            var part = PackedLists<Entry>()
+            for row in encoded[start..<min(encoded.count, start + slice)] {
                 // Term frequencies by sorting the row, not through a dictionary per claim.
                 var vector: [Entry] = []
                 for id in row.sorted() {
@@ -89,49 +88,39 @@ struct SimilarityIndex: Sendable {
                 }
                 let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
                 if norm > 0 { for index in vector.indices { vector[index].weight /= norm } }
-                return vector
+                part.append(vector)
             }
+            return part
         }
-        var entries: [Entry] = []
-        var offsets = [0]
-        entries.reserveCapacity(parts.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
-        offsets.reserveCapacity(encoded.count + 1)
-        for part in parts {
-            for vector in part {
-                entries += vector
-                offsets.append(entries.count)
-            }
-        }
-        (self.entries, self.offsets) = (entries, offsets)
+        var vectors = PackedLists<Entry>()
+        vectors.append(contentsOf: parts)
+        self.vectors = vectors
     }
 
     /// How many claims the index holds.
-    var count: Int { offsets.count - 1 }
+    var count: Int { vectors.count }
 
     /// The terms of a claim's vector, ascending, with their weights.
-    func vector(_ claim: Int) -> ArraySlice<Entry> { entries[offsets[claim]..<offsets[claim + 1]] }
+    func vector(_ claim: Int) -> ArraySlice<Entry> { vectors[claim] }
 
     /// The cosine similarity of two claims' vectors.
     func similarity(_ a: Int, _ b: Int) -> Float {
-        entries.withUnsafeBufferPointer { entries in
-            offsets.withUnsafeBufferPointer { offsets in
-                var (i, j) = (offsets[a], offsets[b])
-                let (endA, endB) = (offsets[a + 1], offsets[b + 1])
-                var total: Float = 0
-                while i < endA && j < endB {
-                    let (x, y) = (entries[i], entries[j])
-                    if x.term == y.term {
-                        total += x.weight * y.weight
-                        i += 1
-                        j += 1
-                    } else if x.term < y.term {
-                        i += 1
-                    } else {
-                        j += 1
-                    }
+        vectors.withLists(a, b) { entries, x, y in
+            var (i, j) = (x.lowerBound, y.lowerBound)
+            var total: Float = 0
+            while i < x.upperBound && j < y.upperBound {
+                let (p, q) = (entries[i], entries[j])
+                if p.term == q.term {
+                    total += p.weight * q.weight
+                    i += 1
+                    j += 1
+                } else if p.term < q.term {
+                    i += 1
+                } else {
+                    j += 1
                 }
-                return total
             }
+            return total
         }
     }
 
@@ -153,25 +142,22 @@ struct SimilarityIndex: Sendable {
 
     /// - Parameter excluding: term ids that do not count (the metric's own words: "tons" says nothing about which tons).
     func sharedRareTerms(_ a: Int, _ b: Int, maxFrequency: Int = 3, excluding excluded: [Int32] = []) -> Int {
-        entries.withUnsafeBufferPointer { entries in
-            offsets.withUnsafeBufferPointer { offsets in
-                var (i, j) = (offsets[a], offsets[b])
-                let (endA, endB) = (offsets[a + 1], offsets[b + 1])
-                var shared = 0
-                while i < endA && j < endB {
-                    let (x, y) = (entries[i].term, entries[j].term)
-                    if x == y {
-                        if documentFrequency[Int(x)] <= maxFrequency && !excluded.contains(x) { shared += 1 }
-                        i += 1
-                        j += 1
-                    } else if x < y {
-                        i += 1
-                    } else {
-                        j += 1
-                    }
+        vectors.withLists(a, b) { entries, x, y in
+            var (i, j) = (x.lowerBound, y.lowerBound)
+            var shared = 0
+            while i < x.upperBound && j < y.upperBound {
+                let (p, q) = (entries[i].term, entries[j].term)
+                if p == q {
+                    if documentFrequency[Int(p)] <= maxFrequency && !excluded.contains(p) { shared += 1 }
+                    i += 1
+                    j += 1
+                } else if p < q {
+                    i += 1
+                } else {
+                    j += 1
                 }
-                return shared
             }
+            return shared
         }
     }
 
