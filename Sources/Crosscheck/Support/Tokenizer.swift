@@ -13,7 +13,12 @@ struct Token: Hashable, Sendable {
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
-    var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+    /// Whether the first letter is upper case; an ASCII first byte is checked without Unicode properties.
+    var isCapitalized: Bool {
+        guard let first = text.utf8.first else { return false }
+        if first < 0x80 { return (65...90).contains(first) }
+        return text.unicodeScalars.first!.properties.isUppercase
+    }
 }
 
 /// Splits text into words, numbers (with thousands separators and decimals) and symbols.
