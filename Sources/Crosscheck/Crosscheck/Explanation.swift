@@ -23,23 +23,30 @@ enum Explanation {
         case .agreement: "and"
         case .differentQualifier: "while"
         }
-        // Written into one buffer of the right size: explanations are made by the million.
-        var sentence = ""
-        sentence.reserveCapacity(older.utf8.count + newer.utf8.count + reason.utf8.count + verb.utf8.count + 8)
-        sentence += older
-        sentence += "; "
-        sentence += verb
-        sentence += " "
-        sentence += newer
-        sentence += ". "
-        if let first = reason.unicodeScalars.first, first.isASCII, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(UInt8(first.value)) {
-            sentence.unicodeScalars.append(Unicode.Scalar(UInt8(first.value) - 32))
-            sentence.unicodeScalars.append(contentsOf: reason.unicodeScalars.dropFirst())
-        } else {
-            sentence += capitalized(reason)
+        // Written byte by byte into one buffer of the right size: explanations are made by the million.
+        let lowerASCII = reason.utf8.first.map { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) } ?? false
+        let reason = lowerASCII ? reason : capitalized(reason)
+        let length = older.utf8.count + verb.utf8.count + newer.utf8.count + reason.utf8.count + 7
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var written = 0
+            func put(_ piece: String) {
+                for byte in piece.utf8 {
+                    buffer[written] = byte
+                    written += 1
+                }
+            }
+            put(older)
+            put("; ")
+            put(verb)
+            put(" ")
+            put(newer)
+            put(". ")
+            let reasonStart = written
+            put(reason)
+            if lowerASCII { buffer[reasonStart] -= 32 }
+            put(".")
+            return written
         }
-        sentence += "."
-        return sentence
     }
 
     /// The text with its first letter in upper case ("same metric" → "Same metric"). Explanations are made by the
