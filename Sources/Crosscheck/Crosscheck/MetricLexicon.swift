@@ -62,12 +62,12 @@ enum MetricLexicon {
         var scope: String?
     }
 
-    static let wordRoles: [String: WordRole] = {
+    static let wordRoles: WordTable<WordRole> = {
         var roles: [String: WordRole] = [:]
         for word in qualifierFirstWords { roles[word, default: WordRole()].startsQualifier = true }
         for (word, group) in regionGroups { roles[word, default: WordRole()].scope = group }
         for word in globalWords { roles[word, default: WordRole()].scope = "global" }
-        return roles
+        return WordTable(roles)
     }()
 
     /// Kinds of event a date can mark, from the verb before it.

@@ -12,12 +12,12 @@ enum Terms {
 
     /// Singular, lower-case form of a word: "relationships" → "relationship", "countries" → "country".
     /// British and American spellings fold together.
-    static let spellings: [String: String] = [
+    static let spellings = WordTable<String>([
         "programme": "program", "programmes": "programs", "centre": "center", "centres": "centers", "defence": "defense",
         "labour": "labor", "organisation": "organization", "organisations": "organizations", "cooperation": "cooperation",
         "co-operation": "cooperation", "favour": "favor", "colour": "color", "licence": "license", "travelled": "traveled",
         "totalled": "totaled", "modelling": "modeling", "analyse": "analyze",
-    ]
+    ])
 
     static func stem(_ word: String) -> String {
         let word = spellings[word] ?? word
