@@ -228,29 +228,30 @@ enum FactExtractor {
     // MARK: Qualifiers and scope
 
     static func qualifiersAndScope(_ clause: [Token]) -> ([String: String], String?) {
-        // One pass looks every token up once: the first scope word, and whether any qualifier phrase can start here
+        // One pass looks every token up once: the first scope word, and the qualifier phrases that can start here
         // (most clauses hold none, and then no list of their words is made).
-        var present: Set<String> = []
+        var starting: [(entry: Int, words: [String])] = []
         var scope: String?
-        for (index, token) in clause.enumerated() {
-            let role = MetricLexicon.wordRoles[token.lower]
-            if let role, role.startsQualifier, token.isWord { present.insert(token.lower) }
+        for index in clause.indices {
+            let role = MetricLexicon.wordRoles[clause[index].lower]
+            if let role, !role.phrases.isEmpty, clause[index].isWord { starting += role.phrases }
             guard scope == nil else { continue }
             if let named = role?.scope {
                 scope = named
             } else if index + 2 < clause.count, clause[index + 1].lower == "-",
-                      let region = MetricLexicon.regionGroups[token.lower + "-" + clause[index + 2].lower] {
+                      let region = MetricLexicon.regionGroups[clause[index].lower + "-" + clause[index + 2].lower] {
                 scope = region
             }
         }
+        // Each dimension takes the value of the first entry of `MetricLexicon.qualifiers` with a phrase in the clause.
         var qualifiers: [String: String] = [:]
-        if !present.isEmpty {
+        if !starting.isEmpty {
             let words = clause.filter(\.isWord).map(\.lower)
-            for (dimension, value, phrases) in MetricLexicon.qualifiers where qualifiers[dimension] == nil {
-                for phrase in phrases where present.contains(phrase[0]) && contains(words, phrase) {
-                    qualifiers[dimension] = value
-                    break
-                }
+            var matched: [Int] = []
+            for phrase in starting where phrase.words.count == 1 || contains(words, phrase.words) { matched.append(phrase.entry) }
+            for entry in matched.sorted() {
+                let (dimension, value, _) = MetricLexicon.qualifiers[entry]
+                if qualifiers[dimension] == nil { qualifiers[dimension] = value }
             }
         }
         // Direction: where the money or goods go ("investment in Japan", "FDI … into Canada", "exports to Japan").

@@ -52,19 +52,19 @@ enum MetricLexicon {
         return seen + ["direction"]
     }()
 
-    /// First words of qualifier phrases, to skip phrases that cannot occur.
-    static let qualifierFirstWords: Set<String> = Set(qualifiers.flatMap { $0.phrases.map { $0[0] } })
-
-    /// What a single word of a clause can tell: that a qualifier phrase may start there, or the scope it names
+    /// What a single word of a clause can tell: the qualifier phrases that start with it, or the scope it names
     /// ("global" for the world words, else a region group). One lookup per word instead of three.
     struct WordRole: Sendable {
-        var startsQualifier = false
+        /// The qualifier phrases starting with this word, with the position of their entry in `qualifiers`.
+        var phrases: [(entry: Int, words: [String])] = []
         var scope: String?
     }
 
     static let wordRoles: WordTable<WordRole> = {
         var roles: [String: WordRole] = [:]
-        for word in qualifierFirstWords { roles[word, default: WordRole()].startsQualifier = true }
+        for (entry, qualifier) in qualifiers.enumerated() {
+            for phrase in qualifier.phrases { roles[phrase[0], default: WordRole()].phrases.append((entry, phrase)) }
+        }
         for (word, group) in regionGroups { roles[word, default: WordRole()].scope = group }
         for word in globalWords { roles[word, default: WordRole()].scope = "global" }
         return WordTable(roles)
