@@ -40,4 +40,17 @@ struct HashingTests {
         // Ids of another shape are hashed with their kind.
         #expect(RelationEngine.relationID(.agreement, "x", "c1") == "r" + Hashing.hexPrefix(of: "agreement|c1|x", length: Hashing.idDigits))
     }
+
+    @Test("claim ids of the usual shape make a relation id from the numbers they spell, which sorts and prints as the id")
+    func relationNumbers() throws {
+        let (a, b) = ("c0123456789abcd", "cfedcba98765432")
+        let (x, y) = (try #require(Hashing.idNumber(a, kind: "c")), try #require(Hashing.idNumber(b, kind: "c")))
+        let id = RelationEngine.relationID(.changeOverTime, a, b)
+        #expect(id == "r6564191a7ba212")
+        let number = RelationEngine.relationNumber(.changeOverTime, x, y)
+        #expect(number == RelationEngine.relationNumber(.changeOverTime, y, x))
+        #expect(IDOrder(number: number).id == id && IDOrder(number: number) == IDOrder(id))
+        #expect(Hashing.digits(ofIDNumber: 0x0A_BCDE_F012_3456) == "0abcdef0123456")
+        #expect(Hashing.idNumber("r" + Hashing.digits(ofIDNumber: number), kind: "r") == number)
+    }
 }

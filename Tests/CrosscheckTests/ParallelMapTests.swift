@@ -37,6 +37,20 @@ struct ParallelMapTests {
         }
     }
 
+    @Test("a parallel sort gives what sorted gives, for any number of threads and any length")
+    func sortedMatchesTheSerialSort() {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 4_095, 4_096 * 3 + 7, 50_000] {
+            // Few distinct keys, so that many elements tie on them; the position breaks ties, as sort keys do.
+            let elements = (0..<count).map { (key: Int.random(in: 0..<50, using: &generator), position: $0) }
+            let expected = elements.sorted { ($0.key, $0.position) < ($1.key, $1.position) }
+            for jobs in [1, 2, 3, 8] {
+                let sorted = ParallelMap.sorted(elements, jobs: jobs) { ($0.key, $0.position) < ($1.key, $1.position) }
+                #expect(sorted.map(\.position) == expected.map(\.position), "\(count) elements, \(jobs) jobs")
+            }
+        }
+    }
+
     final class Box: Sendable {
         let value: Int
         init(_ value: Int) { self.value = value }

@@ -170,8 +170,15 @@ public enum RelationEngine {
         // One relation per id (kind and pair of claims): several passes may find the same one; the most confident stays.
         // Ids, kinds and confidences are worked out first, so that one sort of small keys drops the duplicates and
         // fixes the final order (by kind, then id); each (large) relation is then made once, in its place.
-        let pairIDs = ParallelMap.map(kept, jobs: jobs) { entry in
-            claims.withUnsafeBufferPointer { claims in relationID(entry.verdict.kind, claims[facts[entry.a].claim].id, claims[facts[entry.b].claim].id) }
+        // Ids as the numbers they spell, from each claim's id read as a number once: a string per id is made only for the
+        // relations kept, and sorting compares numbers.
+        let claimNumbers = ParallelMap.map(Array(claims.indices), jobs: jobs) { index in
+            claims.withUnsafeBufferPointer { claims in Hashing.idNumber(claims[index].id, kind: "c") }
+        }
+        let pairIDs = ParallelMap.map(kept, jobs: jobs) { entry -> IDOrder in
+            let (a, b) = (facts[entry.a].claim, facts[entry.b].claim)
+            if let x = claimNumbers[a], let y = claimNumbers[b] { return IDOrder(number: relationNumber(entry.verdict.kind, x, y)) }
+            return claims.withUnsafeBufferPointer { claims in IDOrder(relationID(entry.verdict.kind, claims[a].id, claims[b].id)) }
         }
         struct SortKey: Comparable {
             var kind: Int
@@ -184,11 +191,11 @@ public enum RelationEngine {
             }
         }
         var sortKeys = ParallelMap.map(Array(kept.indices), jobs: jobs) { index in
-            SortKey(kind: kept[index].verdict.kind.rank, id: IDOrder(pairIDs[index]),
+            SortKey(kind: kept[index].verdict.kind.rank, id: pairIDs[index],
                     confidence: (kept[index].verdict.confidence * 100).rounded() / 100, index: index)
         }
         sortKeys += built.enumerated().map { SortKey(kind: $1.kind.rank, id: IDOrder($1.id), confidence: $1.confidence, index: kept.count + $0) }
-        sortKeys.sort()
+        sortKeys = ParallelMap.sorted(sortKeys, jobs: jobs, by: <)
         let order = sortKeys.indices.filter { $0 == 0 || sortKeys[$0 - 1].id != sortKeys[$0].id }.map { sortKeys[$0].index }
         sortKeys = []
         // Each fact's side of a relation and what its source says, made once per fact: a fact is on one side of several
@@ -205,7 +212,7 @@ public enum RelationEngine {
         // Made in the order found, then moved (not copied) into their final order.
         var made = ParallelMap.map(Array(kept.indices), jobs: jobs) { index in
             let entry = kept[index]
-            return makeRelation(entry.verdict, sides[entry.a]!, sides[entry.b]!, id: pairIDs[index])
+            return makeRelation(entry.verdict, sides[entry.a]!, sides[entry.b]!, id: pairIDs[index].id)
         }
         made += built
         var relations = ParallelMap.take(order, from: &made, placeholder: .placeholder, jobs: jobs)
@@ -310,6 +317,13 @@ public enum RelationEngine {
         guard let x = Hashing.idNumber(first, kind: "c"), let y = Hashing.idNumber(second, kind: "c") else {
             return "r" + Hashing.hexPrefix(of: "\(kind.rawValue)|\(first)|\(second)", length: Hashing.idDigits)
         }
+        return "r" + Hashing.digits(ofIDNumber: relationNumber(kind, x, y))
+    }
+
+    /// The number a relation's id spells (`IDOrder`), from its kind and the numbers its claims' ids spell
+    /// (`Hashing.idNumber`), in either order.
+    static func relationNumber(_ kind: Relation.Kind, _ a: UInt64, _ b: UInt64) -> UInt64 {
+        let (x, y) = a < b ? (a, b) : (b, a)
         // A fixed salt per kind, written out so that reordering the cases cannot change an id.
         let salt: UInt64 = switch kind {
         case .contradiction: 0x243F_6A88_85A3_08D3
@@ -317,7 +331,7 @@ public enum RelationEngine {
         case .agreement: 0xA409_3822_299F_31D0
         case .differentQualifier: 0x082E_FA98_EC4E_6C89
         }
-        return "r" + Hashing.idDigits(of: Hashing.mix(Hashing.mix(x ^ salt) ^ y))
+        return Hashing.mix(Hashing.mix(x ^ salt) ^ y) >> UInt64(64 - 4 * Hashing.idDigits)
     }
 
     /// One fact as a side of its relations: the claim as exported, and what its source says (`Explanation.statement`).
@@ -373,6 +387,14 @@ public enum RelationEngine {
 struct IDOrder: Comparable {
     private let number: UInt64
     private let text: String?
+
+    /// The id of the usual shape that spells `number` (below 16^`Hashing.idDigits`).
+    init(number: UInt64) {
+        (self.number, text) = (number, nil)
+    }
+
+    /// The id this stands for.
+    var id: String { text ?? "r" + Hashing.digits(ofIDNumber: number) }
 
     init(_ id: String) {
         let digits = id.utf8.dropFirst()

@@ -42,9 +42,11 @@ enum Hashing {
     }
 
     /// The `idDigits` hex digits of an id made from the top bits of a 64-bit hash.
-    static func idDigits(of hash: UInt64) -> String {
-        let value = hash >> UInt64(64 - 4 * idDigits)
-        return String(unsafeUninitializedCapacity: idDigits) { buffer in
+    static func idDigits(of hash: UInt64) -> String { digits(ofIDNumber: hash >> UInt64(64 - 4 * idDigits)) }
+
+    /// The `idDigits` hex digits that spell `value` (below 16^`idDigits`), as `idNumber` reads them back.
+    static func digits(ofIDNumber value: UInt64) -> String {
+        String(unsafeUninitializedCapacity: idDigits) { buffer in
             for position in 0..<idDigits {
                 buffer[position] = hexDigits[Int(value >> UInt64(4 * (idDigits - 1 - position)) & 0xF)]
             }

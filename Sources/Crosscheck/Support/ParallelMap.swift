@@ -67,6 +67,47 @@ extension ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// `elements.sorted(by: areInIncreasingOrder)` on `jobs` threads: as many runs as threads are sorted side by side,
+    /// then merged pairwise, each round's merges side by side. For an order in which no two elements tie, the result
+    /// is the one `sorted` gives, whatever the number of threads.
+    static func sorted<Element: Sendable>(_ elements: [Element], jobs: Int,
+                                          by areInIncreasingOrder: @escaping @Sendable (Element, Element) -> Bool) -> [Element] {
+        let runs = min(max(1, jobs), max(1, elements.count / 4_096))
+        guard runs > 1 else { return elements.sorted(by: areInIncreasingOrder) }
+        let size = (elements.count + runs - 1) / runs
+        var parts = map(Array(stride(from: 0, to: elements.count, by: size)), jobs: jobs, chunkSize: 1) { start in
+            elements[start..<min(elements.count, start + size)].sorted(by: areInIncreasingOrder)
+        }
+        while parts.count > 1 {
+            let pairs = Array(stride(from: 0, to: parts.count, by: 2))
+            parts = map(pairs, jobs: jobs, chunkSize: 1) { [parts] index in
+                index + 1 < parts.count ? merge(parts[index], parts[index + 1], by: areInIncreasingOrder) : parts[index]
+            }
+        }
+        return parts[0]
+    }
+
+    /// Two sorted arrays as one, the first's element first where neither is smaller.
+    private static func merge<Element>(_ x: [Element], _ y: [Element], by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+        var merged: [Element] = []
+        merged.reserveCapacity(x.count + y.count)
+        var (i, j) = (0, 0)
+        while i < x.count && j < y.count {
+            if areInIncreasingOrder(y[j], x[i]) {
+                merged.append(y[j])
+                j += 1
+            } else {
+                merged.append(x[i])
+                i += 1
+            }
+        }
+        merged += x[i...]
+        merged += y[j...]
+        return merged
+    }
+}
+
 /// A pointer that threads write disjoint elements through; the caller guarantees that no two write the same one.
 private struct SendablePointer<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
