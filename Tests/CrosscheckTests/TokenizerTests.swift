@@ -9,3 +9,13 @@ struct TokenizerTests {
         #expect(capitalised == ["Harbour", "Élan", "Ωmega", "Zed"])
     }
 }
+
+/// Plurals and verb endings fold to one term.
+struct StemTests {
+    @Test func stemsFoldPluralsAndVerbEndings() {
+        #expect(["countries", "classes", "churches", "boxes", "ferries", "bus", "analysis", "cars", "cafés"].map(Terms.stem)
+            == ["country", "class", "church", "box", "ferry", "bus", "analysis", "car", "café"])
+        #expect(["deploying", "deployed", "agreed", "ring"].map(Terms.similarityStem) == ["deploy", "deploy", "agreed", "ring"])
+        #expect(Terms.term("canada’s") == "canada" && Terms.term("the") == nil && Terms.term("x") == nil)
+    }
+}

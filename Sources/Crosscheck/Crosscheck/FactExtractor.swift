@@ -11,8 +11,8 @@ enum FactExtractor {
             // The value's own clause: from the end of the previous value to the start of the next one.
             let clauseStart = position > 0 ? quantities[position - 1].span.end : 0
             let clauseEnd = position + 1 < quantities.count ? quantities[position + 1].span.start : Int.max
-            let before = tokens.filter { $0.end <= quantity.span.start && $0.start >= clauseStart }
-            let after = tokens.filter { $0.start >= quantity.span.end && $0.end <= clauseEnd }
+            let before = Self.tokens(tokens, from: clauseStart, to: quantity.span.start)
+            let after = Self.tokens(tokens, from: quantity.span.end, to: clauseEnd)
             let clause = before + after
 
             var fact: Fact.Draft
@@ -62,6 +62,15 @@ enum FactExtractor {
         }
         facts.append(contentsOf: derivedTotals(from: facts))
         return facts.map { $0.sealed() }
+    }
+
+    /// The tokens lying wholly in `from..<to`: consecutive, as tokens are in order and do not overlap.
+    static func tokens(_ tokens: [Token], from: Int, to: Int) -> [Token] {
+        var lower = 0
+        while lower < tokens.count && tokens[lower].start < from { lower += 1 }
+        var upper = lower
+        while upper < tokens.count && tokens[upper].end <= to { upper += 1 }
+        return Array(tokens[lower..<upper])
     }
 
     private static func makeFact(

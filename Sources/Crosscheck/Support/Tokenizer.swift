@@ -118,7 +118,14 @@ enum Tokenizer {
         }
         if !isASCII { return text.lowercased() }
         if !hasUpper { return text }
-        return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var written = 0
+            for byte in text.utf8 {
+                buffer[written] = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+                written += 1
+            }
+            return written
+        }
     }
 }
 
@@ -133,4 +140,5 @@ extension String {
 
     /// The length in Unicode scalars, the unit of every span in the corpus.
     var scalarCount: Int { unicodeScalars.count }
+
 }
