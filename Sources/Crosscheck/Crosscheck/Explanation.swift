@@ -23,30 +23,26 @@ enum Explanation {
         case .agreement: "and"
         case .differentQualifier: "while"
         }
-        // Written byte by byte into one buffer of the right size: explanations are made by the million.
+        // Appended into one string of the right size, each piece copied whole: explanations are made by the million.
         let lowerASCII = reason.utf8.first.map { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) } ?? false
         let reason = lowerASCII ? reason : capitalized(reason)
-        let length = older.utf8.count + verb.utf8.count + newer.utf8.count + reason.utf8.count + 7
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            var written = 0
-            func put(_ piece: String) {
-                for byte in piece.utf8 {
-                    buffer[written] = byte
-                    written += 1
-                }
-            }
-            put(older)
-            put("; ")
-            put(verb)
-            put(" ")
-            put(newer)
-            put(". ")
-            let reasonStart = written
-            put(reason)
-            if lowerASCII { buffer[reasonStart] -= 32 }
-            put(".")
-            return written
+        var sentence = ""
+        sentence.reserveCapacity(older.utf8.count + verb.utf8.count + newer.utf8.count + reason.utf8.count + 7)
+        sentence += older
+        sentence += "; "
+        sentence += verb
+        sentence += " "
+        sentence += newer
+        sentence += ". "
+        if lowerASCII {
+            // The first letter in upper case, then the rest from the next byte (a scalar boundary after an ASCII letter).
+            sentence.unicodeScalars.append(Unicode.Scalar(reason.utf8.first! - 32))
+            sentence += reason[reason.utf8.index(after: reason.utf8.startIndex)...]
+        } else {
+            sentence += reason
         }
+        sentence += "."
+        return sentence
     }
 
     /// The text with its first letter in upper case ("same metric" → "Same metric"). Explanations are made by the
