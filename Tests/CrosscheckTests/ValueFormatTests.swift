@@ -26,6 +26,23 @@ import Testing
         }
     }
 
+    @Test("integers are grouped by thousands, a comma before each group of three digits")
+    func groupedIntegers() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Int64] = [0, 1, -1, 9, 10, 99, 100, 999, 1_000, -1_000, 9_999, 10_000, 123_456, -123_456, 1_234_567, .max, .min, .min + 1]
+        for _ in 0..<2_000 { values.append(Int64.random(in: .min ... .max, using: &generator) >> Int64.random(in: 0...62, using: &generator)) }
+        for value in values {
+            // The reference: digits of the magnitude, a comma before each group of three from the right.
+            let digits = Array(String(value.magnitude))
+            var expected = value < 0 ? "-" : ""
+            for (index, digit) in digits.enumerated() {
+                if index > 0 && (digits.count - index) % 3 == 0 { expected += "," }
+                expected.append(digit)
+            }
+            #expect(ValueFormat.grouped(value) == expected)
+        }
+    }
+
     @Test func plainNumbersAreGroupedAndTrimmed() {
         #expect(ValueFormat.plain(28_700_000_000) == "28,700,000,000")
         #expect(ValueFormat.plain(-1_234_567) == "-1,234,567")

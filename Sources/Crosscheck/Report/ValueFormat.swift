@@ -22,14 +22,26 @@ public enum ValueFormat {
 
     /// An integer with its thousands grouped: 1234567 → "1,234,567".
     static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude).utf8
-        var out = value < 0 ? "-" : ""
-        out.reserveCapacity(digits.count + digits.count / 3 + 1)
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.unicodeScalars.append(",") }
-            out.unicodeScalars.append(Unicode.Scalar(digit))
+        // Written from the last digit back into a string of the exact length: explanations print figures by the million.
+        var digitCount = 1
+        var rest = value.magnitude / 10
+        while rest > 0 { digitCount += 1; rest /= 10 }
+        let length = (value < 0 ? 1 : 0) + digitCount + (digitCount - 1) / 3
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var (position, remaining, written) = (length, value.magnitude, 0)
+            repeat {
+                if written > 0 && written % 3 == 0 {
+                    position -= 1
+                    buffer[position] = UInt8(ascii: ",")
+                }
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                written += 1
+            } while remaining > 0
+            if value < 0 { buffer[0] = UInt8(ascii: "-") }
+            return length
         }
-        return out
     }
 
     /// `value` with exactly `decimals` decimals, the same text as `String(format: "%.<decimals>f", value)`
