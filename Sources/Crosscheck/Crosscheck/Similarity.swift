@@ -170,30 +170,37 @@ struct SimilarityIndex: Sendable {
         var touched: [Int] = []
         var best: [Int] = []
         best.reserveCapacity(limit + 1)
-        for position in queries {
-            for entry in vector(members[position]) {
-                guard let range = postings.range(of: entry.term) else { continue }
-                let weight = entry.weight
-                for entry in range {
-                    let other = Int(postings.positions[entry])
-                    guard other != position else { continue }
-                    if scores[other] == 0 { touched.append(other) }
-                    scores[other] += weight * postings.weights[entry]
+        // The postings and scores are read through their buffers: this loop runs for every posting of every query term.
+        scores.withUnsafeMutableBufferPointer { scores in
+            postings.positions.withUnsafeBufferPointer { positions in
+                postings.weights.withUnsafeBufferPointer { weights in
+                    for position in queries {
+                        for entry in vector(members[position]) {
+                            guard let range = postings.range(of: entry.term) else { continue }
+                            let weight = entry.weight
+                            for entry in range {
+                                let other = Int(positions[entry])
+                                guard other != position else { continue }
+                                if scores[other] == 0 { touched.append(other) }
+                                scores[other] += weight * weights[entry]
+                            }
+                        }
+                        // The `limit` best by score (ties by position), kept in a small sorted buffer: no full sort of every candidate.
+                        for other in touched where scores[other] > 0 {
+                            let score = scores[other]
+                            if best.count == limit, let last = best.last, (score, -other) <= (scores[last], -last) { continue }
+                            var slot = best.count
+                            while slot > 0, (scores[best[slot - 1]], -best[slot - 1]) < (score, -other) { slot -= 1 }
+                            best.insert(other, at: slot)
+                            if best.count > limit { best.removeLast() }
+                        }
+                        for other in best { pairs.append((min(position, other), max(position, other))) }
+                        for other in touched { scores[other] = 0 }
+                        touched.removeAll(keepingCapacity: true)
+                        best.removeAll(keepingCapacity: true)
+                    }
                 }
             }
-            // The `limit` best by score (ties by position), kept in a small sorted buffer: no full sort of every candidate.
-            for other in touched where scores[other] > 0 {
-                let score = scores[other]
-                if best.count == limit, let last = best.last, (score, -other) <= (scores[last], -last) { continue }
-                var slot = best.count
-                while slot > 0, (scores[best[slot - 1]], -best[slot - 1]) < (score, -other) { slot -= 1 }
-                best.insert(other, at: slot)
-                if best.count > limit { best.removeLast() }
-            }
-            for other in best { pairs.append((min(position, other), max(position, other))) }
-            for other in touched { scores[other] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            best.removeAll(keepingCapacity: true)
         }
         return pairs
     }
