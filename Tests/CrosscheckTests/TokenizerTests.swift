@@ -15,7 +15,9 @@ struct StemTests {
     @Test func stemsFoldPluralsAndVerbEndings() {
         #expect(["countries", "classes", "churches", "boxes", "ferries", "bus", "analysis", "cars", "cafés"].map(Terms.stem)
             == ["country", "class", "church", "box", "ferry", "bus", "analysis", "car", "café"])
-        #expect(["deploying", "deployed", "agreed", "ring"].map(Terms.similarityStem) == ["deploy", "deploy", "agreed", "ring"])
+        #expect(["pies", "gas", "glass", "paris", "programmes", "centres", "canada", "café", "e\u{301}s"].map(Terms.stem)
+            == ["pie", "gas", "glass", "paris", "program", "center", "canada", "café", "e\u{301}s"])
+        #expect(["deploying", "deployed", "agreed", "ring", "sing", "bed"].map(Terms.similarityStem) == ["deploy", "deploy", "agreed", "ring", "sing", "bed"])
         #expect(Terms.term("canada’s") == "canada" && Terms.term("the") == nil && Terms.term("x") == nil)
     }
 }

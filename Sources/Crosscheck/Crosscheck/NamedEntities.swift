@@ -16,7 +16,7 @@ enum NamedEntities {
             let isAcronym = isAcronym(token.text)
             guard token.isCapitalized || isAcronym else { continue }
             var word = token.lower
-            if word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)) }
+            if word.utf8.last == UInt8(ascii: "s"), word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)) }
             if notNames.contains(word) || DateParsing.months[word] != nil || word.count < 2 { continue }
             if index == 0 && !isAcronym {
                 if Terms.stopWords.contains(word) || SentenceSplitter.sentenceOpeners.contains(word) { continue }

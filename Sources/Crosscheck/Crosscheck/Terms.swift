@@ -21,7 +21,8 @@ enum Terms {
 
     static func stem(_ word: String) -> String {
         let word = spellings[word] ?? word
-        guard word.count > 3 else { return word }
+        // Every ending folded below ends in "s": any other word is its own stem, known before counting its characters.
+        guard word.utf8.last == UInt8(ascii: "s"), word.count > 3 else { return word }
         if word.hasSuffix("ies") && word.count > 4 { return String(word.dropLast(3)) + "y" }
         if word.hasSuffix("sses") || word.hasSuffix("ches") || word.hasSuffix("shes") || word.hasSuffix("xes") { return String(word.dropLast(2)) }
         if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is") { return String(word.dropLast()) }
@@ -31,15 +32,16 @@ enum Terms {
     /// For similarity only: also folds verb endings ("deploying", "deployed" → "deploy").
     static func similarityStem(_ word: String) -> String {
         let word = stem(word)
-        if word.count > 6 && word.hasSuffix("ing") { return String(word.dropLast(3)) }
-        if word.count > 5 && word.hasSuffix("ed") && !word.hasSuffix("eed") { return String(word.dropLast(2)) }
+        let last = word.utf8.last
+        if last == UInt8(ascii: "g"), word.count > 6 && word.hasSuffix("ing") { return String(word.dropLast(3)) }
+        if last == UInt8(ascii: "d"), word.count > 5 && word.hasSuffix("ed") && !word.hasSuffix("eed") { return String(word.dropLast(2)) }
         return word
     }
 
     /// The content term of a lower-case word, or nil for a stop word, a number word or a single letter.
     static func term(_ lower: String) -> String? {
         var word = lower
-        if word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)) }
+        if word.utf8.last == UInt8(ascii: "s"), word.hasSuffix("’s") || word.hasSuffix("'s") { word = String(word.dropLast(2)) }
         guard word.count > 1, !stopWords.contains(word), !Lexicon.numberWords.keys.contains(word) else { return nil }
         return similarityStem(word)
     }
