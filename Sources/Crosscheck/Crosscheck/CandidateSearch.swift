@@ -27,6 +27,7 @@ struct CandidateSearch: Sendable {
     /// - Parameter queriesPerUnit: how many facts of a large group one unit finds neighbours for (the pairs found do
     ///   not depend on it, only how the work is cut).
     init(blocks: [[Int]], facts: [Fact], similarity: SimilarityIndex, jobs: Int, queriesPerUnit: Int = defaultQueriesPerUnit) {
+        precondition(facts.count <= Int(UInt32.max), "a pair of fact indices is sorted as one 64-bit number")
         var groups: [[Int]] = []
         for members in blocks {
             var documents = Set<Int>()
@@ -68,16 +69,15 @@ struct CandidateSearch: Sendable {
             return pairs
         }
         // Members ascend, so positions map to fact indices in the same order: sorting and dropping repeats (a pair
-        // found from both ends) needs no set.
-        var pairs = similarity.nearestNeighbours(in: groupClaims[unit.group]!, postings: postings, limit: RelationEngine.neighbours, queries: unit.queries)
-            .map { (members[$0.0], members[$0.1]) }
-        pairs.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        var kept = 0
-        for index in pairs.indices where kept == 0 || pairs[kept - 1] != pairs[index] {
-            pairs[kept] = pairs[index]
-            kept += 1
+        // found from both ends) needs no set. Each pair is sorted as one number, the first fact in the high half.
+        var keys = similarity.nearestNeighbours(in: groupClaims[unit.group]!, postings: postings, limit: RelationEngine.neighbours, queries: unit.queries)
+            .map { UInt64(members[$0.0]) << 32 | UInt64(members[$0.1]) }
+        keys.sort()
+        var pairs: [(Int, Int)] = []
+        pairs.reserveCapacity(keys.count)
+        for index in keys.indices where index == 0 || keys[index - 1] != keys[index] {
+            pairs.append((Int(keys[index] >> 32), Int(keys[index] & 0xFFFF_FFFF)))
         }
-        pairs.removeLast(pairs.count - kept)
         return pairs
     }
 }
