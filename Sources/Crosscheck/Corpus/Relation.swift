@@ -63,7 +63,7 @@ extension Relation {
 /// A value type whose fields live in one shared, immutable box: a claim is on one side of many relations (a million
 /// claims make millions of relations), and each copy of a side is then one reference, not a dozen strings.
 public struct RelatedClaim: Codable, Hashable, Sendable {
-    private final class Storage: Sendable {
+    private final class Storage: Codable, Sendable {
         let id: String
         let document: String
         let source: SourcePath
@@ -95,26 +95,10 @@ public struct RelatedClaim: Codable, Hashable, Sendable {
         public var path: String
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, document, source, text, value, date
-    }
+    // Encoded as the box's synthesized conformance has it: the fields in order, `value` left out when nil.
+    public init(from decoder: any Decoder) throws { storage = try Storage(from: decoder) }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try container.decode(String.self, forKey: .id), document: try container.decode(String.self, forKey: .document),
-                  source: try container.decode(SourcePath.self, forKey: .source), text: try container.decode(String.self, forKey: .text),
-                  value: try container.decodeIfPresent(Quantity.self, forKey: .value), date: try container.decode(ClaimDate.self, forKey: .date))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(document, forKey: .document)
-        try container.encode(source, forKey: .source)
-        try container.encode(text, forKey: .text)
-        try container.encodeIfPresent(value, forKey: .value)
-        try container.encode(date, forKey: .date)
-    }
+    public func encode(to encoder: any Encoder) throws { try storage.encode(to: encoder) }
 
     public static func == (a: RelatedClaim, b: RelatedClaim) -> Bool {
         a.storage === b.storage
