@@ -23,7 +23,7 @@ struct HashingTests {
         #expect(Hashing.idNumber("cfffffffffffff", kind: "c") == nil)
         #expect(Hashing.idNumber("cffffffffffffff0", kind: "c") == nil)
         #expect(Hashing.idNumber("", kind: "c") == nil)
-        #expect(Hashing.idDigits(of: 0x0123_4567_89AB_CDEF) == "0123456789abcd")
+        #expect(Hashing.digits(ofIDNumber: 0x0123_4567_89AB_CDEF >> 8) == "0123456789abcd")
     }
 
     @Test("a relation id is the same from either claim, differs by kind, and does not change between versions")

@@ -397,9 +397,7 @@ struct IDOrder: Comparable {
     var id: String { text ?? "r" + Hashing.digits(ofIDNumber: number) }
 
     init(_ id: String) {
-        let digits = id.utf8.dropFirst()
-        if id.utf8.first == UInt8(ascii: "r"), digits.count == Hashing.idDigits, let value = UInt64(id.dropFirst(), radix: 16),
-           digits.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) {
+        if let value = Hashing.idNumber(id, kind: "r") {
             (number, text) = (value, nil)
         } else {
             (number, text) = (UInt64.max, id)

@@ -106,19 +106,10 @@ struct SimilarityIndex: Sendable {
     /// The cosine similarity of two claims' vectors.
     func similarity(_ a: Int, _ b: Int) -> Float {
         vectors.withLists(a, b) { entries, x, y in
-            var (i, j) = (x.lowerBound, y.lowerBound)
             var total: Float = 0
-            while i < x.upperBound && j < y.upperBound {
-                let (p, q) = (entries[i], entries[j])
-                if p.term == q.term {
-                    total += p.weight * q.weight
-                    i += 1
-                    j += 1
-                } else if p.term < q.term {
-                    i += 1
-                } else {
-                    j += 1
-                }
+            SortedMerge.forEachCommon(entries[x], entries[y], by: \.term) { i, j in
+                total += entries[i].weight * entries[j].weight
+                return true
             }
             return total
         }
@@ -143,19 +134,10 @@ struct SimilarityIndex: Sendable {
     /// - Parameter excluding: term ids that do not count (the metric's own words: "tons" says nothing about which tons).
     func sharedRareTerms(_ a: Int, _ b: Int, maxFrequency: Int = 3, excluding excluded: [Int32] = []) -> Int {
         vectors.withLists(a, b) { entries, x, y in
-            var (i, j) = (x.lowerBound, y.lowerBound)
             var shared = 0
-            while i < x.upperBound && j < y.upperBound {
-                let (p, q) = (entries[i].term, entries[j].term)
-                if p == q {
-                    if documentFrequency[Int(p)] <= maxFrequency && !excluded.contains(p) { shared += 1 }
-                    i += 1
-                    j += 1
-                } else if p < q {
-                    i += 1
-                } else {
-                    j += 1
-                }
+            SortedMerge.forEachCommon(entries[x], entries[y], by: \.term) { i, _ in
+                if documentFrequency[Int(entries[i].term)] <= maxFrequency && !excluded.contains(entries[i].term) { shared += 1 }
+                return true
             }
             return shared
         }

@@ -1,17 +1,27 @@
-/// Walks two ascending arrays together, calling `body` with the positions of each element they share.
+/// Walks two ascending sequences together, calling `body` with the positions of each element they share.
 enum SortedMerge {
     @inline(__always)
     static func forEachCommon<T: Comparable>(_ x: [T], _ y: [T], _ body: (Int, Int) -> Bool) {
-        var i = 0, j = 0
-        while i < x.count && j < y.count {
-            if x[i] == y[j] {
+        forEachCommon(x, y, by: { $0 }, body)
+    }
+
+    /// The same for collections ascending by `key`: `body` gets the indices, in `x` and in `y`, of elements whose keys are
+    /// equal, and stops the walk by returning false.
+    @inline(__always)
+    static func forEachCommon<C: RandomAccessCollection, Key: Comparable>(
+        _ x: C, _ y: C, by key: (C.Element) -> Key, _ body: (C.Index, C.Index) -> Bool
+    ) {
+        var (i, j) = (x.startIndex, y.startIndex)
+        while i < x.endIndex && j < y.endIndex {
+            let (p, q) = (key(x[i]), key(y[j]))
+            if p == q {
                 if !body(i, j) { return }
-                i += 1
-                j += 1
-            } else if x[i] < y[j] {
-                i += 1
+                x.formIndex(after: &i)
+                y.formIndex(after: &j)
+            } else if p < q {
+                x.formIndex(after: &i)
             } else {
-                j += 1
+                y.formIndex(after: &j)
             }
         }
     }

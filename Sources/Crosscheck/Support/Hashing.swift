@@ -41,9 +41,6 @@ enum Hashing {
         return count == idDigits ? value : nil
     }
 
-    /// The `idDigits` hex digits of an id made from the top bits of a 64-bit hash.
-    static func idDigits(of hash: UInt64) -> String { digits(ofIDNumber: hash >> UInt64(64 - 4 * idDigits)) }
-
     /// The `idDigits` hex digits that spell `value` (below 16^`idDigits`), as `idNumber` reads them back.
     static func digits(ofIDNumber value: UInt64) -> String {
         String(unsafeUninitializedCapacity: idDigits) { buffer in

@@ -52,12 +52,12 @@ extension PackedLists where Element: Comparable {
     func overlap(_ a: Int, _ b: Int) -> Bool? {
         withLists(a, b) { elements, x, y in
             guard !x.isEmpty, !y.isEmpty else { return nil }
-            var (i, j) = (x.lowerBound, y.lowerBound)
-            while i < x.upperBound && j < y.upperBound {
-                if elements[i] == elements[j] { return true }
-                if elements[i] < elements[j] { i += 1 } else { j += 1 }
+            var found = false
+            SortedMerge.forEachCommon(elements[x], elements[y], by: { $0 }) { _, _ in
+                found = true
+                return false
             }
-            return false
+            return found
         }
     }
 }
