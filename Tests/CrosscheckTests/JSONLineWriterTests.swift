@@ -105,6 +105,7 @@ import Testing
                 try cache.writeRelationLines(corpus.relations(kind), to: url)
                 #expect(try Data(contentsOf: url) == encoderLines(corpus.relations(kind)))
             }
+            cache.finishRelations()
         }
     }
 

@@ -65,7 +65,7 @@ public enum CorpusWriter {
                 try ExportFile.writeLines(relations, to: file(kind.fileName))
             }
         }
-        cache?.keepRelations(corpus.relations)
+        cache?.finishRelations()
         try ExportFile.write(JSONExport.document(corpus.documents.map(CSLItem.init(document:))), to: file("citations.json"))
         try ExportFile.write(BibTeX.render(corpus.documents), to: file("citations.bib"))
         let report = ReportContent(corpus)

@@ -6,22 +6,38 @@ import Foundation
 final class ExportLineCache: @unchecked Sendable {
     private var documents: [String: (Document, [UInt8])] = [:]
     private var claims: [String: (Claim, [UInt8])] = [:]
+    /// The relations of the last complete write, and those of the write under way (one file per kind).
     private var relations: [String: (Relation, [UInt8])] = [:]
+    private var nextRelations: [String: (Relation, [UInt8])] = [:]
     private let lock = NSLock()
 
-    func writeDocumentLines(_ values: [Document], to url: URL) throws { try locked { try Self.write(values, id: \.id, cache: &documents, to: url) } }
-    func writeClaimLines(_ values: [Claim], to url: URL) throws { try locked { try Self.write(values, id: \.id, cache: &claims, to: url) } }
-
-    /// Lines for one kind of relation; the cache holds every kind, so it is pruned only by `keepRelations`.
-    func writeRelationLines(_ values: some Sequence<Relation>, to url: URL) throws {
-        try locked { try Self.write(values, id: \.id, cache: &relations, prune: false, to: url) }
+    func writeDocumentLines(_ values: [Document], to url: URL) throws {
+        try locked {
+            var next: [String: (Document, [UInt8])] = Dictionary(minimumCapacity: values.count)
+            try Self.write(values, id: \.id, cache: documents, into: &next, to: url)
+            documents = next
+        }
     }
 
-    /// Forgets the relations that are no longer in the corpus.
-    func keepRelations(_ values: [Relation]) {
+    func writeClaimLines(_ values: [Claim], to url: URL) throws {
+        try locked {
+            var next: [String: (Claim, [UInt8])] = Dictionary(minimumCapacity: values.count)
+            try Self.write(values, id: \.id, cache: claims, into: &next, to: url)
+            claims = next
+        }
+    }
+
+    /// Lines for one kind of relation. The relations of every kind are kept together, for the next write, by `finishRelations`.
+    func writeRelationLines(_ values: some Sequence<Relation>, to url: URL) throws {
+        try locked { try Self.write(values, id: \.id, cache: relations, into: &nextRelations, to: url) }
+    }
+
+    /// Ends a write of the relations: what was written replaces what the cache held, so that relations no longer in
+    /// the corpus are forgotten.
+    func finishRelations() {
         locked {
-            let ids = Set(values.map(\.id))
-            relations = relations.filter { ids.contains($0.key) }
+            relations = nextRelations
+            nextRelations = Dictionary(minimumCapacity: relations.count)
         }
     }
 
@@ -31,10 +47,10 @@ final class ExportLineCache: @unchecked Sendable {
         return try body()
     }
 
-    /// Writes one line per value to `url`, reusing the bytes of the values that did not change.
-    private static func write<T: JSONLineWritable & Equatable>(_ values: some Sequence<T>, id: KeyPath<T, String>, cache: inout [String: (T, [UInt8])],
-                                                              prune: Bool = true, to url: URL) throws {
-        var next: [String: (T, [UInt8])] = prune ? Dictionary(minimumCapacity: values.underestimatedCount) : cache
+    /// Writes one line per value to `url`, reusing the bytes of the values found unchanged in `cache`; each value and
+    /// its line go into `next`. (`cache` is only read: it is never copied.)
+    private static func write<T: JSONLineWritable & Equatable>(_ values: some Sequence<T>, id: KeyPath<T, String>, cache: [String: (T, [UInt8])],
+                                                              into next: inout [String: (T, [UInt8])], to url: URL) throws {
         try ExportFile.write(to: url) { file in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(ExportFile.bufferSize + ExportFile.bufferSize / 4)
@@ -42,8 +58,8 @@ final class ExportLineCache: @unchecked Sendable {
             for value in values {
                 let key = value[keyPath: id]
                 let line: [UInt8]
-                if let (previous, bytes) = cache[key], previous == value {
-                    line = bytes
+                if let index = cache.index(forKey: key), cache.values[index].0 == value {
+                    line = cache.values[index].1
                 } else {
                     writer.removeAll()
                     try writer.writeLine(value)
@@ -58,6 +74,5 @@ final class ExportLineCache: @unchecked Sendable {
             }
             try file.write(buffer)
         }
-        cache = next
     }
 }

@@ -195,7 +195,7 @@ public enum RelationEngine {
                     confidence: (kept[index].verdict.confidence * 100).rounded() / 100, index: index)
         }
         sortKeys += built.enumerated().map { SortKey(kind: $1.kind.rank, id: IDOrder($1.id), confidence: $1.confidence, index: kept.count + $0) }
-        sortKeys = ParallelMap.sorted(sortKeys, jobs: jobs, by: <)
+        sortKeys = ParallelMap.sorted(sortKeys, jobs: jobs, by: { $0 < $1 })
         let order = sortKeys.indices.filter { $0 == 0 || sortKeys[$0 - 1].id != sortKeys[$0].id }.map { sortKeys[$0].index }
         sortKeys = []
         // Each fact's side of a relation and what its source says, made once per fact: a fact is on one side of several
