@@ -6,7 +6,9 @@ import Foundation
 // stage repeated under the same conditions, with the CPU time beside the wall time, are what tell two versions
 // of the engine apart.
 //
-// Usage: swift run -c release relation-bench CORPUS [--jobs N] [--repeat N]
+// With `--store`, it times saving the loaded corpus into a fresh `corpus.sqlite` instead (the store stage of a build).
+//
+// Usage: swift run -c release relation-bench CORPUS [--jobs N] [--repeat N] [--store]
 
 func seconds(_ clock: clockid_t) -> Double {
     var time = timespec()
@@ -22,8 +24,10 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 }
 let jobs = option("--jobs", default: ProcessInfo.processInfo.activeProcessorCount)
 let repeats = max(1, option("--repeat", default: 3))
+let storeStage = arguments.contains("--store")
+arguments.removeAll { $0 == "--store" }
 guard arguments.count == 1 else {
-    FileHandle.standardError.write(Data("usage: relation-bench CORPUS [--jobs N] [--repeat N]   (CORPUS: a folder crosscheck build wrote)\n".utf8))
+    FileHandle.standardError.write(Data("usage: relation-bench CORPUS [--jobs N] [--repeat N] [--store]   (CORPUS: a folder crosscheck build wrote)\n".utf8))
     exit(2)
 }
 
@@ -38,6 +42,23 @@ do {
 print(String(format: "corpus: %d documents, %d claims (loaded in %.1f s); jobs %d", corpus.documents.count, corpus.claims.count,
              seconds(CLOCK_MONOTONIC) - loadStart, jobs))
 var walls: [Double] = []
+if storeStage {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relation-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for run in 1...repeats {
+        let path = folder.appendingPathComponent("corpus-\(run).sqlite").path
+        let (wall, cpu) = (seconds(CLOCK_MONOTONIC), seconds(CLOCK_PROCESS_CPUTIME_ID))
+        try SQLiteCorpusStore(path: path).save(corpus)
+        let (wallTime, cpuTime) = (seconds(CLOCK_MONOTONIC) - wall, seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu)
+        walls.append(wallTime)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        print(String(format: "run %d: %.2f s wall, %.2f s CPU; %.1f MB", run, wallTime, cpuTime, Double(size) / 1e6))
+    }
+    let sorted = walls.sorted()
+    print(String(format: "store stage: min %.2f s, median %.2f s over %d runs", sorted[0], sorted[sorted.count / 2], repeats))
+    exit(0)
+}
 for run in 1...repeats {
     let (wall, cpu) = (seconds(CLOCK_MONOTONIC), seconds(CLOCK_PROCESS_CPUTIME_ID))
     let related = RelationEngine.relate(corpus, jobs: jobs)

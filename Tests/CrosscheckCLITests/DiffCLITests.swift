@@ -67,11 +67,11 @@ import Testing
         #expect(damaged.status == 2 && damaged.stderr.contains("not a readable SQLite database"))
         let database = old.appendingPathComponent("corpus.sqlite")
         var bytes = try Data(contentsOf: database)
-        let version = try #require(bytes.range(of: Data("schema_version3".utf8)))
+        let version = try #require(bytes.range(of: Data("schema_version4".utf8)))
         bytes[version.upperBound - 1] = UInt8(ascii: "7")
         try bytes.write(to: database)
         let newer = try cli.run(["diff", old.path, old.path])
-        #expect(newer.status == 2 && newer.stderr.contains("schema version 7, this crosscheck reads version 3"))
+        #expect(newer.status == 2 && newer.stderr.contains("schema version 7, this crosscheck reads version 4"))
         #expect(try cli.run(["diff", old.path]).status == 2)
         #expect(try cli.run(["diff", old.path, old.path, "--color", "sometimes"]).status == 2)
     }

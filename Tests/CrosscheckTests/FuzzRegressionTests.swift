@@ -117,6 +117,7 @@ struct FuzzRegressionTests {
             unconstrained("claims") + ["UPDATE claims SET span_start = NULL"],
             unconstrained("quantities") + ["UPDATE quantities SET value = NULL"],
             unconstrained("relations") + ["UPDATE relations SET confidence = NULL"],
+            ["UPDATE relations SET value_a = 99 WHERE value_a IS NOT NULL"],  // a value its claim does not have
             unconstrained("source_trust") + ["INSERT INTO source_trust (document_id) VALUES (NULL)"],
             unconstrained("inputs") + ["UPDATE inputs SET bytes = x'00'"],
           ])

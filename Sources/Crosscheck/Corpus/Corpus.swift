@@ -1,7 +1,7 @@
 /// Everything a build produces: documents with their sections, claims, and what went wrong.
 public struct Corpus: Hashable, Sendable {
     /// Version of the corpus layout (tables, JSON fields). Bumped on any incompatible change.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     public var documents: [Document]
     public var claims: [Claim]

@@ -1,5 +1,9 @@
 /// The corpus tables and every SQL statement the stores run, in one place.
 enum CorpusSchema {
+    /// A relation's sides are its claims (`claim_a`, `claim_b`) and the values compared. A value that is one of its claim's
+    /// quantities is named by its ordinal there (`value_a`, `value_b`, joining `quantities` on `claim_id` and `ordinal`);
+    /// one that is not (a total the engine worked out from two of them) is a row of `relation_values`; a side with
+    /// neither was related by its wording alone. Naming the quantity instead of copying it halves the rows a save writes.
     static let create: [String] = [
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)
@@ -36,6 +40,7 @@ enum CorpusSchema {
         """
         CREATE TABLE relations (id TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, kind TEXT NOT NULL,
             claim_a TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, claim_b TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            value_a INTEGER, value_b INTEGER,
             subject TEXT, metric TEXT NOT NULL, explanation TEXT NOT NULL, confidence REAL NOT NULL, better_supported TEXT)
         """,
         """
@@ -53,7 +58,8 @@ enum CorpusSchema {
         """,
     ]
 
-    /// The columns of a quantity, shared by `quantities` (a claim's values) and `relation_values` (the values compared).
+    /// The columns of a quantity, shared by `quantities` (a claim's values) and `relation_values` (values compared that
+    /// are not one of their claim's quantities).
     static let quantityColumns = ["kind", "text", "span_start", "span_end", "value", "low", "high", "qualifier", "currency",
                                   "currency_inferred", "scale", "unit", "date", "precision"]
     static let quantityColumnsDefinition = """
@@ -88,8 +94,8 @@ enum CorpusSchema {
     static let insertRelationValue = "INSERT INTO relation_values (relation_id, side, \(quantityColumns.joined(separator: ", "))) VALUES (?, ?, \(quantityPlaceholders))"
     static let insertCitation = "INSERT INTO citations (key, document_id, csl) VALUES (?, ?, ?)"
     static let insertRelation = """
-        INSERT INTO relations (id, ordinal, kind, claim_a, claim_b, subject, metric, explanation, confidence, better_supported)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO relations (id, ordinal, kind, claim_a, claim_b, value_a, value_b, subject, metric, explanation, confidence,
+            better_supported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let insertTrust = "INSERT INTO source_trust (document_id, score, agreements, contradictions, basis) VALUES (?, ?, ?, ?, ?)"
     static let insertInput = "INSERT INTO inputs (path, ordinal, sha256, bytes, status, document_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -108,7 +114,8 @@ enum CorpusSchema {
     static let selectRelationValues = "SELECT relation_id, side, \(quantityColumns.joined(separator: ", ")) FROM relation_values"
     static let selectInputs = "SELECT * FROM inputs ORDER BY ordinal"
     static let selectRelations = """
-        SELECT id, kind, claim_a, claim_b, subject, metric, explanation, confidence, better_supported FROM relations ORDER BY ordinal
+        SELECT id, kind, claim_a, claim_b, value_a, value_b, subject, metric, explanation, confidence, better_supported
+            FROM relations ORDER BY ordinal
         """
     static let selectTrust = "SELECT * FROM source_trust ORDER BY document_id"
     static let deleteAll = ["DELETE FROM relation_values", "DELETE FROM quantities", "DELETE FROM relations", "DELETE FROM source_trust", "DELETE FROM citations", "DELETE FROM claims", "DELETE FROM sections", "DELETE FROM documents", "DELETE FROM inputs", "DELETE FROM meta"]

@@ -85,17 +85,24 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                 try QuantityColumns.insert(quantity, key: claim.id, index, with: insertQuantity)
             }
         }
-        let insertRelation = try PreparedInsert(db, sql: CorpusSchema.insertRelation, columns: 10)
+        let insertRelation = try PreparedInsert(db, sql: CorpusSchema.insertRelation, columns: 12)
         let insertRelationValue = try PreparedInsert(db, sql: CorpusSchema.insertRelationValue, columns: 2 + CorpusSchema.quantityColumns.count)
+        var claimIndex: [String: Int] = Dictionary(minimumCapacity: corpus.claims.count)
+        for (index, claim) in corpus.claims.enumerated() { claimIndex[claim.id] = index }
+        /// The ordinal of a side's value among its claim's quantities, if it is one of them.
+        func quantityOrdinal(_ side: RelatedClaim) -> Int? {
+            guard let value = side.value, let index = claimIndex[side.id] else { return nil }
+            return corpus.claims[index].quantities.firstIndex(of: value)
+        }
         for (ordinal, relation) in corpus.relations.enumerated() {
             // Each side is its claim (claim_a, claim_b) and the value compared; the rest comes from the claims table.
+            let (a, b) = (relation.claims[0], relation.claims[1])
+            let (valueA, valueB) = (quantityOrdinal(a), quantityOrdinal(b))
             try insertRelation(
-                relation.id, ordinal, relation.kind.rawValue, relation.claims[0].id, relation.claims[1].id, relation.subject,
+                relation.id, ordinal, relation.kind.rawValue, a.id, b.id, valueA, valueB, relation.subject,
                 relation.metric, relation.explanation, relation.confidence, relation.betterSupported)
-            for (side, claim) in relation.claims.enumerated() {
-                guard let value = claim.value else { continue }
-                try QuantityColumns.insert(value, key: relation.id, side, with: insertRelationValue)
-            }
+            if valueA == nil, let value = a.value { try QuantityColumns.insert(value, key: relation.id, 0, with: insertRelationValue) }
+            if valueB == nil, let value = b.value { try QuantityColumns.insert(value, key: relation.id, 1, with: insertRelationValue) }
         }
         let insertTrust = try PreparedInsert(db, sql: CorpusSchema.insertTrust, columns: 5)
         for trust in corpus.trust {
@@ -211,16 +218,23 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                 let relationRows = try Row.fetchCursor(db, sql: CorpusSchema.selectRelations)
                 while let row = try relationRows.next() {
                     let id: String = try row.decode(atIndex: 0)
-                    let sides = try [try row.decode(String.self, atIndex: 2), try row.decode(String.self, atIndex: 3)].enumerated().map { side, claimID -> RelatedClaim in
-                        guard let claim = claimsByID[claimID] else {
+                    let sides = try [2, 3].enumerated().map { side, column -> RelatedClaim in
+                        guard let claim = claimsByID[try row.decode(String.self, atIndex: column)] else {
                             throw CrosscheckError.corpusUnreadable(path: path, reason: "relation \(id) names a claim that is not in the corpus")
+                        }
+                        if let ordinal = try row.decode(Int?.self, atIndex: column + 2) {
+                            guard claim.quantities.indices.contains(ordinal) else {
+                                throw CrosscheckError.corpusUnreadable(
+                                    path: path, reason: "relation \(id) names value \(ordinal) of claim \(claim.id), which has \(claim.quantities.count)")
+                            }
+                            return RelatedClaim(claim: claim, value: claim.quantities[ordinal])
                         }
                         return RelatedClaim(claim: claim, value: values[side][id])
                     }
                     relations.append(Relation(
-                        id: id, kind: Relation.Kind(rawValue: try row.decode(atIndex: 1)) ?? .agreement, claims: sides, subject: try row.decode(atIndex: 4),
-                        metric: try row.decode(atIndex: 5), explanation: try row.decode(atIndex: 6), confidence: try row.decode(atIndex: 7),
-                        betterSupported: try row.decode(atIndex: 8)))
+                        id: id, kind: Relation.Kind(rawValue: try row.decode(atIndex: 1)) ?? .agreement, claims: sides, subject: try row.decode(atIndex: 6),
+                        metric: try row.decode(atIndex: 7), explanation: try row.decode(atIndex: 8), confidence: try row.decode(atIndex: 9),
+                        betterSupported: try row.decode(atIndex: 10)))
                 }
                 var trust: [SourceTrust] = []
                 for row in try Row.fetchAll(db, sql: CorpusSchema.selectTrust) {
