@@ -47,6 +47,26 @@ import Testing
         #expect(try SQLiteCorpusStore(path: path).load() == Self.corpus)
     }
 
+    /// Text is bound from its UTF-8 bytes with their length: an empty string stays empty text (not NULL, which the
+    /// NOT NULL columns would refuse), and text beyond ASCII comes back byte for byte.
+    @Test func textIsStoredByteForByte() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var corpus = Self.corpus
+        corpus.documents[0].sections[0].heading = ""
+        corpus.documents[0].title = "日本語 “Canada–Japan” e\u{301} 😀"
+        corpus.claims[0].text = "Ünïcödé — \u{2028} and a quote \" and a backslash \\"
+        let path = root.appendingPathComponent("corpus.sqlite").path
+        try SQLiteCorpusStore(path: path).save(corpus)
+        let loaded = try SQLiteCorpusStore(path: path).load()
+        #expect(loaded.documents[0].sections[0].heading == "")
+        #expect(loaded.documents[0].title == corpus.documents[0].title)
+        #expect(loaded.claims[0].text.utf8.elementsEqual(corpus.claims[0].text.utf8))
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT typeof(heading) FROM sections WHERE heading = ''") } == "text")
+    }
+
     /// A file that already holds a corpus keeps its rollback journal on disk: a save that fails leaves it whole.
     @Test func aFailedSaveOverAStoredCorpusLeavesItWhole() throws {
         let root = try TestSupport.temporaryFolder()
