@@ -1,3 +1,4 @@
+import Crosscheck
 import Foundation
 import Testing
 
@@ -142,7 +143,8 @@ final class WatchHarness: @unchecked Sendable {
     }
 
     /// Builds the inbox afresh with `crosscheck build` and waits until every export the watcher keeps is
-    /// byte-identical to it: the corpus after any sequence of changes must be the one a batch build gives.
+    /// byte-identical to it: the corpus after any sequence of changes must be the one a batch build gives. The
+    /// watcher updates `corpus.sqlite` in place, so its bytes depend on its history: it must hold the same corpus.
     func waitUntilEqualToFreshBuild(timeout: Double = 60) throws {
         let fresh = root.appendingPathComponent("fresh")
         try? FileManager.default.removeItem(at: fresh)
@@ -159,8 +161,13 @@ final class WatchHarness: @unchecked Sendable {
         do {
             try waitUntil("the watched corpus equals a fresh build", timeout: timeout) {
                 differing = names.filter { name in
-                    FileManager.default.contents(atPath: fresh.appendingPathComponent(name).path)
-                        != FileManager.default.contents(atPath: output.appendingPathComponent(name).path)
+                    let (expected, actual) = (fresh.appendingPathComponent(name).path, output.appendingPathComponent(name).path)
+                    if name == "corpus.sqlite" {
+                        guard let expected = try? SQLiteCorpusStore(path: expected).load(), let actual = try? SQLiteCorpusStore(path: actual).load()
+                        else { return true }
+                        return expected != actual
+                    }
+                    return FileManager.default.contents(atPath: expected) != FileManager.default.contents(atPath: actual)
                 }
                 return differing.isEmpty
             }

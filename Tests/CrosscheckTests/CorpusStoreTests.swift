@@ -20,7 +20,7 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
         try queue.read { db in
-            let documents = try Row.fetchAll(db, sql: "SELECT authors, published, modified, evidence FROM documents ORDER BY ordinal")
+            let documents = try Row.fetchAll(db, sql: "SELECT authors, published, modified, evidence FROM documents ORDER BY path")
             #expect(documents.count == Self.corpus.documents.count)
             for (row, document) in zip(documents, Self.corpus.documents) {
                 #expect(row["authors"] as String == (try encoded(document.authors)))
@@ -31,7 +31,9 @@ import Testing
             let sectionPaths = try String.fetchAll(db, sql: "SELECT path FROM sections ORDER BY document_id, ordinal")
             let sections = Self.corpus.documents.sorted { $0.id < $1.id }.flatMap(\.sections)
             #expect(sectionPaths == (try sections.map { try encoded($0.path) }))
-            let claims = try Row.fetchAll(db, sql: "SELECT section_path, kinds FROM claims ORDER BY ordinal")
+            let claims = try Row.fetchAll(db, sql: """
+                SELECT section_path, kinds FROM claims JOIN documents ON documents.id = claims.document_id ORDER BY documents.path, claims.ordinal
+                """)
             #expect(claims.map { $0["section_path"] as String } == (try Self.corpus.claims.map { try encoded($0.sectionPath) }))
             #expect(claims.map { $0["kinds"] as String } == (try Self.corpus.claims.map { try encoded($0.kinds) }))
             // A value compared is named by its ordinal among its claim's quantities, or (a total worked out from two of them)
@@ -65,6 +67,77 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         defer { try? queue.close() }
         #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT typeof(heading) FROM sections WHERE heading = ''") } == "text")
+    }
+
+    /// The seed corpus without one of its documents, related again.
+    static func without(_ index: Int, _ corpus: Corpus = TestSupport.seedCorpus) -> Corpus {
+        var smaller = corpus
+        let gone = smaller.documents.remove(at: index)
+        smaller.claims.removeAll { $0.document == gone.id }
+        smaller.inputs.removeAll { $0.document == gone.id }
+        return RelationEngine.relate(smaller)
+    }
+
+    /// The seed corpus with one file renamed: the document keeps its id; its path and its claims' source change.
+    static func renamed(_ index: Int) -> Corpus {
+        var corpus = TestSupport.seedCorpus
+        let id = corpus.documents[index].id
+        corpus.documents[index].source.path = "zz-renamed.txt"
+        for claim in corpus.claims.indices where corpus.claims[claim].document == id { corpus.claims[claim].source = "zz-renamed.txt" }
+        // Documents are kept in path order.
+        let moved = corpus.documents.remove(at: index)
+        corpus.documents.append(moved)
+        let claims = corpus.claims.filter { $0.document == id }
+        corpus.claims.removeAll { $0.document == id }
+        corpus.claims += claims
+        return RelationEngine.relate(corpus)
+    }
+
+    /// The seed corpus with one document's citation key changed, as another document's arrival can change it
+    /// ("doe2024" becomes "doe2024a"): its relations are the same, but its rows are written again.
+    static func rekeyed(_ index: Int) -> Corpus {
+        var corpus = Self.corpus
+        let id = corpus.documents[index].id
+        corpus.documents[index].citationKey += "a"
+        for claim in corpus.claims.indices where corpus.claims[claim].document == id { corpus.claims[claim].citationKey += "a" }
+        return corpus
+    }
+
+    /// An update writes only the rows that differ, into the file that holds the old corpus; the file then holds the new
+    /// corpus exactly, as a fresh save of it does, row for row, with no row left pointing at nothing.
+    @Test(arguments: [("add", 0), ("add", 4), ("remove", 2), ("rename", 1), ("rename", 7), ("rekey", 3), ("same", 0)])
+    func anUpdateOfTheStoredCorpusHoldsTheNewOne(change: String, index: Int) throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let full = Self.corpus
+        let (old, new): (Corpus, Corpus) = switch change {
+        case "add": (Self.without(index), full)
+        case "remove": (full, Self.without(index))
+        case "rename": (full, Self.renamed(index))
+        case "rekey": (full, Self.rekeyed(index))
+        default: (full, full)
+        }
+        let updated = root.appendingPathComponent("updated.sqlite").path
+        try SQLiteCorpusStore(path: updated).save(old)
+        let delta = CorpusDelta(from: old, to: new, jobs: 2)
+        #expect(delta.relations.isEmpty == (change == "same" || change == "rekey"))
+        try SQLiteCorpusStore(path: updated).save(new, over: old, delta: delta)
+        #expect(try SQLiteCorpusStore(path: updated).load() == new)
+        let fresh = root.appendingPathComponent("fresh.sqlite").path
+        try SQLiteCorpusStore(path: fresh).save(new)
+        func tables(_ path: String) throws -> [String: [String]] {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+                var rows: [String: [String]] = [:]
+                for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
+                    rows[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).sorted()
+                }
+                return rows
+            }
+        }
+        #expect(try tables(updated) == tables(fresh))
     }
 
     /// A file that already holds a corpus keeps its rollback journal on disk: a save that fails leaves it whole.

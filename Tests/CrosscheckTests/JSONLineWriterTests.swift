@@ -93,20 +93,40 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let corpus = Self.corpus
         let cache = ExportLineCache()
-        for round in 0..<2 {
-            var changed = corpus.claims
-            if round == 1 { changed[0].text += " (changed)" }
+        var previous: Corpus?
+        for round in 0..<3 {
+            var next = corpus
+            if round == 1 { next.claims[0].text += " (changed)" }
+            if round == 2 { next.relations[0].explanation += " (changed)" }
+            let delta = previous.map { CorpusDelta(from: $0, to: next) }
             let url = folder.appendingPathComponent("round-\(round)")
-            try cache.writeDocumentLines(corpus.documents, to: url)
-            #expect(try Data(contentsOf: url) == encoderLines(corpus.documents))
-            try cache.writeClaimLines(changed, to: url)
-            #expect(try Data(contentsOf: url) == encoderLines(changed))
+            try cache.writeDocumentLines(next.documents, changed: delta?.documents.arrived, to: url)
+            #expect(try Data(contentsOf: url) == encoderLines(next.documents))
+            try cache.writeClaimLines(next.claims, changed: delta?.claims.arrived, to: url)
+            #expect(try Data(contentsOf: url) == encoderLines(next.claims))
             for kind in Relation.Kind.allCases {
-                try cache.writeRelationLines(corpus.relations(kind), to: url)
-                #expect(try Data(contentsOf: url) == encoderLines(corpus.relations(kind)))
+                try cache.writeRelationLines(next.relations(kind), changed: delta?.relations.arrived, to: url)
+                #expect(try Data(contentsOf: url) == encoderLines(next.relations(kind)))
             }
             cache.finishRelations()
+            previous = next
         }
+    }
+
+    /// The cache trusts the delta it is given: a line is reused for every id the delta does not name.
+    @Test func theLineCacheReusesTheLinesOfIdsTheDeltaLeavesAlone() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = ExportLineCache()
+        var claims = Self.corpus.claims
+        let url = folder.appendingPathComponent("claims.jsonl")
+        try cache.writeClaimLines(claims, changed: nil, to: url)
+        let before = try Data(contentsOf: url)
+        claims[0].text += " (changed)"
+        try cache.writeClaimLines(claims, changed: [], to: url)
+        #expect(try Data(contentsOf: url) == before, "nothing named changed: the old line stands")
+        try cache.writeClaimLines(claims, changed: [claims[0].id], to: url)
+        #expect(try Data(contentsOf: url) == encoderLines(claims))
     }
 
     // MARK: Hostile values

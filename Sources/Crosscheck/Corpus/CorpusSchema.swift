@@ -4,13 +4,17 @@ enum CorpusSchema {
     /// quantities is named by its ordinal there (`value_a`, `value_b`, joining `quantities` on `claim_id` and `ordinal`);
     /// one that is not (a total the engine worked out from two of them) is a row of `relation_values`; a side with
     /// neither was related by its wording alone. Naming the quantity instead of copying it halves the rows a save writes.
+    ///
+    /// No row holds a place in the whole corpus, so that an update inserts and deletes rows without renumbering the
+    /// rest: documents and inputs are read in path order, a claim's or a section's `ordinal` is its place in its
+    /// document, and relations are put in kind then id order as they are read (`SQLiteCorpusStore.load`).
     static let create: [String] = [
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)
         """,
         """
         CREATE TABLE documents (
-            id TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, path TEXT NOT NULL, format TEXT NOT NULL, sha256 TEXT NOT NULL,
+            id TEXT PRIMARY KEY NOT NULL, path TEXT NOT NULL UNIQUE, format TEXT NOT NULL, sha256 TEXT NOT NULL,
             bytes INTEGER NOT NULL, encoding TEXT NOT NULL, url TEXT, title TEXT, authors TEXT NOT NULL, site TEXT, language TEXT,
             published TEXT, modified TEXT, evidence TEXT NOT NULL, citation_key TEXT NOT NULL UNIQUE)
         """,
@@ -38,7 +42,7 @@ enum CorpusSchema {
             csl TEXT NOT NULL)
         """,
         """
-        CREATE TABLE relations (id TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, kind TEXT NOT NULL,
+        CREATE TABLE relations (id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL,
             claim_a TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, claim_b TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
             value_a INTEGER, value_b INTEGER,
             subject TEXT, metric TEXT NOT NULL, explanation TEXT NOT NULL, confidence REAL NOT NULL, better_supported TEXT)
@@ -53,7 +57,7 @@ enum CorpusSchema {
             score REAL NOT NULL, agreements INTEGER NOT NULL, contradictions INTEGER NOT NULL, basis TEXT NOT NULL)
         """,
         """
-        CREATE TABLE inputs (path TEXT PRIMARY KEY NOT NULL, ordinal INTEGER NOT NULL, sha256 TEXT, bytes INTEGER NOT NULL,
+        CREATE TABLE inputs (path TEXT PRIMARY KEY NOT NULL, sha256 TEXT, bytes INTEGER NOT NULL,
             status TEXT NOT NULL, document_id TEXT, reason TEXT)
         """,
     ]
@@ -82,8 +86,8 @@ enum CorpusSchema {
 
     static let insertMeta = "INSERT INTO meta (key, value) VALUES (?, ?)"
     static let insertDocument = """
-        INSERT INTO documents (id, ordinal, path, format, sha256, bytes, encoding, url, title, authors, site, language, published,
-            modified, evidence, citation_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO documents (id, path, format, sha256, bytes, encoding, url, title, authors, site, language, published,
+            modified, evidence, citation_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let insertSection = "INSERT INTO sections (id, document_id, ordinal, heading, level, path, text) VALUES (?, ?, ?, ?, ?, ?, ?)"
     static let insertClaim = """
@@ -94,29 +98,35 @@ enum CorpusSchema {
     static let insertRelationValue = "INSERT INTO relation_values (relation_id, side, \(quantityColumns.joined(separator: ", "))) VALUES (?, ?, \(quantityPlaceholders))"
     static let insertCitation = "INSERT INTO citations (key, document_id, csl) VALUES (?, ?, ?)"
     static let insertRelation = """
-        INSERT INTO relations (id, ordinal, kind, claim_a, claim_b, value_a, value_b, subject, metric, explanation, confidence,
-            better_supported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO relations (id, kind, claim_a, claim_b, value_a, value_b, subject, metric, explanation, confidence,
+            better_supported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let insertTrust = "INSERT INTO source_trust (document_id, score, agreements, contradictions, basis) VALUES (?, ?, ?, ?, ?)"
-    static let insertInput = "INSERT INTO inputs (path, ordinal, sha256, bytes, status, document_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    static let insertInput = "INSERT INTO inputs (path, sha256, bytes, status, document_id, reason) VALUES (?, ?, ?, ?, ?, ?)"
 
     /// Whether the file already holds a corpus's tables (then `save` empties them instead of creating them).
     static let selectHasTables = "SELECT COUNT(*) > 0 FROM sqlite_master WHERE name = 'meta'"
     static let selectSchemaVersion = "SELECT value FROM meta WHERE key = 'schema_version'"
-    static let selectDocuments = "SELECT * FROM documents ORDER BY ordinal"
+    static let selectDocuments = "SELECT * FROM documents ORDER BY path"
     static let selectSections = "SELECT * FROM sections ORDER BY document_id, ordinal"
     /// Explicit columns, read by position.
     static let selectClaims = """
         SELECT id, document_id, source, section_id, section_path, text, span_start, span_end, kinds, date_value, date_precision,
-            date_basis, date_phrase, citation_key FROM claims ORDER BY ordinal
+            date_basis, date_phrase, citation_key FROM claims ORDER BY document_id, ordinal
         """
     static let selectQuantities = "SELECT claim_id, \(quantityColumns.joined(separator: ", ")) FROM quantities ORDER BY claim_id, ordinal"
     static let selectRelationValues = "SELECT relation_id, side, \(quantityColumns.joined(separator: ", ")) FROM relation_values"
-    static let selectInputs = "SELECT * FROM inputs ORDER BY ordinal"
+    static let selectInputs = "SELECT * FROM inputs ORDER BY path"
     static let selectRelations = """
         SELECT id, kind, claim_a, claim_b, value_a, value_b, subject, metric, explanation, confidence, better_supported
-            FROM relations ORDER BY ordinal
+            FROM relations
         """
     static let selectTrust = "SELECT * FROM source_trust ORDER BY document_id"
+    /// What `save(_:over:delta:)` deletes by id; the rows that depend on them go too (ON DELETE CASCADE).
+    static let deleteRelation = "DELETE FROM relations WHERE id = ?"
+    static let deleteClaim = "DELETE FROM claims WHERE id = ?"
+    static let deleteDocument = "DELETE FROM documents WHERE id = ?"
+    /// The tables an update writes whole.
+    static let deleteSmallTables = ["DELETE FROM source_trust", "DELETE FROM inputs", "DELETE FROM meta"]
     static let deleteAll = ["DELETE FROM relation_values", "DELETE FROM quantities", "DELETE FROM relations", "DELETE FROM source_trust", "DELETE FROM citations", "DELETE FROM claims", "DELETE FROM sections", "DELETE FROM documents", "DELETE FROM inputs", "DELETE FROM meta"]
 }

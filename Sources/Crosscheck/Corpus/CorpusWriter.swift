@@ -4,7 +4,7 @@ import Foundation
 /// sibling folder and swapped in at once, so a crash leaves the old corpus or the new one, never half.
 public enum CorpusWriter {
     /// The files a corpus folder holds. Anything else found in the folder (a `.gitkeep`) is carried over.
-    public static let fileNames = ["corpus.sqlite", "documents.jsonl", "claims.jsonl"] + Relation.Kind.allCases.map(\.fileName)
+    public static let fileNames = [storeName, "documents.jsonl", "claims.jsonl"] + Relation.Kind.allCases.map(\.fileName)
         + ["citations.json", "citations.bib", "report.md", "report.html", "manifest.json"]
 
     /// Writes `corpus` to `output`. Throws `CrosscheckError.outputNotWritable` with the previous corpus left in place.
@@ -18,40 +18,72 @@ public enum CorpusWriter {
     /// database and the exports are written at the same time.
     /// `extraFiles` (name, content) are written into the same folder, swapped in with the corpus they go with;
     /// `cache` keeps the JSON lines of one write for the next.
+    ///
+    /// With `previous`, the corpus the output folder holds (as the last write left it, or as it was read), the new
+    /// store starts as a copy of the old one and only the rows that differ are deleted and inserted, and the export
+    /// lines of values that did not change are taken from `cache`. When the folder's `corpus.sqlite` is no longer
+    /// the file `previous` describes, every row is written.
+    /// - Returns: The corpus as written, for the next write.
+    @discardableResult
     static func write(_ corpus: Corpus, to output: URL, jobs: Int = 1, timings: inout StageTimings, extraFiles: [(String, Data)] = [],
-                      cache: ExportLineCache? = nil) throws {
+                      cache: ExportLineCache? = nil, previous: WrittenCorpus? = nil) throws -> WrittenCorpus? {
         let folder = AtomicFolder(target: output)
+        let storedPath = output.appendingPathComponent(storeName).path
+        // The old store is built on only while it is the very file its corpus was read from or written to.
+        let previous = previous.flatMap { $0.store == FileStamp(path: storedPath) ? $0 : nil }
         var local = StageTimings()
-        try folder.replace { staging in
-            for (name, data) in extraFiles { try data.write(to: staging.appendingPathComponent(name)) }
-            let store = SQLiteCorpusStore(path: staging.appendingPathComponent("corpus.sqlite").path)
-            if jobs > 1 {
-                let outcomes = ParallelMap.map([0, 1], jobs: 2) { task -> (Result<Void, Error>, StageTimings) in
-                    var taskTimings = StageTimings()
-                    let result = Result<Void, Error> {
-                        if task == 0 { try taskTimings.measure(.store) { try store.save(corpus) } } else { try taskTimings.measure(.exports) { try writeExports(of: corpus, into: staging, cache: cache) } }
+        let delta = previous.map { previous in local.measure(.store) { CorpusDelta(from: previous.corpus, to: corpus, jobs: jobs) } }
+        do {
+            try folder.replace { staging in
+                for (name, data) in extraFiles { try data.write(to: staging.appendingPathComponent(name)) }
+                let stagedStore = staging.appendingPathComponent(storeName)
+                @Sendable func saveStore() throws {
+                    let store = SQLiteCorpusStore(path: stagedStore.path)
+                    if let previous, let delta, (try? FileManager.default.copyItem(atPath: storedPath, toPath: stagedStore.path)) != nil {
+                        try store.save(corpus, over: previous.corpus, delta: delta)
+                    } else {
+                        try? FileManager.default.removeItem(at: stagedStore)
+                        try store.save(corpus)
                     }
-                    return (result, taskTimings)
                 }
-                for (result, taskTimings) in outcomes {
-                    local.merge(taskTimings)
-                    try result.get()
+                @Sendable func writeExports() throws { try Self.writeExports(of: corpus, into: staging, cache: cache, delta: delta) }
+                if jobs > 1 {
+                    let outcomes = ParallelMap.map([0, 1], jobs: 2) { task -> (Result<Void, Error>, StageTimings) in
+                        var taskTimings = StageTimings()
+                        let result = Result<Void, Error> {
+                            if task == 0 { try taskTimings.measure(.store) { try saveStore() } } else { try taskTimings.measure(.exports) { try writeExports() } }
+                        }
+                        return (result, taskTimings)
+                    }
+                    for (result, taskTimings) in outcomes {
+                        local.merge(taskTimings)
+                        try result.get()
+                    }
+                } else {
+                    try local.measure(.store) { try saveStore() }
+                    try local.measure(.exports) { try writeExports() }
                 }
-            } else {
-                try local.measure(.store) { try store.save(corpus) }
-                try local.measure(.exports) { try writeExports(of: corpus, into: staging, cache: cache) }
             }
+        } catch {
+            // The lines kept may be those of a corpus that was not swapped in.
+            cache?.removeAll()
+            timings.merge(local)
+            throw error
         }
         timings.merge(local)
+        return FileStamp(path: storedPath).map { WrittenCorpus(corpus: corpus, store: $0) }
     }
+
+    static let storeName = "corpus.sqlite"
 
     /// Writes the exports of a corpus into a folder (no staging): the files a person or a script reads.
     /// Each file is written as it is made, through a buffer of about a megabyte, never gathered whole first.
-    static func writeExports(of corpus: Corpus, into folder: URL, cache: ExportLineCache? = nil) throws {
+    /// `cache` holds the lines of the corpus `delta` starts from (or none): those of values `delta` leaves alone are reused.
+    static func writeExports(of corpus: Corpus, into folder: URL, cache: ExportLineCache? = nil, delta: CorpusDelta? = nil) throws {
         func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
         if let cache {
-            try cache.writeDocumentLines(corpus.documents, to: file("documents.jsonl"))
-            try cache.writeClaimLines(corpus.claims, to: file("claims.jsonl"))
+            try cache.writeDocumentLines(corpus.documents, changed: delta?.documents.arrived, to: file("documents.jsonl"))
+            try cache.writeClaimLines(corpus.claims, changed: delta?.claims.arrived, to: file("claims.jsonl"))
         } else {
             try ExportFile.writeLines(corpus.documents, to: file("documents.jsonl"))
             try ExportFile.writeLines(corpus.claims, to: file("claims.jsonl"))
@@ -60,7 +92,7 @@ public enum CorpusWriter {
         for kind in Relation.Kind.allCases {
             let relations = corpus.relations.lazy.filter { $0.kind == kind }
             if let cache {
-                try cache.writeRelationLines(relations, to: file(kind.fileName))
+                try cache.writeRelationLines(relations, changed: delta?.relations.arrived, to: file(kind.fileName))
             } else {
                 try ExportFile.writeLines(relations, to: file(kind.fileName))
             }
@@ -72,5 +104,21 @@ public enum CorpusWriter {
         try ExportFile.write(MarkdownReport.render(report), to: file("report.md"))
         try ExportFile.write(HTMLReport.render(report), to: file("report.html"))
         try ExportFile.write(JSONExport.document(Manifest(corpus: corpus)), to: file("manifest.json"))
+    }
+}
+
+/// A corpus as a write left it in a folder (or as it was read from one): the corpus, and the stamp of the folder's
+/// `corpus.sqlite` then, by which the next write knows the file still holds it.
+struct WrittenCorpus: Sendable {
+    var corpus: Corpus
+    var store: FileStamp
+
+    /// The corpus stored in `folder`, read with its stamp (nil when there is none, or it cannot be read).
+    static func read(from folder: URL) -> WrittenCorpus? {
+        let path = folder.appendingPathComponent(CorpusWriter.storeName).path
+        guard let stamp = FileStamp(path: path), let corpus = try? SQLiteCorpusStore(path: path).load(),
+              FileStamp(path: path) == stamp
+        else { return nil }
+        return WrittenCorpus(corpus: corpus, store: stamp)
     }
 }

@@ -1,35 +1,36 @@
 import Foundation
 
-/// The JSON lines written last time, by id, for a writer that writes nearly the same corpus again and
-/// again (the watcher): a value equal to the one written before reuses its bytes. Encoding is most of the
-/// cost of the exports; comparing two values costs a fraction of it.
+/// The JSON lines of the last write, by id, for a writer that writes nearly the same corpus again and again (the
+/// watcher). Given the ids whose values changed since that write (`CorpusDelta`), every other value reuses its line:
+/// encoding is most of the cost of the exports. Without them, every line is encoded.
 final class ExportLineCache: @unchecked Sendable {
-    private var documents: [String: (Document, [UInt8])] = [:]
-    private var claims: [String: (Claim, [UInt8])] = [:]
+    private var documents: [String: [UInt8]] = [:]
+    private var claims: [String: [UInt8]] = [:]
     /// The relations of the last complete write, and those of the write under way (one file per kind).
-    private var relations: [String: (Relation, [UInt8])] = [:]
-    private var nextRelations: [String: (Relation, [UInt8])] = [:]
+    private var relations: [String: [UInt8]] = [:]
+    private var nextRelations: [String: [UInt8]] = [:]
     private let lock = NSLock()
 
-    func writeDocumentLines(_ values: [Document], to url: URL) throws {
+    /// - Parameter changed: the ids whose values are not those of the last write; nil when that is not known.
+    func writeDocumentLines(_ values: [Document], changed: Set<String>?, to url: URL) throws {
         try locked {
-            var next: [String: (Document, [UInt8])] = Dictionary(minimumCapacity: values.count)
-            try Self.write(values, id: \.id, cache: documents, into: &next, to: url)
+            var next: [String: [UInt8]] = Dictionary(minimumCapacity: values.count)
+            try Self.write(values, id: \.id, reusing: changed.map { (documents, $0) }, into: &next, to: url)
             documents = next
         }
     }
 
-    func writeClaimLines(_ values: [Claim], to url: URL) throws {
+    func writeClaimLines(_ values: [Claim], changed: Set<String>?, to url: URL) throws {
         try locked {
-            var next: [String: (Claim, [UInt8])] = Dictionary(minimumCapacity: values.count)
-            try Self.write(values, id: \.id, cache: claims, into: &next, to: url)
+            var next: [String: [UInt8]] = Dictionary(minimumCapacity: values.count)
+            try Self.write(values, id: \.id, reusing: changed.map { (claims, $0) }, into: &next, to: url)
             claims = next
         }
     }
 
     /// Lines for one kind of relation. The relations of every kind are kept together, for the next write, by `finishRelations`.
-    func writeRelationLines(_ values: some Sequence<Relation>, to url: URL) throws {
-        try locked { try Self.write(values, id: \.id, cache: relations, into: &nextRelations, to: url) }
+    func writeRelationLines(_ values: some Sequence<Relation>, changed: Set<String>?, to url: URL) throws {
+        try locked { try Self.write(values, id: \.id, reusing: changed.map { (relations, $0) }, into: &nextRelations, to: url) }
     }
 
     /// Ends a write of the relations: what was written replaces what the cache held, so that relations no longer in
@@ -41,16 +42,22 @@ final class ExportLineCache: @unchecked Sendable {
         }
     }
 
+    /// Forgets every line: after a write that failed, the lines held may be those of a corpus that was not swapped in.
+    func removeAll() {
+        locked { (documents, claims, relations, nextRelations) = ([:], [:], [:], [:]) }
+    }
+
     private func locked<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body()
     }
 
-    /// Writes one line per value to `url`, reusing the bytes of the values found unchanged in `cache`; each value and
-    /// its line go into `next`. (`cache` is only read: it is never copied.)
-    private static func write<T: JSONLineWritable & Equatable>(_ values: some Sequence<T>, id: KeyPath<T, String>, cache: [String: (T, [UInt8])],
-                                                              into next: inout [String: (T, [UInt8])], to url: URL) throws {
+    /// Writes one line per value to `url`, reusing the lines of `reusing` for values whose ids are not among its changed
+    /// ids; each line goes into `next`. (The lines reused are only read: they are never copied.)
+    private static func write<T: JSONLineWritable>(_ values: some Sequence<T>, id: KeyPath<T, String>,
+                                                   reusing: (lines: [String: [UInt8]], changed: Set<String>)?,
+                                                   into next: inout [String: [UInt8]], to url: URL) throws {
         try ExportFile.write(to: url) { file in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(ExportFile.bufferSize + ExportFile.bufferSize / 4)
@@ -58,14 +65,14 @@ final class ExportLineCache: @unchecked Sendable {
             for value in values {
                 let key = value[keyPath: id]
                 let line: [UInt8]
-                if let index = cache.index(forKey: key), cache.values[index].0 == value {
-                    line = cache.values[index].1
+                if let reusing, !reusing.changed.contains(key), let kept = reusing.lines[key] {
+                    line = kept
                 } else {
                     writer.removeAll()
                     try writer.writeLine(value)
                     line = writer.bytes
                 }
-                next[key] = (value, line)
+                next[key] = line
                 buffer.append(contentsOf: line)
                 if buffer.count >= ExportFile.bufferSize {
                     try file.write(buffer)

@@ -20,6 +20,54 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
     }
 
     public func save(_ corpus: Corpus) throws {
+        try write { db in
+            let exists = try Bool.fetchOne(db, sql: CorpusSchema.selectHasTables) ?? false
+            for statement in exists ? CorpusSchema.deleteAll : CorpusSchema.create { try db.execute(sql: statement) }
+            let rows = try RowWriter(db, corpus: corpus)
+            try rows.insertMeta()
+            var positions = ClaimPositions()
+            for document in corpus.documents { try rows.insert(document) }
+            for claim in corpus.claims { try rows.insert(claim, position: positions.next(in: claim.document)) }
+            for relation in corpus.relations { try rows.insert(relation) }
+            for trust in corpus.trust { try rows.insert(trust) }
+            for input in corpus.inputs { try rows.insert(input) }
+        }
+    }
+
+    /// Turns a file that holds `old` into one that holds `corpus`, deleting and inserting only the rows that differ
+    /// (`delta`, from `old` to `corpus`): a watcher's update touches a few hundred rows of a corpus of a hundred thousand.
+    /// Deleting a document or a claim takes its dependent rows with it (ON DELETE CASCADE); those still in `corpus`
+    /// are inserted again. Source trust, inputs and meta are small and written whole.
+    func save(_ corpus: Corpus, over old: Corpus, delta: CorpusDelta) throws {
+        try write { db in
+            for id in delta.relations.gone { try db.execute(sql: CorpusSchema.deleteRelation, arguments: [id]) }
+            for id in delta.claims.gone { try db.execute(sql: CorpusSchema.deleteClaim, arguments: [id]) }
+            for id in delta.documents.gone { try db.execute(sql: CorpusSchema.deleteDocument, arguments: [id]) }
+            for statement in CorpusSchema.deleteSmallTables { try db.execute(sql: statement) }
+            // The claims deleted, named or along with their document: their relations went with them.
+            var deletedClaims = delta.claims.gone
+            if !delta.documents.gone.isEmpty {
+                for claim in old.claims where delta.documents.gone.contains(claim.document) { deletedClaims.insert(claim.id) }
+            }
+            let rows = try RowWriter(db, corpus: corpus)
+            try rows.insertMeta()
+            for document in corpus.documents where delta.documents.arrived.contains(document.id) { try rows.insert(document) }
+            var positions = ClaimPositions()
+            for claim in corpus.claims {
+                let position = positions.next(in: claim.document)
+                if delta.claims.arrived.contains(claim.id) || deletedClaims.contains(claim.id) { try rows.insert(claim, position: position) }
+            }
+            for relation in corpus.relations
+            where delta.relations.arrived.contains(relation.id) || relation.claims.contains(where: { deletedClaims.contains($0.id) }) {
+                try rows.insert(relation)
+            }
+            for trust in corpus.trust { try rows.insert(trust) }
+            for input in corpus.inputs { try rows.insert(input) }
+        }
+    }
+
+    /// Runs `body` in one transaction on the file, made if missing, and turns failures into `storeFailed`.
+    private func write(_ body: (Database) throws -> Void) throws {
         do {
             let isFresh = !FileManager.default.fileExists(atPath: path)
             let queue = try open(create: true)
@@ -27,7 +75,7 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                 let pragmas = isFresh ? CorpusSchema.savePragmas + CorpusSchema.freshFilePragmas : CorpusSchema.savePragmas
                 for statement in pragmas { try db.execute(sql: statement) }
                 try db.inTransaction {
-                    try insert(corpus, into: db)
+                    try body(db)
                     return .commit
                 }
             }
@@ -39,78 +87,6 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
             throw CrosscheckError.storeFailed(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {
             throw CrosscheckError.storeFailed(path: path, reason: "\(error)")
-        }
-    }
-
-    /// Every row of the corpus, in one transaction. JSON columns are written by `JSONLineWriter`, as the exports are.
-    private func insert(_ corpus: Corpus, into db: Database) throws {
-        let exists = try Bool.fetchOne(db, sql: CorpusSchema.selectHasTables) ?? false
-        if exists {
-            for statement in CorpusSchema.deleteAll { try db.execute(sql: statement) }
-        } else {
-            for statement in CorpusSchema.create { try db.execute(sql: statement) }
-        }
-        var writer = JSONLineWriter()
-        func json(_ write: (inout JSONLineWriter) throws -> Void) throws -> String {
-            writer.removeAll()
-            try write(&writer)
-            return String(decoding: writer.bytes, as: UTF8.self)
-        }
-        let encoder = JSONExport.encoder(pretty: false)
-        let insertMeta = try PreparedInsert(db, sql: CorpusSchema.insertMeta, columns: 2)
-        try insertMeta("schema_version", String(Corpus.schemaVersion))
-        try insertMeta("generator", "crosscheck \(CrosscheckVersion.current)")
-        let insertDocument = try PreparedInsert(db, sql: CorpusSchema.insertDocument, columns: 16)
-        let insertSection = try PreparedInsert(db, sql: CorpusSchema.insertSection, columns: 7)
-        let insertCitation = try PreparedInsert(db, sql: CorpusSchema.insertCitation, columns: 3)
-        for (ordinal, document) in corpus.documents.enumerated() {
-            try insertDocument(
-                document.id, ordinal, document.source.path, document.source.format.rawValue, document.source.sha256,
-                document.source.bytes, document.source.encoding, document.url, document.title, try json { $0.array(document.authors) },
-                document.site, document.language, try document.published.map { date in try json { try $0.value(date) } },
-                try document.modified.map { date in try json { try $0.value(date) } }, try json { $0.object(document.evidence) }, document.citationKey)
-            for (index, section) in document.sections.enumerated() {
-                try insertSection(section.id, document.id, index, section.heading, section.level, try json { $0.array(section.path) }, section.text)
-            }
-            try insertCitation(document.citationKey, document.id, String(decoding: try encoder.encode(CSLItem(document: document)), as: UTF8.self))
-        }
-        let insertClaim = try PreparedInsert(db, sql: CorpusSchema.insertClaim, columns: 15)
-        let insertQuantity = try PreparedInsert(db, sql: CorpusSchema.insertQuantity, columns: 2 + CorpusSchema.quantityColumns.count)
-        for (ordinal, claim) in corpus.claims.enumerated() {
-            try insertClaim(
-                claim.id, claim.document, claim.section, ordinal, claim.source, try json { $0.array(claim.sectionPath) }, claim.text,
-                claim.span.start, claim.span.end, try json { $0.array(claim.kinds) }, claim.date.value,
-                claim.date.precision?.rawValue, claim.date.basis.rawValue, claim.date.phrase, claim.citationKey)
-            for (index, quantity) in claim.quantities.enumerated() {
-                try QuantityColumns.insert(quantity, key: claim.id, index, with: insertQuantity)
-            }
-        }
-        let insertRelation = try PreparedInsert(db, sql: CorpusSchema.insertRelation, columns: 12)
-        let insertRelationValue = try PreparedInsert(db, sql: CorpusSchema.insertRelationValue, columns: 2 + CorpusSchema.quantityColumns.count)
-        var claimIndex: [String: Int] = Dictionary(minimumCapacity: corpus.claims.count)
-        for (index, claim) in corpus.claims.enumerated() { claimIndex[claim.id] = index }
-        /// The ordinal of a side's value among its claim's quantities, if it is one of them.
-        func quantityOrdinal(_ side: RelatedClaim) -> Int? {
-            guard let value = side.value, let index = claimIndex[side.id] else { return nil }
-            return corpus.claims[index].quantities.firstIndex(of: value)
-        }
-        for (ordinal, relation) in corpus.relations.enumerated() {
-            // Each side is its claim (claim_a, claim_b) and the value compared; the rest comes from the claims table.
-            let (a, b) = (relation.claims[0], relation.claims[1])
-            let (valueA, valueB) = (quantityOrdinal(a), quantityOrdinal(b))
-            try insertRelation(
-                relation.id, ordinal, relation.kind.rawValue, a.id, b.id, valueA, valueB, relation.subject,
-                relation.metric, relation.explanation, relation.confidence, relation.betterSupported)
-            if valueA == nil, let value = a.value { try QuantityColumns.insert(value, key: relation.id, 0, with: insertRelationValue) }
-            if valueB == nil, let value = b.value { try QuantityColumns.insert(value, key: relation.id, 1, with: insertRelationValue) }
-        }
-        let insertTrust = try PreparedInsert(db, sql: CorpusSchema.insertTrust, columns: 5)
-        for trust in corpus.trust {
-            try insertTrust(trust.document, trust.score, trust.agreements, trust.contradictions, trust.basis)
-        }
-        let insertInput = try PreparedInsert(db, sql: CorpusSchema.insertInput, columns: 7)
-        for (ordinal, input) in corpus.inputs.enumerated() {
-            try insertInput(input.path, ordinal, input.sha256, input.bytes, input.status.rawValue, input.document, input.reason)
         }
     }
 
@@ -198,6 +174,10 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                     claims[index].sectionPath = claimPaths[index] ?? []
                     claims[index].kinds = claimKinds[index] ?? []
                 }
+                // Read by document id: put in the order of their documents (claims of a document that is not there, which
+                // only a damaged file holds, last).
+                let documentOrder = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+                claims = claims.indices.map { (documentOrder[claims[$0].document] ?? Int.max, $0) }.sorted { $0 < $1 }.map { claims[$0.1] }
                 var inputs: [InputRecord] = []
                 for row in try Row.fetchAll(db, sql: CorpusSchema.selectInputs) {
                     inputs.append(InputRecord(path: try row.decode(forColumn: "path"), sha256: try row.decode(forColumn: "sha256"),
@@ -236,6 +216,7 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                         metric: try row.decode(atIndex: 7), explanation: try row.decode(atIndex: 8), confidence: try row.decode(atIndex: 9),
                         betterSupported: try row.decode(atIndex: 10)))
                 }
+                relations.sort { ($0.kind.rank, IDOrder($0.id)) < ($1.kind.rank, IDOrder($1.id)) }
                 var trust: [SourceTrust] = []
                 for row in try Row.fetchAll(db, sql: CorpusSchema.selectTrust) {
                     trust.append(SourceTrust(document: try row.decode(forColumn: "document_id"), score: try row.decode(forColumn: "score"),

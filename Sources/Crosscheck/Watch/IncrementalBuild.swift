@@ -9,8 +9,9 @@ import Foundation
 final class IncrementalBuild {
     let options: BuildOptions
     private(set) var record: InboxRecord
-    /// The corpus last written (or found in the output folder at start).
-    private(set) var corpus: Corpus?
+    /// The corpus last written (or found in the output folder at start), with the stamp of its store.
+    private var written: WrittenCorpus?
+    var corpus: Corpus? { written?.corpus }
     /// What reading each content gave.
     private var cache = ReadCache()
     /// The exports' JSON lines of the last write, reused for what did not change.
@@ -25,8 +26,7 @@ final class IncrementalBuild {
         // write for a long time: tidy now, not at the next write.
         AtomicFolder(target: options.output).tidy()
         record = InboxRecord.load(from: options.output, reader: reader)
-        let stored = options.output.appendingPathComponent("corpus.sqlite").path
-        corpus = FileManager.default.fileExists(atPath: stored) ? try? SQLiteCorpusStore(path: stored).load() : nil
+        written = WrittenCorpus.read(from: options.output)
         // Documents in the stored corpus are reused only when this same program read them.
         if let corpus, !record.entries.isEmpty { cache = ReadCache(corpus: corpus) }
     }
@@ -108,13 +108,12 @@ final class IncrementalBuild {
             RelationEngine.relate(BatchBuild.assemble(files: files, results: results, refused: refused), jobs: options.jobs)
         }
         let batch = WatchBatch(old: (record, corpus), new: (newRecord, newCorpus), started: started)
-        if newCorpus != corpus || newRecord != record {
-            try CorpusWriter.write(newCorpus, to: options.output, jobs: options.jobs, timings: &timings,
-                                   extraFiles: [(InboxRecord.fileName, try newRecord.encoded())], cache: lines)
+        if newRecord != record || newCorpus != corpus {
+            written = try CorpusWriter.write(newCorpus, to: options.output, jobs: options.jobs, timings: &timings,
+                                             extraFiles: [(InboxRecord.fileName, try newRecord.encoded())], cache: lines, previous: written)
         }
         cache = newCache
         record = newRecord
-        corpus = newCorpus
         return batch.finished(at: DispatchTime.now(), timings: timings)
     }
 

@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+
+/// The INSERT statements of one save, prepared once, and how each value of a corpus becomes its rows.
+/// JSON columns are written by `JSONLineWriter`, as the exports are.
+struct RowWriter {
+    private let corpus: Corpus
+    private let insertMetaRow: PreparedInsert
+    private let insertDocument: PreparedInsert
+    private let insertSection: PreparedInsert
+    private let insertCitation: PreparedInsert
+    private let insertClaim: PreparedInsert
+    private let insertQuantity: PreparedInsert
+    private let insertRelation: PreparedInsert
+    private let insertRelationValue: PreparedInsert
+    private let insertTrust: PreparedInsert
+    private let insertInput: PreparedInsert
+    /// Where each claim of `corpus` is, by id, for the values its relations compared.
+    private let claimIndex: [String: Int]
+    private let json = JSONColumn()
+    private let encoder = JSONExport.encoder(pretty: false)
+
+    init(_ db: Database, corpus: Corpus) throws {
+        self.corpus = corpus
+        insertMetaRow = try PreparedInsert(db, sql: CorpusSchema.insertMeta, columns: 2)
+        insertDocument = try PreparedInsert(db, sql: CorpusSchema.insertDocument, columns: 15)
+        insertSection = try PreparedInsert(db, sql: CorpusSchema.insertSection, columns: 7)
+        insertCitation = try PreparedInsert(db, sql: CorpusSchema.insertCitation, columns: 3)
+        insertClaim = try PreparedInsert(db, sql: CorpusSchema.insertClaim, columns: 15)
+        insertQuantity = try PreparedInsert(db, sql: CorpusSchema.insertQuantity, columns: 2 + CorpusSchema.quantityColumns.count)
+        insertRelation = try PreparedInsert(db, sql: CorpusSchema.insertRelation, columns: 11)
+        insertRelationValue = try PreparedInsert(db, sql: CorpusSchema.insertRelationValue, columns: 2 + CorpusSchema.quantityColumns.count)
+        insertTrust = try PreparedInsert(db, sql: CorpusSchema.insertTrust, columns: 5)
+        insertInput = try PreparedInsert(db, sql: CorpusSchema.insertInput, columns: 6)
+        var claimIndex: [String: Int] = Dictionary(minimumCapacity: corpus.claims.count)
+        for (index, claim) in corpus.claims.enumerated() { claimIndex[claim.id] = index }
+        self.claimIndex = claimIndex
+    }
+
+    func insertMeta() throws {
+        try insertMetaRow("schema_version", String(Corpus.schemaVersion))
+        try insertMetaRow("generator", "crosscheck \(CrosscheckVersion.current)")
+    }
+
+    /// A document, its sections and its citation.
+    func insert(_ document: Document) throws {
+        try insertDocument(
+            document.id, document.source.path, document.source.format.rawValue, document.source.sha256,
+            document.source.bytes, document.source.encoding, document.url, document.title, try json { $0.array(document.authors) },
+            document.site, document.language, try document.published.map { date in try json { try $0.value(date) } },
+            try document.modified.map { date in try json { try $0.value(date) } }, try json { $0.object(document.evidence) }, document.citationKey)
+        for (index, section) in document.sections.enumerated() {
+            try insertSection(section.id, document.id, index, section.heading, section.level, try json { $0.array(section.path) }, section.text)
+        }
+        try insertCitation(document.citationKey, document.id, String(decoding: try encoder.encode(CSLItem(document: document)), as: UTF8.self))
+    }
+
+    /// A claim, `position` in its document, and its quantities.
+    func insert(_ claim: Claim, position: Int) throws {
+        try insertClaim(
+            claim.id, claim.document, claim.section, position, claim.source, try json { $0.array(claim.sectionPath) }, claim.text,
+            claim.span.start, claim.span.end, try json { $0.array(claim.kinds) }, claim.date.value,
+            claim.date.precision?.rawValue, claim.date.basis.rawValue, claim.date.phrase, claim.citationKey)
+        for (index, quantity) in claim.quantities.enumerated() {
+            try QuantityColumns.insert(quantity, key: claim.id, index, with: insertQuantity)
+        }
+    }
+
+    /// A relation: each side is its claim (claim_a, claim_b) and the value compared, named by its ordinal among the claim's
+    /// quantities or, when it is not one of them, written out in relation_values.
+    func insert(_ relation: Relation) throws {
+        let (a, b) = (relation.claims[0], relation.claims[1])
+        let (valueA, valueB) = (quantityOrdinal(a), quantityOrdinal(b))
+        try insertRelation(
+            relation.id, relation.kind.rawValue, a.id, b.id, valueA, valueB, relation.subject,
+            relation.metric, relation.explanation, relation.confidence, relation.betterSupported)
+        if valueA == nil, let value = a.value { try QuantityColumns.insert(value, key: relation.id, 0, with: insertRelationValue) }
+        if valueB == nil, let value = b.value { try QuantityColumns.insert(value, key: relation.id, 1, with: insertRelationValue) }
+    }
+
+    func insert(_ trust: SourceTrust) throws {
+        try insertTrust(trust.document, trust.score, trust.agreements, trust.contradictions, trust.basis)
+    }
+
+    func insert(_ input: InputRecord) throws {
+        try insertInput(input.path, input.sha256, input.bytes, input.status.rawValue, input.document, input.reason)
+    }
+
+    /// The ordinal of a side's value among its claim's quantities, if it is one of them.
+    private func quantityOrdinal(_ side: RelatedClaim) -> Int? {
+        guard let value = side.value, let index = claimIndex[side.id] else { return nil }
+        return corpus.claims[index].quantities.firstIndex(of: value)
+    }
+}
+
+/// A JSON column's text, written by one reused `JSONLineWriter`.
+private final class JSONColumn {
+    private var writer = JSONLineWriter()
+
+    func callAsFunction(_ write: (inout JSONLineWriter) throws -> Void) throws -> String {
+        writer.removeAll()
+        try write(&writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+/// Each claim's position in its document, counted as the claims go by.
+struct ClaimPositions {
+    private var counts: [String: Int] = [:]
+
+    mutating func next(in document: String) -> Int {
+        defer { counts[document, default: 0] += 1 }
+        return counts[document, default: 0]
+    }
+}
