@@ -105,7 +105,7 @@ import Testing
             try cache.writeClaimLines(next.claims, changed: delta?.claims.arrived, to: url)
             #expect(try Data(contentsOf: url) == encoderLines(next.claims))
             for kind in Relation.Kind.allCases {
-                try cache.writeRelationLines(next.relations(kind), changed: delta?.relations.arrived, to: url)
+                try cache.writeRelationLines(next.relations, ofKind: kind, changed: delta?.relations.arrived, to: url)
                 #expect(try Data(contentsOf: url) == encoderLines(next.relations(kind)))
             }
             cache.finishRelations()

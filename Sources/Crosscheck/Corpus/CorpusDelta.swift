@@ -10,22 +10,32 @@ struct CorpusDelta: Sendable, Equatable {
         var isEmpty: Bool { gone.isEmpty && arrived.isEmpty }
 
         /// Compares by id; comparing two equal values that share their storage (as the claims of an unchanged file do
-        /// from one update to the next) costs little. The comparisons are shared among `jobs` threads.
-        init<Value: Equatable & Sendable>(old: [Value], new: [Value], id: @Sendable (Value) -> String, jobs: Int) {
+        /// from one update to the next) costs little. The comparisons are shared among `jobs` threads. Values are read
+        /// where they lie: a copy out of the array would retain each of their fields.
+        init<Value: Identified & Equatable & Sendable>(old: [Value], new: [Value], jobs: Int) {
             var oldIndex: [String: Int] = Dictionary(minimumCapacity: old.count)
-            for (index, value) in old.enumerated() { oldIndex[id(value)] = index }
+            old.withUnsafeBufferPointer { old in
+                for index in old.indices { oldIndex[old[index].id] = index }
+            }
             let index = oldIndex
-            let verdicts = ParallelMap.map(Array(new.indices), jobs: jobs, chunkSize: 4096) { position -> (String, Int?, Bool) in
-                let key = id(new[position])
-                guard let before = index[key] else { return (key, nil, false) }
-                return (key, before, old[before] == new[position])
+            let verdicts = ParallelMap.map(Array(new.indices), jobs: jobs, chunkSize: 4096) { position -> (Int?, Bool) in
+                old.withUnsafeBufferPointer { old in
+                    new.withUnsafeBufferPointer { new in
+                        guard let before = index[new[position].id] else { return (nil, false) }
+                        return (before, old[before] == new[position])
+                    }
+                }
             }
             var kept = [Bool](repeating: false, count: old.count)
-            for (key, before, same) in verdicts {
-                if let before { kept[before] = same }
-                if !same { arrived.insert(key) }
+            new.withUnsafeBufferPointer { new in
+                for (position, (before, same)) in verdicts.enumerated() {
+                    if let before { kept[before] = same }
+                    if !same { arrived.insert(new[position].id) }
+                }
             }
-            for (position, value) in old.enumerated() where !kept[position] { gone.insert(id(value)) }
+            old.withUnsafeBufferPointer { old in
+                for position in old.indices where !kept[position] { gone.insert(old[position].id) }
+            }
         }
 
         init() {}
@@ -36,8 +46,17 @@ struct CorpusDelta: Sendable, Equatable {
     var relations = Changes()
 
     init(from old: Corpus, to new: Corpus, jobs: Int = 1) {
-        documents = Changes(old: old.documents, new: new.documents, id: \.id, jobs: jobs)
-        claims = Changes(old: old.claims, new: new.claims, id: \.id, jobs: jobs)
-        relations = Changes(old: old.relations, new: new.relations, id: \.id, jobs: jobs)
+        documents = Changes(old: old.documents, new: new.documents, jobs: jobs)
+        claims = Changes(old: old.claims, new: new.claims, jobs: jobs)
+        relations = Changes(old: old.relations, new: new.relations, jobs: jobs)
     }
 }
+
+/// A value of the corpus with an id of its own.
+protocol Identified {
+    var id: String { get }
+}
+
+extension Document: Identified {}
+extension Claim: Identified {}
+extension Relation: Identified {}

@@ -46,22 +46,16 @@ public enum CorpusWriter {
                         try store.save(corpus)
                     }
                 }
-                @Sendable func writeExports() throws { try Self.writeExports(of: corpus, into: staging, cache: cache, delta: delta) }
-                if jobs > 1 {
-                    let outcomes = ParallelMap.map([0, 1], jobs: 2) { task -> (Result<Void, Error>, StageTimings) in
-                        var taskTimings = StageTimings()
-                        let result = Result<Void, Error> {
-                            if task == 0 { try taskTimings.measure(.store) { try saveStore() } } else { try taskTimings.measure(.exports) { try writeExports() } }
-                        }
-                        return (result, taskTimings)
-                    }
-                    for (result, taskTimings) in outcomes {
-                        local.merge(taskTimings)
-                        try result.get()
-                    }
-                } else {
-                    try local.measure(.store) { try saveStore() }
-                    try local.measure(.exports) { try writeExports() }
+                // The store and the groups of exports are independent: with more than one job they are written at once.
+                let tasks = [saveStore] + exportTasks(of: corpus, into: staging, cache: cache, delta: delta)
+                let outcomes = ParallelMap.map(Array(tasks.indices), jobs: min(jobs, tasks.count), chunkSize: 1) { task -> (Result<Void, Error>, StageTimings) in
+                    var taskTimings = StageTimings()
+                    let result = Result<Void, Error> { try taskTimings.measure(task == 0 ? .store : .exports) { try tasks[task]() } }
+                    return (result, taskTimings)
+                }
+                for (result, taskTimings) in outcomes {
+                    local.merge(taskTimings)
+                    try result.get()
                 }
             }
         } catch {
@@ -80,30 +74,42 @@ public enum CorpusWriter {
     /// Each file is written as it is made, through a buffer of about a megabyte, never gathered whole first.
     /// `cache` holds the lines of the corpus `delta` starts from (or none): those of values `delta` leaves alone are reused.
     static func writeExports(of corpus: Corpus, into folder: URL, cache: ExportLineCache? = nil, delta: CorpusDelta? = nil) throws {
-        func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
-        if let cache {
-            try cache.writeDocumentLines(corpus.documents, changed: delta?.documents.arrived, to: file("documents.jsonl"))
-            try cache.writeClaimLines(corpus.claims, changed: delta?.claims.arrived, to: file("claims.jsonl"))
-        } else {
-            try ExportFile.writeLines(corpus.documents, to: file("documents.jsonl"))
-            try ExportFile.writeLines(corpus.claims, to: file("claims.jsonl"))
-        }
-        // One file per kind, so that no relation appears twice; read in place, not copied out by kind.
-        for kind in Relation.Kind.allCases {
-            let relations = corpus.relations.lazy.filter { $0.kind == kind }
+        for task in exportTasks(of: corpus, into: folder, cache: cache, delta: delta) { try task() }
+    }
+
+    /// The exports in groups that can be written at the same time: the two reports (which share what they show), the
+    /// JSON lines, and the citations with the manifest.
+    static func exportTasks(of corpus: Corpus, into folder: URL, cache: ExportLineCache?, delta: CorpusDelta?) -> [@Sendable () throws -> Void] {
+        @Sendable func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
+        let lines: @Sendable () throws -> Void = {
             if let cache {
-                try cache.writeRelationLines(relations, changed: delta?.relations.arrived, to: file(kind.fileName))
+                try cache.writeDocumentLines(corpus.documents, changed: delta?.documents.arrived, to: file("documents.jsonl"))
+                try cache.writeClaimLines(corpus.claims, changed: delta?.claims.arrived, to: file("claims.jsonl"))
             } else {
-                try ExportFile.writeLines(relations, to: file(kind.fileName))
+                try ExportFile.writeLines(corpus.documents, to: file("documents.jsonl"))
+                try ExportFile.writeLines(corpus.claims, to: file("claims.jsonl"))
             }
+            // One file per kind, so that no relation appears twice.
+            for kind in Relation.Kind.allCases {
+                if let cache {
+                    try cache.writeRelationLines(corpus.relations, ofKind: kind, changed: delta?.relations.arrived, to: file(kind.fileName))
+                } else {
+                    try ExportFile.writeLines(corpus.relations.lazy.filter { $0.kind == kind }, to: file(kind.fileName))
+                }
+            }
+            cache?.finishRelations()
         }
-        cache?.finishRelations()
-        try ExportFile.write(JSONExport.document(corpus.documents.map(CSLItem.init(document:))), to: file("citations.json"))
-        try ExportFile.write(BibTeX.render(corpus.documents), to: file("citations.bib"))
-        let report = ReportContent(corpus)
-        try ExportFile.write(MarkdownReport.render(report), to: file("report.md"))
-        try ExportFile.write(HTMLReport.render(report), to: file("report.html"))
-        try ExportFile.write(JSONExport.document(Manifest(corpus: corpus)), to: file("manifest.json"))
+        let citations: @Sendable () throws -> Void = {
+            try ExportFile.write(JSONExport.document(corpus.documents.map(CSLItem.init(document:))), to: file("citations.json"))
+            try ExportFile.write(BibTeX.render(corpus.documents), to: file("citations.bib"))
+            try ExportFile.write(JSONExport.document(Manifest(corpus: corpus)), to: file("manifest.json"))
+        }
+        let reports: @Sendable () throws -> Void = {
+            let report = ReportContent(corpus)
+            try ExportFile.write(MarkdownReport.render(report), to: file("report.md"))
+            try ExportFile.write(HTMLReport.render(report), to: file("report.html"))
+        }
+        return [reports, lines, citations]
     }
 }
 

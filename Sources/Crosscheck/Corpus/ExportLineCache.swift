@@ -15,7 +15,7 @@ final class ExportLineCache: @unchecked Sendable {
     func writeDocumentLines(_ values: [Document], changed: Set<String>?, to url: URL) throws {
         try locked {
             var next: [String: [UInt8]] = Dictionary(minimumCapacity: values.count)
-            try Self.write(values, id: \.id, reusing: changed.map { (documents, $0) }, into: &next, to: url)
+            try Self.write(values, reusing: changed.map { (documents, $0) }, into: &next, to: url)
             documents = next
         }
     }
@@ -23,14 +23,15 @@ final class ExportLineCache: @unchecked Sendable {
     func writeClaimLines(_ values: [Claim], changed: Set<String>?, to url: URL) throws {
         try locked {
             var next: [String: [UInt8]] = Dictionary(minimumCapacity: values.count)
-            try Self.write(values, id: \.id, reusing: changed.map { (claims, $0) }, into: &next, to: url)
+            try Self.write(values, reusing: changed.map { (claims, $0) }, into: &next, to: url)
             claims = next
         }
     }
 
-    /// Lines for one kind of relation. The relations of every kind are kept together, for the next write, by `finishRelations`.
-    func writeRelationLines(_ values: some Sequence<Relation>, changed: Set<String>?, to url: URL) throws {
-        try locked { try Self.write(values, id: \.id, reusing: changed.map { (relations, $0) }, into: &nextRelations, to: url) }
+    /// Lines for the relations of one kind. The relations of every kind are kept together, for the next write, by
+    /// `finishRelations`.
+    func writeRelationLines(_ values: [Relation], ofKind kind: Relation.Kind, changed: Set<String>?, to url: URL) throws {
+        try locked { try Self.write(values, where: { $0.kind == kind }, reusing: changed.map { (relations, $0) }, into: &nextRelations, to: url) }
     }
 
     /// Ends a write of the relations: what was written replaces what the cache held, so that relations no longer in
@@ -53,30 +54,32 @@ final class ExportLineCache: @unchecked Sendable {
         return try body()
     }
 
-    /// Writes one line per value to `url`, reusing the lines of `reusing` for values whose ids are not among its changed
-    /// ids; each line goes into `next`. (The lines reused are only read: they are never copied.)
-    private static func write<T: JSONLineWritable>(_ values: some Sequence<T>, id: KeyPath<T, String>,
-                                                   reusing: (lines: [String: [UInt8]], changed: Set<String>)?,
-                                                   into next: inout [String: [UInt8]], to url: URL) throws {
+    /// Writes one line per value (of those `included` keeps) to `url`, reusing the lines of `reusing` for values whose
+    /// ids are not among its changed ids; each line goes into `next`. Values are read where they lie, and the lines
+    /// reused are only read: neither is copied.
+    private static func write<T: JSONLineWritable & Identified>(_ values: [T], where included: (T) -> Bool = { _ in true },
+                                                                reusing: (lines: [String: [UInt8]], changed: Set<String>)?,
+                                                                into next: inout [String: [UInt8]], to url: URL) throws {
         try ExportFile.write(to: url) { file in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(ExportFile.bufferSize + ExportFile.bufferSize / 4)
             var writer = JSONLineWriter()
-            for value in values {
-                let key = value[keyPath: id]
-                let line: [UInt8]
-                if let reusing, !reusing.changed.contains(key), let kept = reusing.lines[key] {
-                    line = kept
-                } else {
-                    writer.removeAll()
-                    try writer.writeLine(value)
-                    line = writer.bytes
-                }
-                next[key] = line
-                buffer.append(contentsOf: line)
-                if buffer.count >= ExportFile.bufferSize {
-                    try file.write(buffer)
-                    buffer.removeAll(keepingCapacity: true)
+            try values.withUnsafeBufferPointer { values in
+                for index in values.indices where included(values[index]) {
+                    let key = values[index].id
+                    if let reusing, !reusing.changed.contains(key), let kept = reusing.lines[key] {
+                        buffer.append(contentsOf: kept)
+                        next[key] = kept
+                    } else {
+                        writer.removeAll()
+                        try writer.writeLine(values[index])
+                        buffer.append(contentsOf: writer.bytes)
+                        next[key] = writer.bytes
+                    }
+                    if buffer.count >= ExportFile.bufferSize {
+                        try file.write(buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
                 }
             }
             try file.write(buffer)

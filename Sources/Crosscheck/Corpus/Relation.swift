@@ -74,6 +74,11 @@ public struct RelatedClaim: Codable, Hashable, Sendable {
         init(id: String, document: String, source: SourcePath, text: String, value: Quantity?, date: ClaimDate) {
             (self.id, self.document, self.source, self.text, self.value, self.date) = (id, document, source, text, value, date)
         }
+
+        /// Field by field, in place: a tuple of the fields would copy (and retain) each of them first.
+        static func same(_ a: Storage, _ b: Storage) -> Bool {
+            a.id == b.id && a.document == b.document && a.source == b.source && a.text == b.text && a.date == b.date && a.value == b.value
+        }
     }
 
     private let storage: Storage
@@ -101,8 +106,7 @@ public struct RelatedClaim: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws { try storage.encode(to: encoder) }
 
     public static func == (a: RelatedClaim, b: RelatedClaim) -> Bool {
-        a.storage === b.storage
-            || (a.id, a.document, a.source, a.text, a.date) == (b.id, b.document, b.source, b.text, b.date) && a.value == b.value
+        a.storage === b.storage || Storage.same(a.storage, b.storage)
     }
 
     public func hash(into hasher: inout Hasher) {
