@@ -93,6 +93,32 @@ import Testing
         for hidden in ["$99 billion", "color: red", "Secret", "Hidden", "cookies", "Share 14"] { #expect(!text.contains(hidden), "\(hidden)") }
     }
 
+    /// Page builders wrap every block in a "widget" (`elementor-widget-container`), and CMSs file posts under class names
+    /// such as `category-social` or `language-0`: neither makes the article chrome. A sidebar's `widget` and a
+    /// call-to-action box still are.
+    @Test func builderWidgetsAndTaxonomyClassesKeepTheirArticle() throws {
+        let page = """
+            <html><body class="single-post cookies-set"><nav><a href="/">Home</a><p>Sections and services of the city hall</p></nav>
+            <section class="page-1811 pagelevel-2 language-0 backend">
+            <div class="post post-8259 status-publish category-social tag-comments has-sidebar">
+            <div class="elementor-widget-wrap"><div class="elementor-element elementor-widget elementor-widget-text-editor">
+            <div class="elementor-widget-container"><h1>Repair café reopens</h1>
+            <p>The repair café reopened on 27 January 2020 with 14 volunteers.</p>
+            <p>Visitors brought 35 appliances on the first afternoon.</p></div></div></div>
+            <div class="smg-zone-widget smg-zone-widget-custom-cta-letter"><p>Support our newsroom with 5 dollars a month.</p></div>
+            </div></section>
+            <div class="widget widget_recent_entries"><h2>Recent posts</h2><p>Another 12 stories from our blog this week.</p></div>
+            </body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "repair-cafe.html").document)
+        #expect(text.contains("The repair café reopened on 27 January 2020 with 14 volunteers."))
+        #expect(text.contains("Visitors brought 35 appliances on the first afternoon."))
+        #expect(!text.contains("Support our newsroom"), "a call to action became content")
+        #expect(!text.contains("Another 12 stories"), "a sidebar widget became content")
+        #expect(Boilerplate.isChrome(classOrID: "widget_recent_entries") && Boilerplate.isChrome(classOrID: "site-footer"))
+        #expect(!Boilerplate.isChrome(classOrID: "elementor-widget-container") && !Boilerplate.isChrome(classOrID: "post category-social language-0"))
+    }
+
     @Test func titleFallsBackFromTitleElementToHeading() throws {
         let withSuffix = try TestSupport.processText("<html><head><title>Trade figures for 2024 | Example News</title></head><body><p>Trade grew 5 per cent in 2024.</p></body></html>", name: "a.html")
         #expect(withSuffix.document.title == "Trade figures for 2024")

@@ -5,7 +5,7 @@ enum Boilerplate {
         "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "footer", "masthead", "sidebar",
         "cookie", "cookies", "consent", "gdpr", "share", "sharing", "social", "comment", "comments", "disqus", "related",
         "recommended", "newsletter", "subscribe", "subscription", "signup", "promo", "advert", "advertisement", "ads", "ad",
-        "sponsor", "sponsored", "popup", "modal", "skip", "skiplink", "pagination", "pager", "toolbar", "widget", "widgets",
+        "sponsor", "sponsored", "cta", "popup", "modal", "skip", "skiplink", "pagination", "pager", "toolbar", "widgets",
         "tags", "tagcloud", "banner", "outbrain", "taboola", "paywall", "login", "signin", "search", "lang", "language",
         "wb-lng", "gcweb-menu", "print", "rss", "feedback", "survey", "report-problem", "pagedetails", "datemod",
     ]
@@ -21,25 +21,38 @@ enum Boilerplate {
         return value.withUTF8 { isChrome(classOrID: $0) }
     }
 
+    /// Class names that file an element under a taxonomy or describe its state (`category-social`, `tag-comments`,
+    /// `language-0`, `status-publish`, `has-sidebar`): the words after the prefix say what the element is about or
+    /// what the page has, not that the element is page chrome.
+    static let descriptivePrefixes: [[UInt8]] = ["category-", "category_", "tag-", "tag_", "language-", "lang-", "status-", "format-",
+                                                  "type-", "has-", "is-"].map { Array($0.utf8) }
+
+    /// A generic component of page builders (`elementor-widget-container`) holds content as often as chrome: `widget`
+    /// counts only at the start of a class name (a sidebar's `widget`, `widget_recent_entries`, `widget-area`).
+    static let leadingWords: Set<String> = ["widget"]
+
     static func isChrome(classOrID bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var part: [UInt8] = []
-        part.reserveCapacity(24)
-        func check(_ part: [UInt8]) -> Bool {
-            guard !part.isEmpty, part.count <= 20 else { return false }
-            return chromeWords.contains(String(decoding: part, as: UTF8.self))
+        var name: [UInt8] = []
+        name.reserveCapacity(48)
+        /// Whether one class name (lowercased) names chrome, by its parts between `-` and `_`.
+        func names(_ name: [UInt8]) -> Bool {
+            guard !name.isEmpty, !descriptivePrefixes.contains(where: { name.count > $0.count && name.starts(with: $0) }) else { return false }
+            let parts = name.split { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+            if let first = parts.first, leadingWords.contains(String(decoding: first, as: UTF8.self)) { return true }
+            return parts.contains { part in part.count <= 20 && chromeWords.contains(String(decoding: part, as: UTF8.self)) }
         }
         for byte in bytes {
             switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "\t"), UInt8(ascii: "\n"):
-                if check(part) { return true }
-                part.removeAll(keepingCapacity: true)
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"):
+                if names(name) { return true }
+                name.removeAll(keepingCapacity: true)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                part.append(byte + 32)
+                name.append(byte + 32)
             default:
-                part.append(byte)
+                name.append(byte)
             }
         }
-        return check(part)
+        return names(name)
     }
 
     /// Short lines that label page chrome in copied or saved pages, compared without case and closing punctuation.
