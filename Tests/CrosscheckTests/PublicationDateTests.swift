@@ -13,6 +13,22 @@ import Testing
         return (document.published, document.modified)
     }
 
+    /// A UTC time stamp late in the evening is the next day in Central Europe, where a German or Italian page's readers
+    /// saw it; on an English page, whose readers may be anywhere, it keeps its UTC day.
+    @Test func aUTCTimeStampFallsOnTheLocalDayOfACentralEuropeanPage() throws {
+        let head = #"<meta property="article:published_time" content="2021-11-04T23:00Z">"#
+        #expect(try dates("", head: head, lang: "de").published?.date == "2021-11-05")
+        #expect(try dates("", head: head, lang: "de").published?.evidence.contains("local day") == true)
+        #expect(try dates("", head: head, lang: "en").published?.date == "2021-11-04")
+        #expect(try dates("", head: head, lang: "pt-BR").published?.date == "2021-11-04")
+        // Summer time: two hours ahead, so 22:30 UTC on 30 June is already 1 July; 21:30 is not.
+        #expect(try dates("", head: #"<meta property="article:published_time" content="2023-06-30T22:30:00+00:00">"#, lang: "it").published?.date == "2023-07-01")
+        #expect(try dates("", head: #"<meta property="article:published_time" content="2023-06-30T21:30:00.000Z">"#, lang: "it").published?.date == "2023-06-30")
+        // A time with its own offset is already local; the last day of a year rolls over into the next.
+        #expect(try dates("", head: #"<meta property="article:published_time" content="2021-11-04T23:00+01:00">"#, lang: "de").published?.date == "2021-11-04")
+        #expect(try dates("", head: #"<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">"#, lang: "de-AT").published?.date == "2019-01-01")
+    }
+
     @Test func itempropDatePublishedMetaAlone() throws {
         let found = try dates("<h1>Harbour reopens</h1>", head: #"<meta itemprop="datePublished" content="2019-10-19T08:00:00+02:00">"#)
         #expect(found.published?.date == "2019-10-19")

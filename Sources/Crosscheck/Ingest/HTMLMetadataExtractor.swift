@@ -364,8 +364,10 @@ struct HTMLMetadataExtractor {
 
     private func firstDate(_ candidates: [(String, String)?]) -> DatedValue? {
         for candidate in candidates {
-            guard let (value, evidence) = candidate, let match = DateParsing.parseValue(value), let iso = match.iso else { continue }
-            return DatedValue(date: iso, precision: match.precision, evidence: evidence)
+            guard let (value, evidence) = candidate, let parsed = DateParsing.parseValue(value) else { continue }
+            let match = LocalDay.adjusted(parsed, value: value, language: htmlLanguage)
+            guard let iso = match.iso else { continue }
+            return DatedValue(date: iso, precision: match.precision, evidence: match == parsed ? evidence : evidence + ", UTC time on the local day")
         }
         return nil
     }
