@@ -91,6 +91,12 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
     }
 
     public func load() throws -> Corpus {
+        try load(relations: true)
+    }
+
+    /// - Parameter relations: false to leave out the relations and source trust (a rebuild reuses documents and
+    ///   claims only; the relations are most of a large corpus's rows).
+    func load(relations withRelations: Bool) throws -> Corpus {
         do {
             let queue = try open(create: false)
             defer { try? queue.close() }
@@ -185,6 +191,7 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                                               status: InputRecord.Status(rawValue: try row.decode(forColumn: "status")) ?? .rejected,
                                               document: try row.decode(forColumn: "document_id"), reason: try row.decode(forColumn: "reason")))
                 }
+                guard withRelations else { return Corpus(documents: documents, claims: claims, inputs: inputs) }
                 let claimsByID = try Dictionary(claims.map { ($0.id, $0) }) { claim, _ in
                     throw CrosscheckError.corpusUnreadable(path: path, reason: "claim \(claim.id) is in the corpus twice")
                 }

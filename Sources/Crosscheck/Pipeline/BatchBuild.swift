@@ -56,7 +56,7 @@ public enum BatchBuild {
         try checkFolders(options)
         let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
         // A rebuild into the same folder reads again only the files whose bytes the stored corpus does not hold.
-        let (reuse, stored) = timings.measure(.read) { ReadCache.stored(in: options.output) }
+        let reuse = timings.measure(.read) { ReadCache(storedIn: options.output) }
         let reading = makeCorpusTimed(
             files: scan.files, refused: scan.skipped.filter(\.isRefused), jobs: options.jobs, maxFileSize: options.maxFileSize,
             reuse: reuse, progress: options.progress)
@@ -67,9 +67,11 @@ public enum BatchBuild {
         options.progress?(BuildProgress(stage: .writing, filesDone: scan.files.count, filesTotal: scan.files.count))
         // The record of what was read goes into the same folder, swapped in with the corpus it describes: the next
         // build, or a watcher started on this folder, knows which files it need not read again.
-        // The store the folder holds is built on: only the rows of what changed are written.
+        // The store is written whole, so that a build gives the same bytes whatever the folder held. (Building on the old
+        // store, as the watcher does, means keeping the old corpus in memory beside the new one and comparing every
+        // relation: at 10,000 documents that took peak memory from 0.7 to 1.2 GB and saved 2 s of 21.)
         try CorpusWriter.write(corpus, to: options.output, jobs: options.jobs, timings: &timings,
-                               extraFiles: [(InboxRecord.fileName, try reading.record.encoded())], previous: stored)
+                               extraFiles: [(InboxRecord.fileName, try reading.record.encoded())])
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings, reused: reading.reused)
     }

@@ -17,16 +17,15 @@ struct ReadCache: Sendable {
     init() {}
 
     /// The documents of the corpus stored in `output`, when the record beside it says this same program read
-    /// them (another version or build of crosscheck may read the same bytes differently).
+    /// them (another version or build of crosscheck may read the same bytes differently). Its relations are not read.
     init(storedIn output: URL, reader: String = InboxRecord.currentReader) {
-        self = Self.stored(in: output, reader: reader).cache
-    }
-
-    /// The same, with the stored corpus as it was read, on which the next write can build (`CorpusWriter`).
-    static func stored(in output: URL, reader: String = InboxRecord.currentReader) -> (cache: ReadCache, written: WrittenCorpus?) {
         let record = InboxRecord.load(from: output, reader: reader)
-        guard !record.entries.isEmpty, let written = WrittenCorpus.read(from: output) else { return (ReadCache(), nil) }
-        return (ReadCache(corpus: written.corpus), written)
+        let stored = output.appendingPathComponent(CorpusWriter.storeName).path
+        guard !record.entries.isEmpty, FileManager.default.fileExists(atPath: stored), let corpus = try? SQLiteCorpusStore(path: stored).load(relations: false) else {
+            self.init()
+            return
+        }
+        self.init(corpus: corpus)
     }
 
     /// The documents a corpus holds, as reading their files gave them.
