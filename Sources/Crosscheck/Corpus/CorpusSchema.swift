@@ -72,8 +72,8 @@ enum CorpusSchema {
         """
     static let quantityPlaceholders = Array(repeating: "?", count: quantityColumns.count).joined(separator: ", ")
 
-    /// Set before `save` writes a database file it has just created: no rollback journal on disk, and no wait for
-    /// the disk at commit. A fresh file is only made inside a staging folder that is swapped in whole once the file is
+    /// Set before `save` writes a database file it has just created (or the watcher's copy of the last one, which it
+    /// updates): no rollback journal on disk, and no wait for the disk at commit. Such a file is only made inside a staging folder that is swapped in whole once the file is
     /// complete (`AtomicFolder`), or removed when the run fails or is killed: no reader sees it half written, and a
     /// crash loses nothing that was there before. (Like the exports, which are not synced either, the new corpus
     /// reaches the disk when the system writes it back.) The journal stays in memory, so a failed save still rolls back.

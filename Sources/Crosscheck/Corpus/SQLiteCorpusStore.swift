@@ -38,8 +38,11 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
     /// (`delta`, from `old` to `corpus`): a watcher's update touches a few hundred rows of a corpus of a hundred thousand.
     /// Deleting a document or a claim takes its dependent rows with it (ON DELETE CASCADE); those still in `corpus`
     /// are inserted again. Source trust, inputs and meta are small and written whole.
+    ///
+    /// The file is a private copy in a staging folder (`CorpusWriter`): it is written as a fresh file is, without a
+    /// journal on disk or a wait for the disk.
     func save(_ corpus: Corpus, over old: Corpus, delta: CorpusDelta) throws {
-        try write { db in
+        try write(asFreshFile: true) { db in
             for id in delta.relations.gone { try db.execute(sql: CorpusSchema.deleteRelation, arguments: [id]) }
             for id in delta.claims.gone { try db.execute(sql: CorpusSchema.deleteClaim, arguments: [id]) }
             for id in delta.documents.gone { try db.execute(sql: CorpusSchema.deleteDocument, arguments: [id]) }
@@ -67,9 +70,9 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
     }
 
     /// Runs `body` in one transaction on the file, made if missing, and turns failures into `storeFailed`.
-    private func write(_ body: (Database) throws -> Void) throws {
+    private func write(asFreshFile: Bool = false, _ body: (Database) throws -> Void) throws {
         do {
-            let isFresh = !FileManager.default.fileExists(atPath: path)
+            let isFresh = asFreshFile || !FileManager.default.fileExists(atPath: path)
             let queue = try open(create: true)
             try queue.writeWithoutTransaction { db in
                 let pragmas = isFresh ? CorpusSchema.savePragmas + CorpusSchema.freshFilePragmas : CorpusSchema.savePragmas
