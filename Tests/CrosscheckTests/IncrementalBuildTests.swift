@@ -58,6 +58,33 @@ import Testing
         #expect(build.corpus?.claims.allSatisfy { $0.source != "b.txt" } == true)
     }
 
+    /// The watcher updates the store it wrote last in place; a store someone else put in the folder since is not
+    /// built on but written whole.
+    @Test func theStoreIsUpdatedInPlaceOnlyWhileItIsTheOneLastWritten() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let stored = output.appendingPathComponent("corpus.sqlite")
+        func storedCorpus() throws -> Corpus { try SQLiteCorpusStore(path: stored.path).load() }
+        try write("a.txt", "Budget\n\nThe operating budget of the Lakeview Public Library totalled $18.4 million in 2022.\n")
+        try write("b.txt", "Budget news\n\nThe operating budget of the Lakeview Public Library totalled $19.1 million in 2022.\n")
+        let build = IncrementalBuild(options: options(), reader: "test")
+        _ = try build.update()
+        #expect(try storedCorpus() == fresh())
+
+        try write("c.txt", "More\n\nThe library lent 455,000 books in 2023, up 4 per cent.\n")
+        try FileManager.default.removeItem(at: inbox.appendingPathComponent("a.txt"))
+        _ = try build.update()
+        #expect(try storedCorpus() == fresh(), "updated in place")
+
+        // Another corpus put where the store was: the next update must not apply its changes to it.
+        let other = root.appendingPathComponent("other.sqlite")
+        try SQLiteCorpusStore(path: other.path).save(RelationEngine.relate(TestSupport.seedCorpus))
+        try FileManager.default.removeItem(at: stored)
+        try FileManager.default.copyItem(at: other, to: stored)
+        try write("d.txt", "Visitors\n\nThe library counted 1.2 million visits in 2023.\n")
+        _ = try build.update()
+        #expect(try storedCorpus() == fresh(), "written whole")
+    }
+
     @Test func aFileBeingWrittenWaitsAndAKnownOneKeepsItsLastCompleteVersion() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         try write("known.txt", "Known\n\nThe library lent 412,000 books in 2021.\n")
