@@ -1,7 +1,7 @@
 /// What differs between two corpora, by id: the rows a store that holds the old corpus deletes and inserts to hold the
 /// new one, and the export lines a writer of the old corpus can keep. A changed value's id is both gone and arrived.
-struct CorpusDelta: Sendable, Equatable {
-    struct Changes: Sendable, Equatable {
+struct CorpusDelta: Sendable {
+    struct Changes: Sendable {
         /// Ids of the old corpus that are not in the new one, or are there with another value.
         var gone: Set<String> = []
         /// Ids of the new corpus that were not in the old one, or were there with another value.

@@ -37,9 +37,15 @@ enum Boilerplate {
         /// Whether one class name (lowercased) names chrome, by its parts between `-` and `_`.
         func names(_ name: [UInt8]) -> Bool {
             guard !name.isEmpty, !descriptivePrefixes.contains(where: { name.count > $0.count && name.starts(with: $0) }) else { return false }
-            let parts = name.split { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-            if let first = parts.first, leadingWords.contains(String(decoding: first, as: UTF8.self)) { return true }
-            return parts.contains { part in part.count <= 20 && chromeWords.contains(String(decoding: part, as: UTF8.self)) }
+            var start = 0
+            var isFirst = true
+            for end in 0...name.count where end == name.count || name[end] == UInt8(ascii: "-") || name[end] == UInt8(ascii: "_") {
+                defer { (start, isFirst) = (end + 1, false) }
+                guard end > start, end - start <= 20 else { continue }
+                let part = String(decoding: name[start..<end], as: UTF8.self)
+                if chromeWords.contains(part) || isFirst && leadingWords.contains(part) { return true }
+            }
+            return false
         }
         for byte in bytes {
             switch byte {
