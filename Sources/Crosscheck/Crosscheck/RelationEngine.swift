@@ -79,7 +79,7 @@ public enum RelationEngine {
         let periods = runs.flatMap(\.periods)
         let similarity = SimilarityIndex(runs: runs.map { TermNumbering.Run(terms: $0.terms.terms, rows: $0.rows) }, jobs: jobs)
         let facts = runs.flatMap(\.facts)
-        let metricTermIDs = metricTermIDs(of: facts, similarity: similarity)
+        let metricTermIDs = metricTermIDs(of: facts, similarity: similarity, jobs: jobs)
         // A name in up to 2% of the claims is still specific; a word is uncommon below 0.5%.
         let (entities, uncommonNames) = NamedEntities.nameSets(candidates: runs.flatMap(\.names), documents: runs.flatMap(\.documents),
                                                                documentCount: documents.count, uncommonLimit: max(5, claims.count / 50), jobs: jobs)
@@ -91,8 +91,11 @@ public enum RelationEngine {
         let blocks = grouping.keys.sorted().map { grouping[$0]! }
         grouping.removeAll()
         var blockOfFact = [Int](repeating: 0, count: facts.count)
-        for (block, members) in blocks.enumerated() { for member in members { blockOfFact[member] = block } }
-        let blockOf = blockOfFact
+        var placeOfFact = [Int32](repeating: 0, count: facts.count)
+        for (block, members) in blocks.enumerated() {
+            for (place, member) in members.enumerated() { (blockOfFact[member], placeOfFact[member]) = (block, Int32(place)) }
+        }
+        let (blockOf, places) = (blockOfFact, placeOfFact)
 
         let search = CandidateSearch(blocks: blocks, facts: facts, similarity: similarity, jobs: jobs, queriesPerUnit: queriesPerUnit)
         typealias Found = (key: PairKey, verdict: PairClassifier.Verdict, a: Int, b: Int)
@@ -145,7 +148,7 @@ public enum RelationEngine {
         // facts of a pair share a block, so each block is bounded on its own. A block's pairs are then put in the order
         // of their facts, so that making their relations reads facts and claims in the order they lie in memory.
         let kept = ParallelMap.map(Array(blocks.indices), jobs: jobs, chunkSize: 1) { block in
-            boundedPerFact(winners.flatMap { $0[block] }, facts: facts).sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+            boundedPerFact(winners.flatMap { $0[block] }, facts: facts, places: places, blockSize: blocks[block].count).sorted { ($0.a, $0.b) < ($1.a, $1.b) }
         }.flatMap { $0 }
         // Who holds an office, where an agreement stands, then wording agreements where nothing else related the pair.
         var others = OfficeHolders.relations(holdings: runs.flatMap(\.holdings), claims: claims, documentIndex: documentIndex, documents: documents,
@@ -250,8 +253,9 @@ public enum RelationEngine {
     /// The candidates of one block that are kept: every conflict, and for each fact its `maxPerFact` best agreements
     /// and changes. A fact's changes link it first to the nearest periods, as a timeline does; within a gap, and for
     /// the other kinds, the most confident come first; then by claim and kind, so that no order is left to chance.
+    /// - Parameter places: each fact's place in its block (`blockSize` facts), where its counts are kept.
     static func boundedPerFact(
-        _ candidates: [(verdict: PairClassifier.Verdict, a: Int, b: Int)], facts: [Fact]
+        _ candidates: [(verdict: PairClassifier.Verdict, a: Int, b: Int)], facts: [Fact], places: [Int32], blockSize: Int
     ) -> [(verdict: PairClassifier.Verdict, a: Int, b: Int)] {
         struct Rank: Comparable {
             var gap: Int
@@ -259,30 +263,31 @@ public enum RelationEngine {
             var first: Int
             var second: Int
             var kind: Int
+            var index: Int
 
             static func < (x: Rank, y: Rank) -> Bool {
-                (x.gap, -x.confidence, x.first, x.second, x.kind) < (y.gap, -y.confidence, y.first, y.second, y.kind)
+                (x.gap, -x.confidence, x.first, x.second, x.kind, x.index) < (y.gap, -y.confidence, y.first, y.second, y.kind, y.index)
             }
         }
-        struct FactKey: Hashable {
-            var kind: Relation.Kind
-            var fact: Int
-        }
-        let ranks = candidates.map { entry -> Rank in
+        var ranks = candidates.indices.map { index -> Rank in
+            let entry = candidates[index]
             var gap = 0
             if entry.verdict.kind == .changeOverTime, let ya = facts[entry.a].period.year, let yb = facts[entry.b].period.year { gap = abs(ya - yb) }
             return Rank(gap: gap, confidence: entry.verdict.confidence, first: facts[entry.a].claim, second: facts[entry.b].claim,
-                        kind: entry.verdict.kind.rank)
+                        kind: entry.verdict.kind.rank, index: index)
         }
-        var perFact: [FactKey: Int] = [:]
+        ranks.sort()
+        // Agreements and changes counted so far, per fact of the block: two counters each.
+        var counts = [UInt8](repeating: 0, count: 2 * blockSize)
         var kept: [(verdict: PairClassifier.Verdict, a: Int, b: Int)] = []
-        for index in candidates.indices.sorted(by: { ranks[$0] < ranks[$1] }) {
-            let entry = candidates[index]
+        for rank in ranks {
+            let entry = candidates[rank.index]
             if entry.verdict.kind == .agreement || entry.verdict.kind == .changeOverTime {
-                let (ka, kb) = (FactKey(kind: entry.verdict.kind, fact: entry.a), FactKey(kind: entry.verdict.kind, fact: entry.b))
-                guard perFact[ka, default: 0] < maxPerFact, perFact[kb, default: 0] < maxPerFact else { continue }
-                perFact[ka, default: 0] += 1
-                perFact[kb, default: 0] += 1
+                let offset = entry.verdict.kind == .agreement ? 0 : blockSize
+                let (ka, kb) = (offset + Int(places[entry.a]), offset + Int(places[entry.b]))
+                guard counts[ka] < UInt8(maxPerFact), counts[kb] < UInt8(maxPerFact) else { continue }
+                counts[ka] += 1
+                counts[kb] += 1
             }
             kept.append(entry)
         }
@@ -291,21 +296,25 @@ public enum RelationEngine {
 
     /// The term ids of each fact's metric and unit, which do not count as shared evidence. Metrics repeat across
     /// thousands of facts, so each distinct one is put in terms once.
-    static func metricTermIDs(of facts: [Fact], similarity: SimilarityIndex) -> [[Int32]] {
+    static func metricTermIDs(of facts: [Fact], similarity: SimilarityIndex, jobs: Int = 1) -> [[Int32]] {
         struct Metric: Hashable {
             var words: String
             var unit: String?
         }
-        var known: [Metric: [Int32]] = [:]
-        return facts.withUnsafeBufferPointer { facts in
-            facts.map { fact in
-                let metric = Metric(words: fact.metric, unit: fact.quantity.unit)
-                if let ids = known[metric] { return ids }
-                let ids = similarity.ids(of: (fact.metric + " " + (fact.quantity.unit ?? "")).split(separator: " ").map { Terms.similarityStem(String($0)) })
-                known[metric] = ids
-                return ids
+        // In runs of facts on the threads, each run remembering the metrics it has seen.
+        let run = 16_384
+        return ParallelMap.map(Array(stride(from: 0, to: facts.count, by: run)), jobs: jobs, chunkSize: 1) { start -> [[Int32]] in
+            var known: [Metric: [Int32]] = [:]
+            return facts.withUnsafeBufferPointer { facts in
+                facts[start..<min(facts.count, start + run)].map { fact in
+                    let metric = Metric(words: fact.metric, unit: fact.quantity.unit)
+                    if let ids = known[metric] { return ids }
+                    let ids = similarity.ids(of: (fact.metric + " " + (fact.quantity.unit ?? "")).split(separator: " ").map { Terms.similarityStem(String($0)) })
+                    known[metric] = ids
+                    return ids
+                }
             }
-        }
+        }.flatMap { $0 }
     }
 
     /// A relation's id: stable, from its kind and its two claims, in either order.
@@ -335,12 +344,18 @@ public enum RelationEngine {
     }
 
     /// One fact as a side of its relations: the claim as exported, and what its source says (`Explanation.statement`).
-    struct Side {
-        var fact: Fact
-        var claim: RelatedClaim
-        var statement: String
+    ///
+    /// A class: a fact is on one side of several relations, and handing it to each is then one reference, not four.
+    final class Side: Sendable {
+        let fact: Fact
+        let claim: RelatedClaim
+        let statement: String
         /// The fact's subject as written in an explanation.
-        var subject: String?
+        let subject: String?
+
+        init(fact: Fact, claim: RelatedClaim, statement: String, subject: String?) {
+            (self.fact, self.claim, self.statement, self.subject) = (fact, claim, statement, subject)
+        }
     }
 
     static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Side, _ b: Side, id: String) -> Relation {

@@ -53,17 +53,20 @@ extension ParallelMap {
     /// than making them did. The places taken from are left holding `placeholder`. Each position at most once.
     static func take<Element: Sendable>(_ positions: [Int], from elements: inout [Element], placeholder: Element, jobs: Int) -> [Element] {
         guard !positions.isEmpty else { return [] }
-        var taken = [Element](repeating: placeholder, count: positions.count)
-        taken.withUnsafeMutableBufferPointer { taken in
+        // Written in place by the threads: filling the result with placeholders first would touch every page of it on
+        // one thread.
+        return [Element](unsafeUninitializedCapacity: positions.count) { taken, initialized in
             elements.withUnsafeMutableBufferPointer { elements in
                 let (to, from, count) = (SendablePointer(base: taken.baseAddress!), SendablePointer(base: elements.baseAddress!), elements.count)
                 forEach(positions.count, jobs: jobs) { index in
                     precondition(positions[index] >= 0 && positions[index] < count, "position out of range")
-                    swap(&(to.base + index).pointee, &(from.base + positions[index]).pointee)
+                    let source = from.base + positions[index]
+                    (to.base + index).initialize(to: source.move())
+                    source.initialize(to: placeholder)
                 }
             }
+            initialized = positions.count
         }
-        return taken
     }
 }
 
