@@ -111,6 +111,13 @@ def main():
             pending_truths = [(source, truth) for source, truth in pending_truths if source >= d]
         with open(os.path.join(args.out, f"doc-{d:06d}.txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(lines))
+    if pending_truths:
+        # The last documents' planted errors still need a source that states the true figure.
+        lines = ["Figures from other reports", "", "Published: 2025-12-28", "", " ".join(truth for _, truth in pending_truths), ""]
+        written += len(pending_truths)
+        with open(os.path.join(args.out, f"doc-{docs:06d}.txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(lines))
+        docs += 1
     with open(os.path.join(args.out, "..", os.path.basename(args.out.rstrip("/")) + "-planted.json"), "w", encoding="utf-8") as f:
         json.dump({"documents": docs, "claims": written, "planted": planted}, f, indent=1)
     print(f"wrote {docs} documents, {written} figure sentences, {len(planted)} planted contradictions")
