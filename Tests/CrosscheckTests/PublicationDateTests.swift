@@ -51,6 +51,9 @@ import Testing
         #expect(found.published?.date == "2019-10-19")
         let numeric = try dates("<h1>Jahresendrally ade</h1><h3>Datum: 19.10.2019, Rubrik: USA</h3>", lang: "de")
         #expect(numeric.published?.date == "2019-10-19")
+        // The evidence shows the line as read, without the page's line breaks and indentation.
+        let indented = try dates("<h1>Unser Tipp im Oktober</h1><p>\n    19. Oktober 2019\n        |\n        Natur</p>", lang: "de")
+        #expect(indented.published?.evidence == "text near the headline: \"19. Oktober 2019 | Natur\"")
     }
 
     @Test func dateInTheCanonicalURL() throws {
@@ -89,6 +92,34 @@ import Testing
         #expect(found.published?.date == "2019-10-19")
         let onlyForeign = try dates(#"<h1>Harbour reopens</h1><div class="comment-list"><span class="date">5 January 2020</span></div>"#)
         #expect(onlyForeign.published == nil)
+    }
+
+    /// Layout classes on the containers that hold the headline ("content right-sidebar", "blog-sidebar") describe the
+    /// page, not a sidebar: the date line under the headline is read. A real sidebar's dates still are not, nor are those
+    /// under a sidebar's own `<h1>` when the page's title names another one.
+    @Test func layoutClassesAroundTheHeadlineDoNotMakeItASidebar() throws {
+        let page = """
+            <div class="content right-sidebar"><div class="post"><h1>Harbour reopens</h1>
+            <div class="listing_meta"><span>Jane Roe</span> · <span>19 October 2019</span> · <span>3 comments</span></div></div>
+            <div class="sidebar-recent"><span class="date">2 March 2017</span></div></div>
+            """
+        #expect(try dates(page).published?.date == "2019-10-19")
+        let onlySidebar = """
+            <div class="content right-sidebar"><div class="post"><h1>Harbour reopens</h1></div>
+            <div class="sidebar-recent"><span class="date">2 March 2017</span></div></div>
+            """
+        #expect(try dates(onlySidebar).published == nil)
+        let sidebarHeadline = """
+            <div class="blog-sidebar"><h1>From the archive</h1><div class="post-date">2 March 2017</div></div>
+            <div class="post"><h1>Harbour reopens</h1></div>
+            """
+        #expect(try dates(sidebarHeadline, head: #"<meta property="og:title" content="Harbour reopens">"#).published == nil)
+    }
+
+    @Test func createdOnLabels() throws {
+        let found = try dates("<article><h2>Sieg in Willingen</h2><small>Erstellt am: 30.01.2022 18:36 / sk</small></article>", lang: "de")
+        #expect(found.published?.date == "2022-01-30")
+        #expect(found.published?.evidence.contains("Erstellt am") == true)
     }
 
     @Test func dateClassElementWithNumericDate() throws {

@@ -14,17 +14,21 @@ struct HTMLMetadataExtractor {
     private var htmlLanguage: String?
     private var canonical: String?
     private var jsonLD: [[String: Any]] = []
-    private var times: [(datetime: String, evidence: String, isPreferred: Bool, isForeign: Bool)] = []
+    private var times: [(datetime: String, evidence: String, isPreferred: Bool, node: Node)] = []
     /// Short date lines in elements whose class or id says "date", "byline", "posted"…: their first date.
-    private var dateLines: [(match: DateMatch, text: String, isForeign: Bool)] = []
+    private var dateLines: [(match: DateMatch, text: String, node: Node)] = []
     /// `<span itemprop="datePublished">19 October 2019</span>`: the text of elements marked as a date without a value.
     private var itempropDateTexts: [(itemprop: String, text: String)] = []
     private var bylines: [String] = []
-    private var labelledDates: [(label: String, text: String, isForeign: Bool)] = []
+    private var labelledDates: [(label: String, text: String, container: Node?)] = []
     /// Short text nodes holding a year-like number, by position, for the date line next to the headline.
     private var yearTexts: [(sequence: Int, node: Node)] = []
     private var textSequence = 0
     private var headlineSequences: [Int] = []
+    private var headlines: [Node] = []
+    /// The elements that hold a headline (`<h1>` outside navigation, footers and forms): the page's own structure,
+    /// whatever their class names say ("content right-sidebar", "blog-sidebar-layout"). Worked out once the page is read.
+    private var headlinePath: Set<Node> = []
     private let document: HTMLDocument
 
     private init(document: HTMLDocument) {
@@ -36,6 +40,7 @@ struct HTMLMetadataExtractor {
         var extractor = HTMLMetadataExtractor(document: document)
         if let lang = HTMLDocument.attribute(root, "lang"), !lang.isEmpty { extractor.htmlLanguage = lang }
         HTMLDocument.walk(from: root) { node in extractor.visit(node) }
+        extractor.headlinePath = extractor.pathOfHeadlines()
         return extractor.result()
     }
 
@@ -80,6 +85,7 @@ struct HTMLMetadataExtractor {
         case "h1":
             if firstH1 == nil { firstH1 = HTMLDocument.text(of: node) }
             if headlineSequences.count < 8 { headlineSequences.append(textSequence) }
+            if headlines.count < 8 { headlines.append(node) }
         case "time":
             if times.count < 50, let datetime = HTMLDocument.attribute(node, "datetime") {
                 let itemprop = HTMLDocument.attribute(node, "itemprop")?.lowercased()
@@ -88,7 +94,7 @@ struct HTMLMetadataExtractor {
                 let marks = ((HTMLDocument.attribute(node, "class") ?? "") + " " + (itemprop ?? "")).lowercased()
                 let isPreferred = HTMLDocument.hasAttribute(node, "pubdate") || marks.contains("publi") || marks.contains("created")
                     || marks.contains("entry-date") || marks.contains("post-date")
-                times.append((datetime, evidence, isPreferred, isInForeignContent(node)))
+                times.append((datetime, evidence, isPreferred, node))
             }
         default:
             break
@@ -155,7 +161,7 @@ struct HTMLMetadataExtractor {
             container = parent
             full = HTMLDocument.text(of: parent, limit: 300)
         }
-        labelledDates.append((lower, full, container.map(isInForeignContent) ?? false))
+        labelledDates.append((lower, full, container))
     }
 
     /// Keeps short text nodes that hold four digits beginning 19 or 20, the only ones that may be a date line.
@@ -188,7 +194,9 @@ struct HTMLMetadataExtractor {
                 guard DateLabels.label(in: text.lowercased()) != .modified,
                       let match = PublicationDates.firstDate(inLine: text, monthFirst: monthFirst), let iso = match.iso,
                       !isInForeignContent(node) else { continue }
-                return DatedValue(date: iso, precision: match.precision, evidence: "text near the headline: \"\(text.prefix(80))\"")
+                // The line as a person reads it: the page's line breaks and indentation as single spaces.
+                let line = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                return DatedValue(date: iso, precision: match.precision, evidence: "text near the headline: \"\(line.prefix(80))\"")
             }
         }
         return nil
@@ -214,7 +222,7 @@ struct HTMLMetadataExtractor {
         // "Last updated 7 March 2024" is a modification, read with the labelled dates.
         guard DateLabels.label(in: text.lowercased()) != .modified else { return }
         guard let match = PublicationDates.firstDate(inLine: text, monthFirst: PublicationDates.readsMonthFirst(language: htmlLanguage)) else { return }
-        dateLines.append((match, text, isInForeignContent(node)))
+        dateLines.append((match, text, node))
     }
 
     private static func holdsDateStem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -225,7 +233,30 @@ struct HTMLMetadataExtractor {
         return lower.withUnsafeBufferPointer { buffer in PublicationDates.dateClassStems.contains { ByteSearch.contains(buffer, $0) } }
     }
 
-    /// Whether the node sits in a comment, sidebar, footer, navigation or list of other articles.
+    /// The ancestors of the page's headline: the `<h1>`s outside navigation, footers and forms whose text the page's
+    /// title holds, else the first of them (a sidebar's or a logo's `<h1>` does not name the page).
+    private func pathOfHeadlines() -> Set<Node> {
+        let title = (metas.first { $0.key == "og:title" }?.content ?? titleElement ?? "").lowercased()
+        var candidates: [(ancestors: [Node], isTitle: Bool)] = []
+        for headline in headlines {
+            var ancestors: [Node] = []
+            var current = headline.pointee.parent
+            var isForeign = false
+            while let element = current, HTMLDocument.isElement(element), ancestors.count < 60 {
+                if PublicationDates.foreignTags.contains(document.tag(element)) { isForeign = true }
+                ancestors.append(element)
+                current = element.pointee.parent
+            }
+            guard !isForeign else { continue }
+            let text = HTMLDocument.text(of: headline, limit: 200).lowercased()
+            candidates.append((ancestors, text.utf8.count >= 8 && title.contains(text.prefix(40))))
+        }
+        let chosen = candidates.contains(where: \.isTitle) ? candidates.filter(\.isTitle) : Array(candidates.prefix(1))
+        return Set(chosen.flatMap(\.ancestors))
+    }
+
+    /// Whether the node sits in a comment, sidebar, footer, navigation or list of other articles. Containers that also
+    /// hold the headline are the page's own, so the walk up stops at the first of them.
     private func isInForeignContent(_ node: Node) -> Bool {
         var current: Node? = node
         var steps = 0
@@ -233,6 +264,7 @@ struct HTMLMetadataExtractor {
         while let element = current, steps < 60 {
             steps += 1
             if HTMLDocument.isElement(element) {
+                if headlinePath.contains(element) { return inAside }
                 let name = document.tag(element)
                 if name == "body" || name == "html" { return inAside }
                 if PublicationDates.foreignTags.contains(name) { return true }
@@ -326,14 +358,14 @@ struct HTMLMetadataExtractor {
         if metadata.published == nil {
             metadata.published = publishedOutsideMetadata(urls: [metadata.url?.value, meta(["og:url"])?.value, ld.string("url")])
         }
-        for (label, text, isForeign) in labelledDates where !isForeign {
+        for (label, text, container) in labelledDates where !(container.map(isInForeignContent) ?? false) {
             guard let kind = DateLabels.label(in: label) else { continue }
             guard let match = DateLabels.date(after: label, in: text) else { continue }
             let value = DatedValue(date: match.iso!, precision: match.precision, evidence: "text: \"\(text.prefix(80))\"")
             if kind == .modified, metadata.modified == nil { metadata.modified = value }
             if kind == .published, metadata.published == nil { metadata.published = value }
         }
-        if metadata.published == nil, let line = dateLines.first(where: { !$0.isForeign }), let iso = line.match.iso {
+        if metadata.published == nil, let line = dateLines.first(where: { !isInForeignContent($0.node) }), let iso = line.match.iso {
             metadata.published = DatedValue(date: iso, precision: line.match.precision, evidence: "text: \"\(line.text.prefix(80))\"")
         }
         if metadata.published == nil { metadata.published = dateNextToHeadline() }
@@ -354,7 +386,7 @@ struct HTMLMetadataExtractor {
                 return DatedValue(date: iso, precision: match.precision, evidence: "itemprop=\"\(itemprop)\" text")
             }
         }
-        let articleTimes = times.filter { !$0.isForeign }
+        let articleTimes = times.filter { !isInForeignContent($0.node) }
         let ordered = articleTimes.filter(\.isPreferred) + articleTimes.filter { !$0.isPreferred }
         for time in ordered where !time.evidence.contains("datemodified") {
             if let value = firstDate([(time.datetime, time.evidence)]) { return value }
@@ -380,11 +412,12 @@ enum DateLabels {
     static let modifiedLabels = ["date modified", "last modified", "last updated", "updated", "modified", "mis à jour", "mise à jour",
                                  "date de modification", "aktualisiert", "actualizado", "aggiornato", "atualizado", "bijgewerkt"]
     static let publishedLabels = ["date published", "datum:", "date:", "fecha:", "publication date", "first published", "published", "posted", "publié", "publiée", "date de publication",
-                                  "veröffentlicht", "publicado", "pubblicato", "gepubliceerd", "released", "date issued", "issued"]
+                                  "veröffentlicht", "publicado", "pubblicato", "gepubliceerd", "released", "date issued", "issued",
+                                  "erstellt am", "created on", "geplaatst op", "opublikowano", "publicerad"]
 
     /// Byte stems every label contains, for a fast first test.
     static let stems: [[UInt8]] = ["datum:", "date:", "fecha:", "publi", "updat", "modif", "poste", "mis à", "mise à", "aktualis", "veröff", "actualiz", "aggiorn", "atualiz",
-                                   "bijgew", "gepubl", "issued", "releas"].map { Array($0.utf8) }
+                                   "bijgew", "gepubl", "issued", "releas", "erstellt", "created", "geplaatst"].map { Array($0.utf8) }
 
     static func label(in lowerText: String) -> Kind? {
         let head = lowerText.prefix(60)
