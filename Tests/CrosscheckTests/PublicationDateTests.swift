@@ -116,6 +116,27 @@ import Testing
         #expect(try dates(sidebarHeadline, head: #"<meta property="og:title" content="Harbour reopens">"#).published == nil)
     }
 
+    /// A date line right beside the headline belongs to the article whatever its class says; one a step further away
+    /// in a teaser still does not.
+    @Test func aDateBesideTheHeadlineIsTheArticlesWhateverItsClass() throws {
+        let above = try dates(#"<div class="columns"><h3 class="teaser-meta">02.01.2022</h3>\#n<h1>Land zahlt Prämie</h1></div>"#, lang: "de")
+        #expect(above.published?.date == "2022-01-02")
+        let inATeaserList = try dates(#"<div class="columns"><h1>Land zahlt Prämie</h1><ul class="teaser-list"><li><h3 class="teaser-meta">02.01.2022</h3></li></ul></div>"#,
+                                      lang: "de")
+        #expect(inATeaserList.published == nil)
+    }
+
+    /// A title that opens with its date, as a dateline, gives the date when nothing else does; a date inside a sentence
+    /// of the title does not.
+    @Test func aTitleOpeningWithADate() throws {
+        let found = try dates("<h1>Online-Fachtag</h1>", head: #"<meta property="og:title" content="08.11.2021 | Online-Fachtag zum Intersex Day">"#, lang: "de")
+        #expect(found.published?.date == "2021-11-08")
+        #expect(found.published?.evidence == #"meta[property="og:title"] opening with a date"#)
+        #expect(PublicationDates.dateline("BERLIN, 27. Januar 2022 – Gedenken")?.iso == "2022-01-27")
+        #expect(PublicationDates.dateline("Am Donnerstag, dem 27.1.2022, wurde das Gesetz beschlossen - Nachrichten") == nil)
+        #expect(PublicationDates.dateline("Annual report 2019 - Example Agency") == nil)
+    }
+
     @Test func createdOnLabels() throws {
         let found = try dates("<article><h2>Sieg in Willingen</h2><small>Erstellt am: 30.01.2022 18:36 / sk</small></article>", lang: "de")
         #expect(found.published?.date == "2022-01-30")

@@ -186,14 +186,19 @@ struct HTMLMetadataExtractor {
     private func dateNextToHeadline() -> DatedValue? {
         let monthFirst = PublicationDates.readsMonthFirst(language: htmlLanguage)
         // A logo or site name may be the first <h1>; each headline is tried in turn.
-        for headline in headlineSequences {
+        for (headline, element) in zip(headlineSequences, headlines) {
             let near = yearTexts.filter { $0.sequence > headline - 12 && $0.sequence <= headline + 40 }
                 .sorted { abs($0.sequence - headline - 1) < abs($1.sequence - headline - 1) }
-            for (_, node) in near {
+            for (sequence, node) in near {
                 let text = HTMLDocument.withTextBytes(node) { String(decoding: $0, as: UTF8.self) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
                 guard DateLabels.label(in: text.lowercased()) != .modified,
-                      let match = PublicationDates.firstDate(inLine: text, monthFirst: monthFirst), let iso = match.iso,
-                      !isInForeignContent(node) else { continue }
+                      let match = PublicationDates.firstDate(inLine: text, monthFirst: monthFirst), let iso = match.iso else { continue }
+                // The date right beside the page's headline (a blank text between them at most), in an element next to it,
+                // is the article's whatever its class says ("teaser-meta" above an <h1>); any other must be outside foreign
+                // content, and so must one beside another <h1> (a sidebar's).
+                let isBeside = abs(sequence - headline - 1) <= 2 && element.pointee.parent.map(headlinePath.contains) == true
+                    && node.pointee.parent?.pointee.parent == element.pointee.parent
+                guard isBeside || !isInForeignContent(node) else { continue }
                 // The line as a person reads it: the page's line breaks and indentation as single spaces.
                 let line = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 return DatedValue(date: iso, precision: match.precision, evidence: "text near the headline: \"\(line.prefix(80))\"")
@@ -369,6 +374,10 @@ struct HTMLMetadataExtractor {
             metadata.published = DatedValue(date: iso, precision: line.match.precision, evidence: "text: \"\(line.text.prefix(80))\"")
         }
         if metadata.published == nil { metadata.published = dateNextToHeadline() }
+        if metadata.published == nil, let (title, evidence) = meta(["og:title"]) ?? titleElement.map({ ($0, "<title>") }),
+           let match = PublicationDates.dateline(title, monthFirst: PublicationDates.readsMonthFirst(language: htmlLanguage)), let iso = match.iso {
+            metadata.published = DatedValue(date: iso, precision: match.precision, evidence: "\(evidence) opening with a date")
+        }
         return metadata
     }
 

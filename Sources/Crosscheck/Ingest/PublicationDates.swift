@@ -108,6 +108,18 @@ enum PublicationDates {
         }
     }
 
+    /// The date a title opens with, as a dateline: a few words at most, then a dash or a bar ("08.11.2021 | Online-Fachtag",
+    /// "BERLIN, 27. Januar 2022 – …"). A date further into a sentence ("Am 27.1.2022 wurde …") is what the text is
+    /// about, not when it was written.
+    static func dateline(_ text: String, monthFirst: Bool = false) -> DateMatch? {
+        let head = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(48))
+        let dashes = [" - ", " – ", " — ", " | "].compactMap { head.range(of: $0)?.lowerBound }
+        guard let dash = dashes.min() else { return nil }
+        let before = head[..<dash]
+        guard before.split(whereSeparator: \.isWhitespace).count <= 4 else { return nil }
+        return firstDate(inLine: String(before), monthFirst: monthFirst)
+    }
+
     /// Numeric dates with a four-digit year (or a two-digit one after dots, "19.10.19"), bounded by non-digits.
     static func numericDates(in text: String, monthFirst: Bool = false) -> [DateMatch] {
         let scalars = Array(text.unicodeScalars)
