@@ -61,6 +61,16 @@ import Testing
         #expect((news["issued"] as? [String: [[Int]]])?["date-parts"] == [[2026, 3, 7]])
     }
 
+    /// An agency's name is not split into a given and a family name; a person's is.
+    @Test func organisationsKeepTheirNameWhole() {
+        for agency in ["Statistics Netherlands", "Export Development Agency", "European Commission", "Bundesamt für Statistik"] {
+            let name = PersonName(agency)
+            #expect(name.family == nil && name.literal == agency)
+        }
+        let person = PersonName("Jane Doe")
+        #expect(person.family == "Doe" && person.given == "Jane")
+    }
+
     @Test func citationKeysAreUniqueAndSharedByClaims() {
         let keys = TestSupport.seedCorpus.documents.map(\.citationKey)
         #expect(Set(keys).count == keys.count)

@@ -259,7 +259,7 @@ public struct QuantityParser: Sendable {
         } else if token.isWord, ["largest", "biggest", "greatest", "leading"].contains(token.lower) {
             // "Canada's largest source", "the largest": first, unless "one of / among the largest".
             let before = index > 0 ? tokens[index - 1].lower : ""
-            guard ["the", "’s", "'s", "s", "its", "their", "our", "world’s", "canada’s"].contains(before) || before.hasSuffix("’s") || before.hasSuffix("'s")
+            guard ["the", "’s", "'s", "s", "its", "their", "our"].contains(before) || before.hasSuffix("’s") || before.hasSuffix("'s")
             else { return nil }
             let among = index >= 3 && (tokens[index - 3].lower == "one" || tokens[index - 3].lower == "among" || tokens[index - 2].lower == "among")
                 || (index >= 2 && tokens[index - 2].lower == "among")

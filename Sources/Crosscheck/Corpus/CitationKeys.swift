@@ -65,9 +65,11 @@ struct PersonName {
     var literal: String
 
     private static let organisationWords: Set<String> = [
-        "canada", "government", "agency", "ministry", "department", "office", "council", "foundation", "institute", "university",
+        "government", "agency", "ministry", "department", "office", "council", "foundation", "institute", "university",
         "association", "group", "team", "staff", "editorial", "editors", "news", "press", "inc", "ltd", "corporation", "bureau",
         "affairs", "reuters", "service", "services", "committee", "centre", "center", "society", "chamber", "rédaction", "board",
+        "statistics", "development", "commission", "authority", "embassy", "parliament", "ministère", "ministerium",
+        "bundesamt", "agence", "secretariat", "organization", "organisation", "company",
     ]
 
     init(_ name: String) {
