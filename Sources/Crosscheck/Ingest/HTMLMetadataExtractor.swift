@@ -10,7 +10,6 @@ struct HTMLMetadataExtractor {
 
     private var metas: [(key: String, content: String)] = []
     private var titleElement: String?
-    private var firstH1: String?
     private var htmlLanguage: String?
     private var canonical: String?
     private var jsonLD: [[String: Any]] = []
@@ -24,8 +23,8 @@ struct HTMLMetadataExtractor {
     /// Short text nodes holding a year-like number, by position, for the date line next to the headline.
     private var yearTexts: [(sequence: Int, node: Node)] = []
     private var textSequence = 0
-    private var headlineSequences: [Int] = []
-    private var headlines: [Node] = []
+    /// The page's `<h1>`s (the first 8), each with the number of text nodes before it.
+    private var headlines: [(sequence: Int, node: Node)] = []
     /// The elements that hold a headline (`<h1>` outside navigation, footers and forms): the page's own structure,
     /// whatever their class names say ("content right-sidebar", "blog-sidebar-layout"). Worked out once the page is read.
     private var headlinePath: Set<Node> = []
@@ -83,9 +82,7 @@ struct HTMLMetadataExtractor {
         case "style", "noscript", "template":
             return false
         case "h1":
-            if firstH1 == nil { firstH1 = HTMLDocument.text(of: node) }
-            if headlineSequences.count < 8 { headlineSequences.append(textSequence) }
-            if headlines.count < 8 { headlines.append(node) }
+            if headlines.count < 8 { headlines.append((textSequence, node)) }
         case "time":
             if times.count < 50, let datetime = HTMLDocument.attribute(node, "datetime") {
                 let itemprop = HTMLDocument.attribute(node, "itemprop")?.lowercased()
@@ -186,7 +183,7 @@ struct HTMLMetadataExtractor {
     private func dateNextToHeadline() -> DatedValue? {
         let monthFirst = PublicationDates.readsMonthFirst(language: htmlLanguage)
         // A logo or site name may be the first <h1>; each headline is tried in turn.
-        for (headline, element) in zip(headlineSequences, headlines) {
+        for (headline, element) in headlines {
             let near = yearTexts.filter { $0.sequence > headline - 12 && $0.sequence <= headline + 40 }
                 .sorted { abs($0.sequence - headline - 1) < abs($1.sequence - headline - 1) }
             for (sequence, node) in near {
@@ -241,9 +238,9 @@ struct HTMLMetadataExtractor {
     /// The ancestors of the page's headline: the `<h1>`s outside navigation, footers and forms whose text the page's
     /// title holds, else the first of them (a sidebar's or a logo's `<h1>` does not name the page).
     private func pathOfHeadlines() -> Set<Node> {
-        let title = (metas.first { $0.key == "og:title" }?.content ?? titleElement ?? "").lowercased()
+        let title = (meta(["og:title"])?.value ?? titleElement ?? "").lowercased()
         var candidates: [(ancestors: [Node], isTitle: Bool)] = []
-        for headline in headlines {
+        for (_, headline) in headlines {
             var ancestors: [Node] = []
             var current = headline.pointee.parent
             var isForeign = false
@@ -318,7 +315,7 @@ struct HTMLMetadataExtractor {
             if metadata.site == nil, let suffix = TitleCleaner.siteSuffix(of: title) {
                 metadata.site = Found(value: suffix, evidence: "<title> suffix")
             }
-        } else if let h1 = firstH1, !h1.isEmpty {
+        } else if let h1 = headlines.first.map({ HTMLDocument.text(of: $0.node) }), !h1.isEmpty {
             metadata.title = Found(value: h1, evidence: "<h1>")
         }
 
