@@ -119,6 +119,37 @@ import Testing
         #expect(!Boilerplate.isChrome(classOrID: "elementor-widget-container") && !Boilerplate.isChrome(classOrID: "post category-social language-0"))
     }
 
+    @Test func layoutWordsOnTheArticlesWrappersDoNotDropIt() throws {
+        // A blog theme: the post sits in a `widget` box and the page is marked `with-sidebar`; the sidebar's lists
+        // of links make the post less than half of the page's text, so no wrapper holds most of it.
+        let links = (1...40).map { "<li><a href=\"/p/\($0)\">Older post number \($0) from the archive</a></li>" }.joined()
+        let page = """
+            <html><body><div class="page-block-container and-w-sidebar"><div class="widget Blog" id="Blog1">
+            <div class="blog-post hentry"><h1>Harbour dues rise</h1><div class="post-body">
+            <div style="text-align: justify"><span>The port raised its harbour dues by 4 per cent in 2019.<br></span></div>
+            <div><span>Shipping lines paid 12 million dollars in dues that year.</span></div></div></div></div>
+            <div class="sidebar-right"><p>About me: I write about ports.</p><ul>\(links)</ul></div></div></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "harbour.html").document)
+        #expect(text.contains("The port raised its harbour dues by 4 per cent in 2019."))
+        #expect(text.contains("Shipping lines paid 12 million dollars in dues that year."))
+        #expect(!text.contains("About me"), "the sidebar became content")
+    }
+
+    @Test func commentsLongerThanTheArticleStayOut() throws {
+        // The article is short and the discussion under it long: the comments must not be taken for the article
+        // (nor protect their own wrappers from being dropped).
+        let comment = String(repeating: "<li class=\"comment\"><div class=\"comment-body\"><p>I have followed this charity for years and I think the argument about giving now or later deserves a longer answer.</p></div></li>", count: 10)
+        let page = """
+            <html><body><main class="site-main"><article><h1>Giving now or later</h1>
+            <p>The fund granted 3 million dollars in 2019.</p></article>
+            <div id="comments" class="comments-area"><ul class="comment-list">\(comment)</ul></div></main></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "giving.html").document)
+        #expect(text.contains("The fund granted 3 million dollars in 2019."))
+        #expect(!text.contains("I have followed this charity"), "the comments became content")
+    }
+
     @Test func titleFallsBackFromTitleElementToHeading() throws {
         let withSuffix = try TestSupport.processText("<html><head><title>Trade figures for 2024 | Example News</title></head><body><p>Trade grew 5 per cent in 2024.</p></body></html>", name: "a.html")
         #expect(withSuffix.document.title == "Trade figures for 2024")

@@ -31,7 +31,20 @@ enum Boilerplate {
     /// counts only at the start of a class name (a sidebar's `widget`, `widget_recent_entries`, `widget-area`).
     static let leadingWords: Set<String> = ["widget"]
 
+    /// Words that, as a part of an element's class or id, mark running text that is not the article: readers'
+    /// comments and teasers of other articles.
+    static let otherTextWords: Set<String> = ["comment", "comments", "disqus", "related", "recommended", "outbrain", "taboola"]
+
+    /// True when a class or id value names an element that holds text other than the article (`comment-list`).
+    static func isOtherText(classOrID bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        isChrome(classOrID: bytes, words: otherTextWords, leadingWords: [])
+    }
+
     static func isChrome(classOrID bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        isChrome(classOrID: bytes, words: chromeWords, leadingWords: leadingWords)
+    }
+
+    private static func isChrome(classOrID bytes: UnsafeBufferPointer<UInt8>, words: Set<String>, leadingWords: Set<String>) -> Bool {
         var name: [UInt8] = []
         name.reserveCapacity(48)
         /// Whether one class name (lowercased) names chrome, by its parts between `-` and `_`.
@@ -43,7 +56,7 @@ enum Boilerplate {
                 defer { (start, isFirst) = (end + 1, false) }
                 guard end > start, end - start <= 20 else { continue }
                 let part = String(decoding: name[start..<end], as: UTF8.self)
-                if chromeWords.contains(part) || isFirst && leadingWords.contains(part) { return true }
+                if words.contains(part) || isFirst && leadingWords.contains(part) { return true }
             }
             return false
         }

@@ -39,7 +39,8 @@ struct HTMLContentExtractor {
     private var linkDepth = 0
     private var preDepth = 0
     private var cellsInRow = 0
-    private var rootTextLength = 0
+    /// The element holding the page's running text and its ancestors (`mainTextPath`).
+    private var mainTextPath: Set<Node> = []
     private let document: HTMLDocument
 
     private init(document: HTMLDocument) {
@@ -51,7 +52,7 @@ struct HTMLContentExtractor {
         guard let root = document.root else { return [] }
         var extractor = HTMLContentExtractor(document: document)
         let contentRoot = ContentRootFinder.contentRoot(below: root)
-        extractor.rootTextLength = ContentRootFinder.textLength(of: contentRoot)
+        extractor.mainTextPath = mainTextPath(below: contentRoot, document: document)
         if HTMLDocument.isElement(contentRoot) && contentRoot != root {
             extractor.open(contentRoot)
         }
@@ -185,13 +186,55 @@ struct HTMLContentExtractor {
         if let style = HTMLDocument.attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }
         if let role = HTMLDocument.attribute(node, "role")?.lowercased(), Boilerplate.chromeRoles.contains(role) { return true }
-        if Self.neverChrome.contains(name) { return false }
+        if Self.neverChrome.contains(name) || mainTextPath.contains(node) { return false }
         if HTMLDocument.attribute(node, "itemprop")?.lowercased() == "articlebody" { return false }
         let chromeClass = HTMLDocument.withAttributeBytes(node, "class") { Boilerplate.isChrome(classOrID: $0) } ?? false
-        let chromeID = HTMLDocument.withAttributeBytes(node, "id") { Boilerplate.isChrome(classOrID: $0) } ?? false
-        guard chromeClass || chromeID else { return false }
-        // A wrapper that holds most of the content is not chrome, whatever its class says ("post has-sidebar").
-        return ContentRootFinder.textLength(of: node) * 10 < rootTextLength * 6
+        return chromeClass || HTMLDocument.withAttributeBytes(node, "id") { Boilerplate.isChrome(classOrID: $0) } ?? false
+    }
+
+    /// The element whose blocks hold the most text outside links (text is counted in the parent of the block it lies
+    /// in: the container of the article's paragraphs), with its ancestors. Themes put layout words on the article's
+    /// wrappers (`widget Blog`, `page-block-container and-w-sidebar`); these elements are never dropped for their class
+    /// or id, which would throw the article away with them. Comments and related articles (`Boilerplate.isOtherText`)
+    /// are not searched: a long discussion is not the article.
+    private static func mainTextPath(below root: Node, document: HTMLDocument) -> Set<Node> {
+        var scores: [Node: Int] = [:]
+        HTMLDocument.walk(from: root) { node in
+            if HTMLDocument.isElement(node) {
+                guard !droppedElements.contains(document.tag(node)) else { return false }
+                return !["class", "id"].contains { attribute in
+                    HTMLDocument.withAttributeBytes(node, attribute) { Boilerplate.isOtherText(classOrID: $0) } ?? false
+                }
+            }
+            guard HTMLDocument.isText(node), let length = HTMLDocument.withTextBytes(node, { $0.count { $0 > 0x20 } }), length > 0 else {
+                return false
+            }
+            var current = node.pointee.parent
+            while let element = current, HTMLDocument.isElement(element) {
+                let name = document.tag(element)
+                if name == "a" { return false }
+                if blockElements.contains(name), name != "br", name != "hr" {
+                    if let parent = element.pointee.parent, HTMLDocument.isElement(parent) { scores[parent, default: 0] += length }
+                    return false
+                }
+                current = element.pointee.parent
+            }
+            return false
+        }
+        // The most text; between equals, the first in the page (a dictionary has no order of its own).
+        var best: (node: Node, score: Int)?
+        HTMLDocument.walk(from: root) { node in
+            guard HTMLDocument.isElement(node) else { return false }
+            if let score = scores[node], score > (best?.score ?? 0) { best = (node, score) }
+            return true
+        }
+        var path: Set<Node> = []
+        var current = best?.node
+        while let element = current, HTMLDocument.isElement(element) {
+            path.insert(element)
+            current = element.pointee.parent
+        }
+        return path
     }
 
     private static func isInsideArticle(_ node: Node) -> Bool {
