@@ -150,6 +150,40 @@ import Testing
         #expect(!text.contains("I have followed this charity"), "the comments became content")
     }
 
+    @Test func textAwayFromTheArticleIsKeptOnlyWhenItReadsAsProse() throws {
+        // Around the article's paragraphs: a byline and a time stamp in a box of their own, a lede sentence and a
+        // table beside it; further off, teasers of other stories (a linked headline and a summary each).
+        let paragraphs = (1...3).map { "<p>The harbour authority said paragraph \($0) of its report covers the cargo handled at the port during the year.</p>" }.joined()
+        let teasers = (1...6).map { "<div class=\"teaser\"><h3><a href=\"/s/\($0)\">Port story number \($0)</a></h3><p>A summary of another story about the harbour that runs on for a while, number \($0).</p></div>" }.joined()
+        let page = """
+            <html><body><div id="page"><div class="layout"><div class="column">
+            <div class="meta"><p>By Jane Doe</p><p>Nov 13, 2019 4:26 pm</p></div>
+            <div class="lede"><p>Exports through the port rose 4 per cent in 2019.</p></div>
+            <div class="story-text">\(paragraphs)</div>
+            <table><tr><td>2019</td><td>4%</td></tr></table>
+            <div class="next"><h4><a href="/next">Next: ferry fares to rise</a></h4><p>Ferry fares will rise by 3 per cent next spring.</p></div>
+            </div></div><div class="more"><div><div>\(teasers)</div></div></div></div></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "port.html").document)
+        #expect(text.contains("paragraph 3 of its report"))
+        #expect(text.contains("Exports through the port rose 4 per cent in 2019."), "a short sentence beside the article was dropped")
+        #expect(text.contains("2019 | 4%"), "a table beside the article was dropped")
+        // A heading that is all link is the title of another page, even beside the article.
+        for stray in ["By Jane Doe", "4:26 pm", "Port story number", "A summary of another story", "Next: ferry fares"] {
+            #expect(!text.contains(stray), "kept: \(stray)")
+        }
+    }
+
+    @Test func aPageWithOnlyStrayLinesKeepsThemRatherThanBeingRefused() throws {
+        // The most text is in a box of headings (a paywall's); the only other line lies away from it.
+        let page = """
+            <html><body><div class="box"><h2>Members only</h2><h2>Log in to continue reading this story</h2></div>
+            <div class="x"><div><div><p>Quelle: F.A.S.</p></div></div></div></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "teaser.html").document)
+        #expect(text.contains("Quelle: F.A.S."))
+    }
+
     @Test func titleFallsBackFromTitleElementToHeading() throws {
         let withSuffix = try TestSupport.processText("<html><head><title>Trade figures for 2024 | Example News</title></head><body><p>Trade grew 5 per cent in 2024.</p></body></html>", name: "a.html")
         #expect(withSuffix.document.title == "Trade figures for 2024")

@@ -29,18 +29,24 @@ struct HTMLContentExtractor {
         var isLink = false
         var isBlock = false
         var isInlineCell = false
+        /// How far above the main text's container this element is, when it is one of its ancestors (0: the container).
+        var mainTextDistance: Int?
     }
 
     private var blocks: [Block] = []
+    /// Whether each block lies where `MainText.keeps` would drop it.
+    private var isFar: [Bool] = []
     private var buffer = WhitespaceCollapsingBuffer()
     private var bufferKind: Block.Kind = .paragraph
+    /// How far the buffered text lies from the main text's container (`currentDistance()`).
+    private var bufferDistance = 0
     private var linkBytes = 0
     private var frames: [Frame] = []
     private var linkDepth = 0
     private var preDepth = 0
     private var cellsInRow = 0
-    /// The element holding the page's running text and its ancestors (`mainTextPath`).
-    private var mainTextPath: Set<Node> = []
+    /// Where the page's running text is (`MainText`).
+    private var mainText = MainText(path: [:])
     private let document: HTMLDocument
 
     private init(document: HTMLDocument) {
@@ -52,7 +58,7 @@ struct HTMLContentExtractor {
         guard let root = document.root else { return [] }
         var extractor = HTMLContentExtractor(document: document)
         let contentRoot = ContentRootFinder.contentRoot(below: root)
-        extractor.mainTextPath = mainTextPath(below: contentRoot, document: document)
+        extractor.mainText = MainText(below: contentRoot, document: document)
         if HTMLDocument.isElement(contentRoot) && contentRoot != root {
             extractor.open(contentRoot)
         }
@@ -61,13 +67,20 @@ struct HTMLContentExtractor {
             visit: { node in extractor.visit(node) },
             leave: { node in extractor.close(node) })
         extractor.flush()
-        return extractor.blocks
+        // A page whose only text lies away from its container of running text (a teaser of a page behind a paywall,
+        // a page drawn by scripts) keeps what little it has rather than being refused as empty.
+        let isFar = extractor.isFar
+        guard zip(extractor.blocks, isFar).contains(where: { block, isFar in
+            if case .heading = block.kind { return false }
+            return !isFar
+        }) else { return extractor.blocks }
+        return zip(extractor.blocks, isFar).filter { !$1 }.map(\.0)
     }
 
     private mutating func visit(_ node: Node) -> Bool {
         if HTMLDocument.isText(node) {
             _ = HTMLDocument.withTextBytes(node) { bytes in
-                if buffer.isEmpty { bufferKind = currentKind() }
+                if buffer.isEmpty { (bufferKind, bufferDistance) = (currentKind(), currentDistance()) }
                 let before = buffer.count
                 if preDepth > 0 {
                     appendPreformatted(bytes)
@@ -104,6 +117,7 @@ struct HTMLContentExtractor {
         case "a": frame.isLink = HTMLDocument.hasAttribute(node, "href")
         default: break
         }
+        frame.mainTextDistance = mainText.path[node]
         if name == "td" || name == "th" {
             if holdsBlocks(node) {
                 frame.isBlock = true
@@ -128,6 +142,16 @@ struct HTMLContentExtractor {
         if case .preformatted = frame.kind { preDepth -= 1 }
         if frame.isBlock { flush() }
         if frame.isInlineCell { buffer.appendSpace() }
+    }
+
+    /// How far the current position lies from the main text's container: 0 inside it, else how many levels up its
+    /// nearest ancestor on the main text's path is; outside every element of the path, `MainText.far`. On a page
+    /// without running text, 0.
+    private func currentDistance() -> Int {
+        for frame in frames.reversed() {
+            if let distance = frame.mainTextDistance { return distance }
+        }
+        return mainText.path.isEmpty ? 0 : MainText.far
     }
 
     private func currentKind() -> Block.Kind {
@@ -166,13 +190,22 @@ struct HTMLContentExtractor {
             text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard !text.isEmpty else { return }
-        if case .heading = bufferKind {} else {
+        if case .heading(let level) = bufferKind {
+            // A heading that is one link is the title of a teaser for another page.
+            if level > 1 && linkBytes * 10 >= total * 9 { return }
+        } else {
             // Navigation lists and "read more" links: most of the block is link text.
             if linkBytes * 2 > total && (total < 400 || linkBytes * 10 > total * 9) { return }
         }
         if Boilerplate.isChromeLine(text) { return }
         text = UnicodeNormalization.nfc(text)
         blocks.append(Block(kind: bufferKind, text: text))
+        if case .heading = bufferKind {
+            isFar.append(false)
+        } else {
+            let isNear = bufferKind == .tableRow || MainText.isSentence(text)
+            isFar.append(!mainText.keeps(length: total, linkBytes: linkBytes, distance: bufferDistance, isRowOrSentence: isNear))
+        }
     }
 
     // MARK: Rules
@@ -186,55 +219,10 @@ struct HTMLContentExtractor {
         if let style = HTMLDocument.attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }
         if let role = HTMLDocument.attribute(node, "role")?.lowercased(), Boilerplate.chromeRoles.contains(role) { return true }
-        if Self.neverChrome.contains(name) || mainTextPath.contains(node) { return false }
+        if Self.neverChrome.contains(name) || mainText.path[node] != nil { return false }
         if HTMLDocument.attribute(node, "itemprop")?.lowercased() == "articlebody" { return false }
         let chromeClass = HTMLDocument.withAttributeBytes(node, "class") { Boilerplate.isChrome(classOrID: $0) } ?? false
         return chromeClass || HTMLDocument.withAttributeBytes(node, "id") { Boilerplate.isChrome(classOrID: $0) } ?? false
-    }
-
-    /// The element whose blocks hold the most text outside links (text is counted in the parent of the block it lies
-    /// in: the container of the article's paragraphs), with its ancestors. Themes put layout words on the article's
-    /// wrappers (`widget Blog`, `page-block-container and-w-sidebar`); these elements are never dropped for their class
-    /// or id, which would throw the article away with them. Comments and related articles (`Boilerplate.isOtherText`)
-    /// are not searched: a long discussion is not the article.
-    private static func mainTextPath(below root: Node, document: HTMLDocument) -> Set<Node> {
-        var scores: [Node: Int] = [:]
-        HTMLDocument.walk(from: root) { node in
-            if HTMLDocument.isElement(node) {
-                guard !droppedElements.contains(document.tag(node)) else { return false }
-                return !["class", "id"].contains { attribute in
-                    HTMLDocument.withAttributeBytes(node, attribute) { Boilerplate.isOtherText(classOrID: $0) } ?? false
-                }
-            }
-            guard HTMLDocument.isText(node), let length = HTMLDocument.withTextBytes(node, { $0.count { $0 > 0x20 } }), length > 0 else {
-                return false
-            }
-            var current = node.pointee.parent
-            while let element = current, HTMLDocument.isElement(element) {
-                let name = document.tag(element)
-                if name == "a" { return false }
-                if blockElements.contains(name), name != "br", name != "hr" {
-                    if let parent = element.pointee.parent, HTMLDocument.isElement(parent) { scores[parent, default: 0] += length }
-                    return false
-                }
-                current = element.pointee.parent
-            }
-            return false
-        }
-        // The most text; between equals, the first in the page (a dictionary has no order of its own).
-        var best: (node: Node, score: Int)?
-        HTMLDocument.walk(from: root) { node in
-            guard HTMLDocument.isElement(node) else { return false }
-            if let score = scores[node], score > (best?.score ?? 0) { best = (node, score) }
-            return true
-        }
-        var path: Set<Node> = []
-        var current = best?.node
-        while let element = current, HTMLDocument.isElement(element) {
-            path.insert(element)
-            current = element.pointee.parent
-        }
-        return path
     }
 
     private static func isInsideArticle(_ node: Node) -> Bool {
@@ -320,5 +308,86 @@ enum ContentRootFinder {
             return false
         }
         return total
+    }
+}
+
+extension HTMLContentExtractor {
+    /// Where a page's running text is: the element whose blocks hold the most text outside links (text counts for
+    /// the parent of the block it lies in: the container of the article's paragraphs), and the path from it up to the
+    /// root. Blocks far from that container are teasers, bylines and captions more often than article.
+    ///
+    /// Themes put layout words on the article's own wrappers (`widget Blog`, `page-block-container and-w-sidebar`), so
+    /// the elements of the path are never dropped for their class or id, which would throw the article away with them.
+    /// Comments and related articles (`Boilerplate.isOtherText`) are not searched: a long discussion is not the article.
+    struct MainText {
+        /// The container (0) and its ancestors, each with how many levels above the container it is.
+        let path: [Node: Int]
+
+        /// The distance of text that lies beside the path, outside every one of its elements.
+        static let far = Int.max
+
+        /// A sentence: five words or more, ending as a sentence ends (`.`, `!`, `?`, `…`, `。`, perhaps before a quote).
+        static func isSentence(_ text: String) -> Bool {
+            var scalars = text.unicodeScalars.reversed().drop { "\"'”’»)".unicodeScalars.contains($0) }.makeIterator()
+            guard let last = scalars.next(), ".!?…。！？".unicodeScalars.contains(last) else { return false }
+            return text.utf8.count { $0 == UInt8(ascii: " ") } >= 4
+        }
+
+        init(path: [Node: Int]) {
+            self.path = path
+        }
+
+        init(below root: Node, document: HTMLDocument) {
+            var scores: [Node: Int] = [:]
+            HTMLDocument.walk(from: root) { node in
+                if HTMLDocument.isElement(node) {
+                    guard !droppedElements.contains(document.tag(node)) else { return false }
+                    return !["class", "id"].contains { attribute in
+                        HTMLDocument.withAttributeBytes(node, attribute) { Boilerplate.isOtherText(classOrID: $0) } ?? false
+                    }
+                }
+                guard HTMLDocument.isText(node), let length = HTMLDocument.withTextBytes(node, { $0.count { $0 > 0x20 } }), length > 0 else {
+                    return false
+                }
+                var current = node.pointee.parent
+                while let element = current, HTMLDocument.isElement(element) {
+                    let name = document.tag(element)
+                    if name == "a" { return false }
+                    if blockElements.contains(name), name != "br", name != "hr" {
+                        if let parent = element.pointee.parent, HTMLDocument.isElement(parent) { scores[parent, default: 0] += length }
+                        return false
+                    }
+                    current = element.pointee.parent
+                }
+                return false
+            }
+            // The most text; between equals, the first in the page (a dictionary has no order of its own).
+            var best = scores[root].map { (node: root, score: $0) }
+            HTMLDocument.walk(from: root) { node in
+                guard HTMLDocument.isElement(node) else { return false }
+                if let score = scores[node], score > (best?.score ?? 0) { best = (node, score) }
+                return true
+            }
+            var path: [Node: Int] = [:]
+            var current = best?.node
+            while let element = current, HTMLDocument.isElement(element) {
+                path[element] = path.count
+                current = element.pointee.parent
+            }
+            self.path = path
+        }
+
+        /// Whether a paragraph, list item or row of `length` bytes (`linkBytes` of them in links), `distance` levels
+        /// from the main text's container, is kept. Inside the container and one or two levels up (the article's
+        /// wrappers, where its lede, subheads and other parts sit), blocks of a line or more; further away, only
+        /// paragraphs long enough to be prose. Near the article, a table's rows (its figures) and whole sentences are
+        /// kept however short; bylines, dates, captions and teasers' headlines are not sentences.
+        func keeps(length: Int, linkBytes: Int, distance: Int, isRowOrSentence: Bool) -> Bool {
+            switch distance {
+            case 0: true
+            case 1...2: length >= 80 || isRowOrSentence
+            default: length >= 300 && linkBytes * 10 < length
+            }
+        }
     }
 }
