@@ -88,7 +88,8 @@ enum Boilerplate {
         "click here", "more on this topic", "more stories", "you may also like", "recommended for you", "most read",
         "most popular", "trending", "tags", "topics", "categories", "archives", "previous article", "next article",
         "previous post", "next post", "about this site", "terms and conditions", "privacy policy", "contact us",
-        "français", "english", "francais", "features", "more", "home", "opens in a new window",
+        "français", "english", "francais", "features", "more", "home", "opens in a new window", "close", "caption",
+        "hide caption", "toggle caption", "enlarge this image", "view gallery", "open gallery", "text size", "advert", "loading",
     ]
 
     /// True for a line that is page chrome by itself ("Language selection", "Leave a comment", an empty "Date Modified:").
@@ -104,7 +105,16 @@ enum Boilerplate {
             key = key.trimmingCharacters(in: .whitespaces)
         }
         if chromePhrases.contains(key) { return true }
-        return isEmptyLabel(trimmed)
+        return isEmptyLabel(trimmed) || isPictureCredit(key)
+    }
+
+    /// How a picture's credit line starts ("Photo: Jane Doe, AP", "Image copyright Getty Images"), lower case.
+    static let creditOpenings = ["photo:", "photo by ", "photos:", "photograph:", "photograph by ", "image:", "image copyright ",
+                                 "image by ", "picture:", "credit:", "foto:", "fotos:", "bild:", "crédit photo", "photo credit"]
+
+    /// A short line that credits a picture rather than saying anything: a credit opening, then no sentence.
+    static func isPictureCredit(_ key: String) -> Bool {
+        creditOpenings.contains { key.hasPrefix($0) } && key.split(separator: " ").count <= 8
     }
 
     /// A label with nothing after its colon, such as "Date Modified:" or "Share:".
