@@ -184,6 +184,36 @@ import Testing
         #expect(text.contains("Quelle: F.A.S."))
     }
 
+    @Test func photoGalleriesAndCreditsAreNotText() throws {
+        let page = """
+            <html><body><article><h1>Car sales fall</h1>
+            <div class="article-body"><p>New car sales fell 10 per cent in October, the industry group said on Friday.</p>
+            <div class="asset_gallery"><ul><li><p>A dealer lot in Denver stands full of unsold cars on a grey afternoon.</p>
+            <p>Photo: Jane Doe, AP</p><p>Caption</p><p>Close</p></li></ul></div>
+            <p>Dealers expect sales to recover in the spring, when new models arrive.</p><p>Image copyright Getty Images</p></div>
+            </article></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "cars.html").document)
+        #expect(text.contains("New car sales fell 10 per cent in October"))
+        #expect(text.contains("Dealers expect sales to recover in the spring"))
+        for stray in ["A dealer lot in Denver", "Photo: Jane Doe", "Caption", "Close", "Image copyright"] {
+            #expect(!text.contains(stray), "kept: \(stray)")
+        }
+    }
+
+    @Test func aListicleDressedAsAGalleryKeepsItsVisibleText() throws {
+        // Every wrapper's class says "gallery"; the hidden slides hold more text than the one shown, and are not it.
+        let hidden = (2...4).map { "<div class=\"gallery--section hidden\" style=\"display: none;\"><h2>Item \($0)</h2><p>A hidden slide describes item \($0) at great length, far longer than the slide that is shown to the reader first.</p></div>" }.joined()
+        let page = """
+            <html><body><article><div class="gallery--wrapper"><div class="gallery--paragraph">
+            <div class="gallery--section"><h2>Item 1</h2><p>Item 1 is a lamp that sold 4,000 units in its first week.</p></div>
+            \(hidden)</div></div></article></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "items.html").document)
+        #expect(text.contains("Item 1 is a lamp that sold 4,000 units in its first week."))
+        #expect(!text.contains("A hidden slide"))
+    }
+
     @Test func titleFallsBackFromTitleElementToHeading() throws {
         let withSuffix = try TestSupport.processText("<html><head><title>Trade figures for 2024 | Example News</title></head><body><p>Trade grew 5 per cent in 2024.</p></body></html>", name: "a.html")
         #expect(withSuffix.document.title == "Trade figures for 2024")

@@ -7,7 +7,8 @@ enum Boilerplate {
         "recommended", "newsletter", "subscribe", "subscription", "signup", "promo", "advert", "advertisement", "ads", "ad",
         "sponsor", "sponsored", "cta", "popup", "modal", "skip", "skiplink", "pagination", "pager", "toolbar", "widgets",
         "tags", "tagcloud", "banner", "outbrain", "taboola", "paywall", "login", "signin", "search", "lang", "language",
-        "wb-lng", "gcweb-menu", "print", "rss", "feedback", "survey", "report-problem", "pagedetails", "datemod",
+        "wb-lng", "gcweb-menu", "print", "rss", "feedback", "survey", "report-problem", "pagedetails", "datemod", "gallery",
+        "slideshow", "carousel", "lightbox",
     ]
 
     /// ARIA roles of page chrome.

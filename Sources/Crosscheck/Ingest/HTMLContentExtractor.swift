@@ -210,14 +210,20 @@ struct HTMLContentExtractor {
 
     // MARK: Rules
 
-    private func isDropped(_ node: Node) -> Bool {
-        let name = document.tag(node)
-        if Self.droppedElements.contains(name) { return true }
-        if name == "header" && !Self.isInsideArticle(node) { return true }
+    /// Elements that are never content, and hidden ones.
+    private static func isNeverShown(_ node: Node, name: String) -> Bool {
+        if droppedElements.contains(name) { return true }
         if HTMLDocument.hasAttribute(node, "hidden") { return true }
         if HTMLDocument.attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
         if let style = HTMLDocument.attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        return false
+    }
+
+    private func isDropped(_ node: Node) -> Bool {
+        let name = document.tag(node)
+        if Self.isNeverShown(node, name: name) { return true }
+        if name == "header" && !Self.isInsideArticle(node) { return true }
         if let role = HTMLDocument.attribute(node, "role")?.lowercased(), Boilerplate.chromeRoles.contains(role) { return true }
         if Self.neverChrome.contains(name) || mainText.path[node] != nil { return false }
         if HTMLDocument.attribute(node, "itemprop")?.lowercased() == "articlebody" { return false }
@@ -318,7 +324,8 @@ extension HTMLContentExtractor {
     ///
     /// Themes put layout words on the article's own wrappers (`widget Blog`, `page-block-container and-w-sidebar`), so
     /// the elements of the path are never dropped for their class or id, which would throw the article away with them.
-    /// Comments and related articles (`Boilerplate.isOtherText`) are not searched: a long discussion is not the article.
+    /// Hidden elements, comments and related articles (`Boilerplate.isOtherText`) are not searched: a long discussion is
+    /// not the article.
     struct MainText {
         /// The container (0) and its ancestors, each with how many levels above the container it is.
         let path: [Node: Int]
@@ -341,7 +348,7 @@ extension HTMLContentExtractor {
             var scores: [Node: Int] = [:]
             HTMLDocument.walk(from: root) { node in
                 if HTMLDocument.isElement(node) {
-                    guard !droppedElements.contains(document.tag(node)) else { return false }
+                    guard !isNeverShown(node, name: document.tag(node)) else { return false }
                     return !["class", "id"].contains { attribute in
                         HTMLDocument.withAttributeBytes(node, attribute) { Boilerplate.isOtherText(classOrID: $0) } ?? false
                     }
