@@ -215,6 +215,23 @@ import Testing
         #expect(!text.contains("A hidden slide"))
     }
 
+    @Test func invitationsToFollowOrSubscribeAreNotText() throws {
+        let page = """
+            <html><body><article><h1>Club signs striker</h1>
+            <p>The club signed the striker for 12 million euros on Monday.</p>
+            <p>Fans follow him everywhere he plays, the club said, and 4,000 came to the training ground.</p>
+            <p>Sharing is caring!</p>
+            <p>Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @janedoe or on Facebook.</p>
+            <p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p></article></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "club.html").document)
+        #expect(text.contains("The club signed the striker for 12 million euros on Monday."))
+        #expect(text.contains("Fans follow him everywhere he plays"), "a sentence about following was taken for an invitation")
+        for stray in ["Sharing is caring", "Have a tip?", "right in your inbox"] {
+            #expect(!text.contains(stray), "kept: \(stray)")
+        }
+    }
+
     @Test func titleFallsBackFromTitleElementToHeading() throws {
         let withSuffix = try TestSupport.processText("<html><head><title>Trade figures for 2024 | Example News</title></head><body><p>Trade grew 5 per cent in 2024.</p></body></html>", name: "a.html")
         #expect(withSuffix.document.title == "Trade figures for 2024")

@@ -91,7 +91,22 @@ enum Boilerplate {
         "previous post", "next post", "about this site", "terms and conditions", "privacy policy", "contact us",
         "français", "english", "francais", "features", "more", "home", "opens in a new window", "close", "caption",
         "hide caption", "toggle caption", "enlarge this image", "view gallery", "open gallery", "text size", "advert", "loading",
+        "sharing is caring", "accessibility links", "this slideshow requires javascript", "categorias", "arquivos", "kategorien",
+        "archiv", "catégories", "etiquetas", "schlagwörter",
     ]
+
+    /// Social networks an invitation to follow names.
+    static let followPlaces = ["twitter", "facebook", "instagram", "linkedin", " @", "(@"]
+
+    /// True for a short paragraph that asks the reader to do something instead of saying anything: follow the author or
+    /// the site on a social network, or get a newsletter ("delivered to your inbox", "sign up for our newsletter").
+    static func isCallToAction(_ text: String) -> Bool {
+        guard text.utf8.count <= 300 else { return false }
+        let lowered = text.lowercased()
+        if lowered.contains("follow") && followPlaces.contains(where: lowered.contains) { return true }
+        if lowered.contains("to your inbox") || lowered.contains("in your inbox") { return true }
+        return lowered.contains("newsletter") && (lowered.contains("sign up") || lowered.contains("subscribe"))
+    }
 
     /// True for a line that is page chrome by itself ("Language selection", "Leave a comment", an empty "Date Modified:").
     static func isChromeLine(_ line: String) -> Bool {
@@ -101,7 +116,7 @@ enum Boilerplate {
         if trimmed.isEmpty { return true }
         if trimmed.count > 60 { return false }
         var key = trimmed.lowercased()
-        while let last = key.last, last == ":" || last == "." || last == "…" || last == ">" || last == "»" || last == "|" {
+        while let last = key.last, last == ":" || last == "." || last == "!" || last == "…" || last == ">" || last == "»" || last == "|" {
             key.removeLast()
             key = key.trimmingCharacters(in: .whitespaces)
         }

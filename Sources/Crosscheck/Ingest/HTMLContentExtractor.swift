@@ -198,7 +198,7 @@ struct HTMLContentExtractor {
             // Navigation lists and "read more" links: most of the block is link text.
             if linkBytes * 2 > total && (total < 400 || linkBytes * 10 > total * 9) { return }
         }
-        if Boilerplate.isChromeLine(text) { return }
+        if Boilerplate.isChromeLine(text) || Boilerplate.isCallToAction(text) { return }
         text = UnicodeNormalization.nfc(text)
         blocks.append(Block(kind: bufferKind, text: text))
         if case .heading = bufferKind {
