@@ -232,6 +232,23 @@ import Testing
         }
     }
 
+    @Test func otherArticlesOnThePageAreOtherPosts() throws {
+        // A blog puts its related posts, each a whole <article> with a long excerpt, beside the post: together they hold
+        // more text than the post.
+        let related = (1...3).map { "<article class=\"postbox post-\($0)\"><h2>Another post \($0)</h2><p>An excerpt of another post on this blog, long enough to pass for prose anywhere on the page: it goes on about hope, family and faith for a good many words, number \($0).</p></article>" }.joined()
+        let page = """
+            <html><body><div id="container"><div id="primary">
+            <article class="articlebox post-1806"><h1>Only those who love</h1>
+            <p>Living a true love is one of life's greatest pleasures, and 9 in 10 readers agree.</p>
+            <p>Liking is feeling with the soul, but saying it takes courage, and courage is what most of us lack when it counts.</p>
+            <p>Expressing feelings is an art that takes practice: a word, a look, a gesture at the right moment.</p></article>
+            <h3>You may also like</h3>\(related)</div></div></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "love.html").document)
+        #expect(text.contains("Living a true love is one of life's greatest pleasures"))
+        #expect(!text.contains("An excerpt of another post"))
+    }
+
     @Test func titleFallsBackFromTitleElementToHeading() throws {
         let withSuffix = try TestSupport.processText("<html><head><title>Trade figures for 2024 | Example News</title></head><body><p>Trade grew 5 per cent in 2024.</p></body></html>", name: "a.html")
         #expect(withSuffix.document.title == "Trade figures for 2024")

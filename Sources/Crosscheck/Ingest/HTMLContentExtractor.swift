@@ -225,6 +225,8 @@ struct HTMLContentExtractor {
         let name = document.tag(node)
         if Self.isNeverShown(node, name: name) { return true }
         if name == "header" && !Self.isInsideArticle(node) { return true }
+        // Another composition than the one that holds the main text: a related post, a teaser.
+        if name == "article" && mainText.isInArticle && mainText.path[node] == nil { return true }
         if let role = HTMLDocument.attribute(node, "role")?.lowercased(), Boilerplate.chromeRoles.contains(role) { return true }
         if Self.neverChrome.contains(name) || mainText.path[node] != nil { return false }
         if HTMLDocument.attribute(node, "itemprop")?.lowercased() == "articlebody" { return false }
@@ -330,6 +332,8 @@ extension HTMLContentExtractor {
     struct MainText {
         /// The container (0) and its ancestors, each with how many levels above the container it is.
         let path: [Node: Int]
+        /// Whether the container lies in an `<article>`.
+        private(set) var isInArticle = false
 
         /// The distance of text that lies beside the path, outside every one of its elements.
         static let far = Int.max
@@ -370,19 +374,23 @@ extension HTMLContentExtractor {
                 return false
             }
             // The most text; between equals, the first in the page (a dictionary has no order of its own).
-            var best = scores[root].map { (node: root, score: $0) }
+            // (Two plain variables: an optional tuple captured by the closure read back garbage in a debug build.)
+            var (best, bestScore): (Node?, Int) = (scores[root] == nil ? nil : root, scores[root] ?? 0)
             HTMLDocument.walk(from: root) { node in
                 guard HTMLDocument.isElement(node) else { return false }
-                if let score = scores[node], score > (best?.score ?? 0) { best = (node, score) }
+                if let score = scores[node], score > bestScore { (best, bestScore) = (node, score) }
                 return true
             }
             var path: [Node: Int] = [:]
-            var current = best?.node
+            var current = best
+            var isInArticle = false
             while let element = current, HTMLDocument.isElement(element) {
                 path[element] = path.count
+                isInArticle = isInArticle || HTMLDocument.hasName(element, "article")
                 current = element.pointee.parent
             }
             self.path = path
+            self.isInArticle = isInArticle
         }
 
         /// Whether a paragraph, list item or row of `length` bytes (`linkBytes` of them in links), `distance` levels
