@@ -338,10 +338,11 @@ extension HTMLContentExtractor {
         /// The distance of text that lies beside the path, outside every one of its elements.
         static let far = Int.max
 
-        /// A sentence: five words or more, ending as a sentence ends (`.`, `!`, `?`, `…`, `。`, perhaps before a quote).
+        /// A sentence: five words or more, ending as a sentence ends (`.`, `!`, `?`, `…`, `。`, perhaps before a quote) or
+        /// as one that leads into a list or table does (`:`).
         static func isSentence(_ text: String) -> Bool {
             var scalars = text.unicodeScalars.reversed().drop { "\"'”’»)".unicodeScalars.contains($0) }.makeIterator()
-            guard let last = scalars.next(), ".!?…。！？".unicodeScalars.contains(last) else { return false }
+            guard let last = scalars.next(), ".!?…。！？:".unicodeScalars.contains(last) else { return false }
             return text.utf8.count { $0 == UInt8(ascii: " ") } >= 4
         }
 
@@ -394,14 +395,14 @@ extension HTMLContentExtractor {
         }
 
         /// Whether a paragraph, list item or row of `length` bytes (`linkBytes` of them in links), `distance` levels
-        /// from the main text's container, is kept. Inside the container and one or two levels up (the article's
-        /// wrappers, where its lede, subheads and other parts sit), blocks of a line or more; further away, only
-        /// paragraphs long enough to be prose. Near the article, a table's rows (its figures) and whole sentences are
-        /// kept however short; bylines, dates, captions and teasers' headlines are not sentences.
+        /// from the main text's container, is kept. Inside the container, all; one or two levels up (the article's
+        /// wrappers, where its lede, subheads and other parts sit), blocks of 100 bytes or more, a table's rows (its
+        /// figures) and whole sentences however short (bylines, dates, captions and teasers' headlines are not
+        /// sentences); further away, only paragraphs long enough to be prose.
         func keeps(length: Int, linkBytes: Int, distance: Int, isRowOrSentence: Bool) -> Bool {
             switch distance {
             case 0: true
-            case 1...2: length >= 80 || isRowOrSentence
+            case 1...2: length >= 100 || isRowOrSentence
             default: length >= 300 && linkBytes * 10 < length
             }
         }
