@@ -56,7 +56,8 @@ enum Boilerplate {
             for end in 0...name.count where end == name.count || name[end] == UInt8(ascii: "-") || name[end] == UInt8(ascii: "_") {
                 defer { (start, isFirst) = (end + 1, false) }
                 guard end > start, end - start <= 20 else { continue }
-                let part = String(decoding: name[start..<end], as: UTF8.self)
+                // From a contiguous buffer: decoding an array slice takes a slow path.
+                let part = name.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
                 if words.contains(part) || isFirst && leadingWords.contains(part) { return true }
             }
             return false
@@ -95,30 +96,36 @@ enum Boilerplate {
         "archiv", "catégories", "etiquetas", "schlagwörter",
     ]
 
-    /// Social networks an invitation to follow names.
-    static let followPlaces = ["twitter", "facebook", "instagram", "linkedin", " @", "(@"]
+    /// Social networks an invitation to follow names, and the other words of invitations (lower case, as bytes).
+    private static let followPlaces = ["twitter", "facebook", "instagram", "linkedin", " @", "(@"].map { Array($0.utf8) }
+    private static let inboxes = ["to your inbox", "in your inbox"].map { Array($0.utf8) }
+    private static let (follow, newsletter, signUp, subscribe) = (Array("follow".utf8), Array("newsletter".utf8), Array("sign up".utf8),
+                                                                 Array("subscribe".utf8))
 
     /// True for a short paragraph that asks the reader to do something instead of saying anything: follow the author or
     /// the site on a social network, or get a newsletter ("delivered to your inbox", "sign up for our newsletter").
     static func isCallToAction(_ text: String) -> Bool {
         guard text.utf8.count <= 300 else { return false }
-        let lowered = text.lowercased()
-        if lowered.contains("follow") && followPlaces.contains(where: lowered.contains) { return true }
-        if lowered.contains("to your inbox") || lowered.contains("in your inbox") { return true }
-        return lowered.contains("newsletter") && (lowered.contains("sign up") || lowered.contains("subscribe"))
+        var text = text
+        return text.withUTF8 { bytes in
+            func has(_ words: [UInt8]) -> Bool { ByteSearch.contains(bytes, words) }
+            if has(follow) && followPlaces.contains(where: has) { return true }
+            if inboxes.contains(where: has) { return true }
+            return has(newsletter) && (has(signUp) || has(subscribe))
+        }
     }
 
     /// True for a line that is page chrome by itself ("Language selection", "Leave a comment", an empty "Date Modified:").
     static func isChromeLine(_ line: String) -> Bool {
         // Chrome labels are short; most lines are not, and are let through before any string work.
         if line.utf8.count > 240 { return false }
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimmingWhitespace(line)
         if trimmed.isEmpty { return true }
         if trimmed.count > 60 { return false }
         var key = trimmed.lowercased()
         while let last = key.last, last == ":" || last == "." || last == "!" || last == "…" || last == ">" || last == "»" || last == "|" {
             key.removeLast()
-            key = key.trimmingCharacters(in: .whitespaces)
+            key = trimmingWhitespace(key)
         }
         if chromePhrases.contains(key) { return true }
         return isEmptyLabel(trimmed) || isPictureCredit(key)
@@ -131,6 +138,15 @@ enum Boilerplate {
     /// A short line that credits a picture rather than saying anything: a credit opening, then no sentence.
     static func isPictureCredit(_ key: String) -> Bool {
         creditOpenings.contains { key.hasPrefix($0) } && key.split(separator: " ").count <= 8
+    }
+
+    /// `text` without the white space (Unicode's) at its ends; Foundation's `trimmingCharacters` bridges every line.
+    static func trimmingWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        var (start, end) = (scalars.startIndex, scalars.endIndex)
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        return start == scalars.startIndex && end == scalars.endIndex ? text : String(scalars[start..<end])
     }
 
     /// A label with nothing after its colon, such as "Date Modified:" or "Share:".

@@ -216,10 +216,14 @@ struct HTMLContentExtractor {
         if droppedElements.contains(name) { return true }
         if HTMLDocument.hasAttribute(node, "hidden") { return true }
         if HTMLDocument.attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
-        if let style = HTMLDocument.attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: ""),
-           style.contains("display:none") || style.contains("visibility:hidden") { return true }
-        return false
+        return HTMLDocument.withAttributeBytes(node, "style") { style in
+            // Spaces dropped: "display: none" as often as "display:none".
+            let compact = style.filter { $0 != UInt8(ascii: " ") }
+            return compact.withUnsafeBufferPointer { ByteSearch.contains($0, displayNone) || ByteSearch.contains($0, visibilityHidden) }
+        } ?? false
     }
+
+    private static let (displayNone, visibilityHidden) = (Array("display:none".utf8), Array("visibility:hidden".utf8))
 
     private func isDropped(_ node: Node) -> Bool {
         let name = document.tag(node)
