@@ -29,6 +29,16 @@ import Testing
         #expect(try dates("", head: #"<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">"#, lang: "de-AT").published?.date == "2019-01-01")
     }
 
+    /// A video's upload date is when it was published; a page's "dateUpdate" when it was last changed.
+    @Test func uploadAndUpdateDatesUnderTheirCommonNames() throws {
+        let video = try dates("", head: #"<meta itemprop="uploadDate" content="2019-04-02T08:00:00Z">"#)
+        #expect(video.published?.date == "2019-04-02" && video.modified == nil)
+        let entry = try dates("", head: #"<meta itemprop="dateUpdate" content="2020-02-14 10:47:36">"#)
+        #expect(entry.modified?.date == "2020-02-14" && entry.published == nil)
+        let span = try dates(#"<span itemprop="uploadDate" content="2018-07-09">July 9</span>"#)
+        #expect(span.published?.date == "2018-07-09")
+    }
+
     @Test func itempropDatePublishedMetaAlone() throws {
         let found = try dates("<h1>Harbour reopens</h1>", head: #"<meta itemprop="datePublished" content="2019-10-19T08:00:00+02:00">"#)
         #expect(found.published?.date == "2019-10-19")

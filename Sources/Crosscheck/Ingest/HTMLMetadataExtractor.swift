@@ -102,7 +102,7 @@ struct HTMLMetadataExtractor {
                 let text = HTMLDocument.text(of: node, limit: 200)
                 if !text.isEmpty { bylines.append(text) }
             }
-            if itemprop == "datepublished" || itemprop == "datemodified" || itemprop == "datecreated" {
+            if itemprop == "datepublished" || itemprop == "datemodified" || itemprop == "datecreated" || itemprop == "uploaddate" {
                 if let content = HTMLDocument.attribute(node, "content") ?? HTMLDocument.attribute(node, "datetime")
                     ?? HTMLDocument.attribute(node, "title") {
                     metas.append(("itemprop:\(itemprop)", content))

@@ -17,12 +17,14 @@ enum PublicationDates {
         "article_date_original", "original-publish-date", "originalpublicationdate", "release_date", "date", "dc.created",
         "created", "date.created", "og:pubdate", "rnews:datepublished", "cxenseparse:recs:publishtime", "displaydate", "pdate",
         "ga-publishdate", "bt:pubdate", "itemprop:datecreated", "article.created", "timestamp", "dc.date.available",
+        "uploaddate", "upload_date", "itemprop:uploaddate",
     ]
     /// Meta keys for the last modification.
     static let modifiedMetaKeys = [
         "article:modified_time", "og:updated_time", "og:modified_time", "article:modified", "itemprop:datemodified",
         "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "modified", "revised", "dc.modified",
         "article.updated", "updated_time", "lastupdated", "date.modified", "cxenseparse:recs:articlemodifiedtime",
+        "dateupdate", "dateupdated", "updatedate", "update_date", "last_updated", "last-updated",
     ]
 
     /// Class or id stems of elements that hold a page's date line ("post-date", "entry-meta", "byline", "fecha").
