@@ -88,6 +88,20 @@ import Testing
         #expect(written == (try encoderLines(claims)))
     }
 
+    /// The reports are written a piece at a time, not rendered whole: small pieces, a piece larger than the buffer and
+    /// multi-byte text come out as the whole would.
+    @Test func textWrittenInPiecesIsTheWholeText() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pieces = (0..<40_000).map { "piece \($0) “é” 日本 " } + [String(repeating: "x", count: 3 * ExportFile.bufferSize)] + ["end\n"]
+        let url = folder.appendingPathComponent("report.md")
+        try ExportFile.writePieces(to: url) { emit in for piece in pieces { try emit(piece) } }
+        #expect(try Data(contentsOf: url) == Data(pieces.joined().utf8))
+        // A report written that way is the report rendered whole.
+        try ExportFile.writePieces(to: url) { emit in try HTMLReport.write(ReportContent(Self.corpus), to: emit) }
+        #expect(try String(contentsOf: url, encoding: .utf8) == HTMLReport.render(Self.corpus))
+    }
+
     @Test func theWatchersLineCacheWritesTheSameBytesTwice() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

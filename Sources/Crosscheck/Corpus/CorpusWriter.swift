@@ -106,8 +106,8 @@ public enum CorpusWriter {
         }
         let reports: @Sendable () throws -> Void = {
             let report = ReportContent(corpus)
-            try ExportFile.write(MarkdownReport.render(report), to: file("report.md"))
-            try ExportFile.write(HTMLReport.render(report), to: file("report.html"))
+            try ExportFile.writePieces(to: file("report.md")) { emit in try MarkdownReport.write(report, to: emit) }
+            try ExportFile.writePieces(to: file("report.html")) { emit in try HTMLReport.write(report, to: emit) }
         }
         return [reports, lines, citations]
     }

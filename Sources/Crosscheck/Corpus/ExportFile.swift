@@ -33,6 +33,22 @@ struct ExportFile {
         try write(to: url) { file in try data.withUnsafeBytes { try file.write($0) } }
     }
 
+    /// Writes the text `body` hands out piece by piece, a buffer of about `bufferSize` bytes at a time.
+    static func writePieces(to url: URL, _ body: ((String) throws -> Void) throws -> Void) throws {
+        try write(to: url) { file in
+            var buffer = ""
+            buffer.reserveCapacity(bufferSize + bufferSize / 4)
+            try body { piece in
+                buffer += piece
+                if buffer.utf8.count >= bufferSize {
+                    try file.write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try file.write(buffer)
+        }
+    }
+
     /// Writes each value as one JSON line, a buffer of about `bufferSize` bytes at a time.
     static func writeLines(_ values: some Sequence<some JSONLineWritable>, to url: URL) throws {
         try write(to: url) { file in

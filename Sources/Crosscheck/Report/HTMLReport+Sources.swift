@@ -1,16 +1,17 @@
 extension HTMLReport {
     /// Every source: its metadata with where each value was found, its trust, and its claims by section.
-    static func sources(_ content: ReportContent) -> String {
+    static func sources(_ content: ReportContent, to emit: (String) throws -> Void) rethrows {
         var out = "<section id=\"sources\">\n<h2>Sources <span class=\"count\">\(content.sources.count)</span></h2>\n"
             + "<p class=\"lead\">Each source with what it says about itself (and where that was found), how far the other sources bear it out, and its claims by section."
         if !content.unlistedRelationCounts.isEmpty {
             out += " A claim’s “+N relations” counts those it takes part in that are not listed above; <code>crosscheck explain</code> with its id shows them all."
         }
         out += "</p>\n"
+        try emit(out)
         for (index, source) in content.sources.enumerated() {
-            out += sourceEntry(source, number: index + 1, content: content)
+            try emit(sourceEntry(source, number: index + 1, content: content))
         }
-        return out + "</section>\n"
+        try emit("</section>\n")
     }
 
     private static func sourceEntry(_ source: ReportContent.Source, number: Int, content: ReportContent) -> String {

@@ -12,6 +12,13 @@ enum HTMLReport {
     static func render(_ corpus: Corpus, limit: Int = ReportContent.defaultLimit) -> String { render(ReportContent(corpus, limit: limit)) }
 
     static func render(_ content: ReportContent) -> String {
+        var whole = ""
+        write(content) { whole += $0 }
+        return whole
+    }
+
+    /// The page piece by piece, a source at a time: the page of thousands of sources is never held whole.
+    static func write(_ content: ReportContent, to emit: (String) throws -> Void) rethrows {
         var out = """
             <!DOCTYPE html>
             <html lang="en">
@@ -34,13 +41,14 @@ enum HTMLReport {
         out += changes(content)
         out += agreements(content)
         out += qualifierDifferences(content)
-        out += sources(content)
-        out += problems(content)
+        try emit(out)
+        try sources(content, to: emit)
+        out = problems(content)
         out += "</main>\n"
         out += "<footer class=\"colophon\"><p>Written by crosscheck \(Escaping.html(CrosscheckVersion.current)) (corpus schema \(Corpus.schemaVersion)). "
             + "Every quotation is the source’s sentence as it stands; compared values are <mark>marked</mark>.</p></footer>\n"
         out += "</div>\n</body>\n</html>\n"
-        return out
+        try emit(out)
     }
 
     // MARK: Summary

@@ -10,6 +10,13 @@ enum MarkdownReport {
     static func render(_ corpus: Corpus, limit: Int = ReportContent.defaultLimit) -> String { render(ReportContent(corpus, limit: limit)) }
 
     static func render(_ content: ReportContent) -> String {
+        var whole = ""
+        write(content) { whole += $0 }
+        return whole
+    }
+
+    /// The report piece by piece, a source at a time: the report of thousands of sources is never held whole.
+    static func write(_ content: ReportContent, to emit: (String) throws -> Void) rethrows {
         let counts = content.counts
         var out = "# Crosscheck report\n\n"
         out += [ReportContent.counted(counts.documents, "source"), ReportContent.counted(counts.sections, "section"), ReportContent.counted(counts.claims, "claim"),
@@ -25,14 +32,16 @@ enum MarkdownReport {
                                      content.qualifierDifferences, total: counts.qualifierDifferences, none: "")
             out += unlistedNote(.differentQualifier, content)
         }
-        out += sources(content)
+        try emit(out)
+        try sources(content, to: emit)
+        out = ""
         if !content.problems.isEmpty {
             out += "## Problems\n\n"
             for problem in content.problems { out += "- `\(code(problem.path))`: \(escape(problem.reason))\n" }
             out += "\n"
         }
-        for source in content.sources { out += footnote(source.document) }
-        return out
+        try emit(out)
+        for source in content.sources { try emit(footnote(source.document)) }
     }
 
     // MARK: Relations
@@ -105,10 +114,11 @@ enum MarkdownReport {
 
     // MARK: Sources
 
-    private static func sources(_ content: ReportContent) -> String {
-        var out = "## Sources\n\n"
+    private static func sources(_ content: ReportContent, to emit: (String) throws -> Void) rethrows {
+        try emit("## Sources\n\n")
         for (index, source) in content.sources.enumerated() {
             let document = source.document
+            var out = ""
             out += "### \(index + 1). \(escape(document.title ?? document.source.path))\n\n"
             func row(_ label: String, _ value: String, evidence: String? = nil) {
                 out += "- \(label): \(value)\(evidence.map { " *(from \(escape($0)))*" } ?? "")\n"
@@ -137,8 +147,8 @@ enum MarkdownReport {
                 for index in section.claims { appendClaimItem(content.claims[index], to: &out) }
                 out += "\n"
             }
+            try emit(out)
         }
-        return out
     }
 
     /// A claim as a list item: its sentence, its citation, its values and date, its id.
