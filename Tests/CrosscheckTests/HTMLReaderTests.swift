@@ -221,6 +221,8 @@ import Testing
             <html><body><article><h1>Club signs striker</h1>
             <p>The club signed the striker for 12 million euros on Monday.</p>
             <p>Fans follow him everywhere he plays, the club said, and 4,000 came to the training ground.</p>
+            <p>He has 2 million followers on Twitter, and fans follow him on Instagram too.</p>
+            <p>Writers can charge readers who subscribe to a newsletter, the platform says.</p>
             <p>Sharing is caring!</p>
             <p>Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @janedoe or on Facebook.</p>
             <p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p></article></body></html>
@@ -228,6 +230,8 @@ import Testing
         let text = TestSupport.allText(try TestSupport.processText(page, name: "club.html").document)
         #expect(text.contains("The club signed the striker for 12 million euros on Monday."))
         #expect(text.contains("Fans follow him everywhere he plays"), "a sentence about following was taken for an invitation")
+        #expect(text.contains("He has 2 million followers on Twitter"), "a figure about followers was taken for an invitation")
+        #expect(text.contains("Writers can charge readers who subscribe to a newsletter"), "a sentence about newsletters was taken for an invitation")
         for stray in ["Sharing is caring", "Have a tip?", "right in your inbox"] {
             #expect(!text.contains(stray), "kept: \(stray)")
         }

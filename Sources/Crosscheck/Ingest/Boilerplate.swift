@@ -98,20 +98,24 @@ enum Boilerplate {
 
     /// Social networks an invitation to follow names, and the other words of invitations (lower case, as bytes).
     private static let followPlaces = ["twitter", "facebook", "instagram", "linkedin", " @", "(@"].map { Array($0.utf8) }
+    private static let follows = ["follow us", "follow him", "follow her", "follow me", "follow them"].map { Array($0.utf8) }
     private static let inboxes = ["to your inbox", "in your inbox"].map { Array($0.utf8) }
-    private static let (follow, newsletter, signUp, subscribe) = (Array("follow".utf8), Array("newsletter".utf8), Array("sign up".utf8),
-                                                                 Array("subscribe".utf8))
+    private static let askers = ["sign up", "subscribe"].map { Array($0.utf8) }
+    private static let readers = [" our ", " your "].map { Array($0.utf8) }
+    private static let newsletter = Array("newsletter".utf8)
 
     /// True for a short paragraph that asks the reader to do something instead of saying anything: follow the author or
-    /// the site on a social network, or get a newsletter ("delivered to your inbox", "sign up for our newsletter").
+    /// the site on a social network ("follow her on Twitter @…"), or get a newsletter ("right in your inbox", "sign up
+    /// for our newsletter"). A paragraph with a figure in it is never one: it may be a claim ("2 million follow him on
+    /// Twitter").
     static func isCallToAction(_ text: String) -> Bool {
-        guard text.utf8.count <= 300 else { return false }
+        guard text.utf8.count <= 300, !text.utf8.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return false }
         var text = text
         return text.withUTF8 { bytes in
             func has(_ words: [UInt8]) -> Bool { ByteSearch.contains(bytes, words) }
-            if has(follow) && followPlaces.contains(where: has) { return true }
+            if follows.contains(where: has) && followPlaces.contains(where: has) { return true }
             if inboxes.contains(where: has) { return true }
-            return has(newsletter) && (has(signUp) || has(subscribe))
+            return has(newsletter) && askers.contains(where: has) && readers.contains(where: has)
         }
     }
 
