@@ -4,24 +4,42 @@ import Foundation
 enum CharsetPrescan {
     static let window = 4096
 
+    /// Read on the bytes, ASCII case folded: every page passes here, and a string search bridged to Foundation cost
+    /// more than the rest of decoding.
     static func declaredCharset(in bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(window), as: UTF8.self).lowercased()
-        var searchStart = head.startIndex
-        while let metaRange = head.range(of: "<meta", range: searchStart..<head.endIndex) {
-            let tagEnd = head.range(of: ">", range: metaRange.upperBound..<head.endIndex)?.lowerBound ?? head.endIndex
-            let tag = head[metaRange.upperBound..<tagEnd]
-            if let charsetRange = tag.range(of: "charset") {
-                var rest = tag[charsetRange.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-                if rest.first == "=" {
-                    rest = rest.dropFirst().drop { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\t" }
-                    let label = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }
-                    if !label.isEmpty { return String(label) }
+        let head = bytes.prefix(window).map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        func find(_ needle: [UInt8], from start: Int, to end: Int) -> Int? {
+            guard end - start >= needle.count else { return nil }
+            for index in start...(end - needle.count) where head[index] == needle[0] && head[index..<index + needle.count].elementsEqual(needle) {
+                return index
+            }
+            return nil
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var searchStart = 0
+        while let meta = find(metaOpening, from: searchStart, to: head.count) {
+            let tagStart = meta + metaOpening.count
+            let tagEnd = head[tagStart...].firstIndex(of: UInt8(ascii: ">")) ?? head.count
+            if let charset = find(charsetWord, from: tagStart, to: tagEnd) {
+                var index = charset + charsetWord.count
+                while index < tagEnd, isSpace(head[index]) { index += 1 }
+                if index < tagEnd, head[index] == UInt8(ascii: "=") {
+                    index += 1
+                    while index < tagEnd, isSpace(head[index]) || head[index] == UInt8(ascii: "\"") || head[index] == UInt8(ascii: "'") { index += 1 }
+                    var end = index
+                    while end < tagEnd, labelBytes.contains(head[end]) { end += 1 }
+                    if end > index { return String(decoding: head[index..<end], as: UTF8.self) }
                 }
             }
             searchStart = tagEnd
         }
         return nil
     }
+
+    private static let metaOpening = Array("<meta".utf8)
+    private static let charsetWord = Array("charset".utf8)
+    /// The bytes of an encoding label: ASCII letters and digits, `-`, `_`, `:` and `.`.
+    private static let labelBytes = Set(Array("abcdefghijklmnopqrstuvwxyz0123456789-_:.".utf8))
 }
 
 /// Canonical names for encoding labels, after the WHATWG Encoding Standard where it matters.

@@ -57,7 +57,7 @@ struct HTMLMetadataExtractor {
             let key = HTMLDocument.attribute(node, "property") ?? HTMLDocument.attribute(node, "name")
                 ?? HTMLDocument.attribute(node, "itemprop") ?? HTMLDocument.attribute(node, "http-equiv")
             if let key, let content = HTMLDocument.attribute(node, "content") {
-                metas.append((key.lowercased().trimmingCharacters(in: .whitespaces), content.trimmingCharacters(in: .whitespacesAndNewlines)))
+                metas.append((Boilerplate.trimmingWhitespace(key.lowercased()), Boilerplate.trimmingWhitespace(content)))
             }
             return false
         case "title":
@@ -144,7 +144,7 @@ struct HTMLMetadataExtractor {
         let mayHoldLabel = HTMLDocument.withTextBytes(node) { bytes in
             guard bytes.count >= 5 && bytes.count < 200 else { return false }
             let head = UnsafeBufferPointer(rebasing: bytes.prefix(48))
-            return DateLabels.stems.contains { ByteSearch.contains(head, $0) }
+            return DateLabels.stems.occur(in: head)
         } ?? false
         guard mayHoldLabel else { return }
         let text = HTMLDocument.withTextBytes(node) { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -227,12 +227,9 @@ struct HTMLMetadataExtractor {
         dateLines.append((match, text, node))
     }
 
+    /// Class names are matched without regard to case ("PostDate", "articleDate").
     private static func holdsDateStem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count < 400 else { return false }
-        // Class names are matched without regard to case ("PostDate", "articleDate").
-        var lower = [UInt8](bytes)
-        for index in lower.indices where lower[index] >= 65 && lower[index] <= 90 { lower[index] += 32 }
-        return lower.withUnsafeBufferPointer { buffer in PublicationDates.dateClassStems.contains { ByteSearch.contains(buffer, $0) } }
+        bytes.count < 400 && PublicationDates.dateClassStems.occur(in: bytes)
     }
 
     /// The ancestors of the page's headline: the `<h1>`s outside navigation, footers and forms whose text the page's
@@ -422,15 +419,22 @@ enum DateLabels {
                                   "erstellt am", "created on", "geplaatst op", "opublikowano", "publicerad"]
 
     /// Byte stems every label contains, for a fast first test.
-    static let stems: [[UInt8]] = ["datum:", "date:", "fecha:", "publi", "updat", "modif", "poste", "mis à", "mise à", "aktualis", "veröff", "actualiz", "aggiorn", "atualiz",
-                                   "bijgew", "gepubl", "issued", "releas", "erstellt", "created", "geplaatst"].map { Array($0.utf8) }
+    static let stems = ByteSearch.Needles(["datum:", "date:", "fecha:", "publi", "updat", "modif", "poste", "mis à", "mise à", "aktualis", "veröff",
+                                           "actualiz", "aggiorn", "atualiz", "bijgew", "gepubl", "issued", "releas", "erstellt", "created",
+                                           "geplaatst"].map { Array($0.utf8) })
 
     static func label(in lowerText: String) -> Kind? {
-        let head = lowerText.prefix(60)
-        if modifiedLabels.contains(where: { head.contains($0) }) { return .modified }
-        if publishedLabels.contains(where: { head.contains($0) }) { return .published }
-        return nil
+        // Searched as bytes: Foundation's `contains` bridges the line for each of the labels.
+        var head = String(lowerText.prefix(60))
+        return head.withUTF8 { head in
+            if modifiedLabelBytes.contains(where: { ByteSearch.contains(head, $0) }) { return .modified }
+            if publishedLabelBytes.contains(where: { ByteSearch.contains(head, $0) }) { return .published }
+            return nil
+        }
     }
+
+    private static let modifiedLabelBytes = modifiedLabels.map { Array($0.utf8) }
+    private static let publishedLabelBytes = publishedLabels.map { Array($0.utf8) }
 
     /// The first complete date after the label in `text`.
     static func date(after label: String, in text: String) -> DateMatch? {

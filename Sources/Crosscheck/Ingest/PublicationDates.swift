@@ -28,10 +28,10 @@ enum PublicationDates {
     ]
 
     /// Class or id stems of elements that hold a page's date line ("post-date", "entry-meta", "byline", "fecha").
-    static let dateClassStems: [[UInt8]] = [
+    static let dateClassStems = ByteSearch.Needles([
         "date", "datum", "fecha", "data-pub", "time", "publi", "posted", "submitted", "byline", "subline", "meta", "post-info",
         "postinfo", "entry-info", "article-info", "parution", "created", "calendar", "clock", "dateline", "timestamp",
-    ].map { Array($0.utf8) }
+    ].map { Array($0.utf8) })
 
     /// Class or id stems of containers whose dates belong to other content: comments, sidebars, related
     /// articles, footers, navigation.

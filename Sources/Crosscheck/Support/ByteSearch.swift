@@ -20,6 +20,34 @@ enum ByteSearch {
         return false
     }
 
+    /// Several lower-case needles searched for in one pass, ignoring ASCII case: at each byte only the needles that
+    /// start with it are compared.
+    struct Needles: Sendable {
+        private let needles: [[UInt8]]
+        /// For each byte, the needles that start with it.
+        private let byFirstByte: [[Int]]
+
+        init(_ needles: [[UInt8]]) {
+            var byFirstByte = [[Int]](repeating: [], count: 256)
+            for (index, needle) in needles.enumerated() where !needle.isEmpty { byFirstByte[Int(needle[0])].append(index) }
+            (self.needles, self.byFirstByte) = (needles, byFirstByte)
+        }
+
+        /// True when any needle occurs in `haystack`.
+        func occur(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+            for start in haystack.indices {
+                for candidate in byFirstByte[Int(lower(haystack[start]))] {
+                    let needle = needles[candidate]
+                    guard haystack.count - start >= needle.count else { continue }
+                    var offset = 1
+                    while offset < needle.count && lower(haystack[start + offset]) == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
     static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         haystack.withUnsafeBufferPointer { contains($0, needle) }
     }
