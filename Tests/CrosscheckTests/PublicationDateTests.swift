@@ -39,6 +39,16 @@ import Testing
         #expect(span.published?.date == "2018-07-09")
     }
 
+    /// An embedded post quotes its own date; the page's is elsewhere.
+    @Test func aQuotedPostsDateIsNotThePages() throws {
+        let body = """
+            <article><h1>What the ruling changes</h1><div class="PublishDate"><span class="PublishDate_date">29. Januar 2019</span></div>
+            <blockquote class="instagram-media"><p>A post shared by Jane (@jane) on <time datetime="2018-03-12T19:30:12+00:00">Mar 12, 2018</time></p></blockquote>
+            </article>
+            """
+        #expect(try dates(body, lang: "de").published?.date == "2019-01-29")
+    }
+
     @Test func itempropDatePublishedMetaAlone() throws {
         let found = try dates("<h1>Harbour reopens</h1>", head: #"<meta itemprop="datePublished" content="2019-10-19T08:00:00+02:00">"#)
         #expect(found.published?.date == "2019-10-19")

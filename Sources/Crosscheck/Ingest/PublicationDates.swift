@@ -46,7 +46,9 @@ enum PublicationDates {
     }
 
     /// `<aside>` is foreign too, unless it sits in the article or its header (a box of facts about the article).
-    static let foreignTags: Set<String> = ["footer", "nav", "form", "select", "option"]
+    /// A quotation's dates are those of what it quotes (an embedded post: "… (@someone) on Mar 12, 2018").
+    static let foreignTags: Set<String> = ["footer", "nav", "form", "select", "option", "blockquote"]
+
 
     /// A complete date in a URL path: `/2019/10/19/`, `/2019-10-19-title`, `/20191019/`; nil for a year or month alone.
     static func dateInURL(_ url: String) -> DateMatch? {
