@@ -152,17 +152,18 @@ import Testing
 
     @Test func textAwayFromTheArticleIsKeptOnlyWhenItReadsAsProse() throws {
         // Around the article's paragraphs: a byline and a time stamp in a box of their own, a lede sentence and a
-        // table beside it; further off, teasers of other stories (a linked headline and a summary each).
+        // table beside it; further off, after the page's wrapper, teasers of other stories (a linked headline and a
+        // summary each).
         let paragraphs = (1...3).map { "<p>The harbour authority said paragraph \($0) of its report covers the cargo handled at the port during the year.</p>" }.joined()
         let teasers = (1...6).map { "<div class=\"teaser\"><h3><a href=\"/s/\($0)\">Port story number \($0)</a></h3><p>A summary of another story about the harbour that runs on for a while, number \($0).</p></div>" }.joined()
         let page = """
-            <html><body><div id="page"><div class="layout"><div class="column">
+            <html><body><div id="page"><div class="band"><img src="logo.png" alt=""></div><div class="layout"><div class="column">
             <div class="meta"><p>By Jane Doe</p><p>Nov 13, 2019 4:26 pm</p></div>
             <div class="lede"><p>Exports through the port rose 4 per cent in 2019.</p><p>Cargo handled at the port, by month:</p></div>
             <div class="story-text">\(paragraphs)</div>
             <table><tr><td>2019</td><td>4%</td></tr></table>
             <div class="next"><h4><a href="/next">Next: ferry fares to rise</a></h4><p>Ferry fares will rise by 3 per cent next spring.</p></div>
-            </div></div><div class="more"><div><div>\(teasers)</div></div></div></div></body></html>
+            </div><div class="rail"><img src="ad.png" alt=""></div></div></div><div class="more"><h2>More from the port</h2><div class="list">\(teasers)</div></div></body></html>
             """
         let text = TestSupport.allText(try TestSupport.processText(page, name: "port.html").document)
         #expect(text.contains("paragraph 3 of its report"))
@@ -252,6 +253,45 @@ import Testing
         let text = TestSupport.allText(try TestSupport.processText(page, name: "love.html").document)
         #expect(text.contains("Living a true love is one of life's greatest pleasures"))
         #expect(!text.contains("An excerpt of another post"))
+    }
+
+    @Test func anArticleBuiltFromPageBuilderRowsKeepsEveryRow() throws {
+        // Each block of the article sits in a row, a column, an inner column and a wrapper, each the only child of the
+        // one before: five levels from one row's text to the next, none of them a branch but the article's own.
+        func row(_ text: String) -> String {
+            "<div class=\"vc_row\"><div class=\"vc_column\"><div class=\"vc_column-inner\"><div class=\"wpb_wrapper\"><p>\(text)</p></div></div></div></div>"
+        }
+        let long = (1...4).map { "Paragraph \($0) of the main row describes the service market at length, with figures for every region." }
+            .map { "<p>\($0)</p>" }.joined()
+        let page = """
+            <html><body><article><h1>Remote service</h1><div class="entry">
+            \(row("Service experts no longer need to travel to 3 sites."))
+            <div class="vc_row"><div class="vc_column"><div class="vc_column-inner"><div class="wpb_wrapper">\(long)</div></div></div></div>
+            \(row("Five trends will change how 200 firms work."))
+            </div></article></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "service.html").document)
+        #expect(text.contains("Paragraph 4 of the main row"))
+        #expect(text.contains("Service experts no longer need to travel to 3 sites."))
+        #expect(text.contains("Five trends will change how 200 firms work."))
+    }
+
+    @Test func theSectionsOfOneArticleAreNotOtherPosts() throws {
+        // A CMS writes each section of an article as an <article> of its own inside the article.
+        func section(_ heading: String, _ text: String) -> String {
+            "<article class=\"paragraph\"><h2>\(heading)</h2><div class=\"paragraph__content\"><p>\(text)</p></div></article>"
+        }
+        let page = """
+            <html><body><main><article class="article-full"><h1>Wall linings</h1><section class="article-full__content">
+            \(section("What it is", "A wall lining is a non-bearing element set 4 centimetres in front of a wall."))
+            \(section("How to fix it", String(repeating: "Fix the frame to the wall every metre, then board it and fill the joints. ", count: 5)))
+            \(section("Mould", "Without a vapour barrier, 1 in 3 linings on outer walls grows mould."))
+            </section></article></main></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "lining.html").document)
+        #expect(text.contains("A wall lining is a non-bearing element"))
+        #expect(text.contains("Fix the frame to the wall every metre"))
+        #expect(text.contains("Without a vapour barrier, 1 in 3 linings"))
     }
 
     @Test func titleFallsBackFromTitleElementToHeading() throws {

@@ -118,7 +118,7 @@ struct HTMLContentExtractor {
         case "a": frame.isLink = HTMLDocument.hasAttribute(node, "href")
         default: break
         }
-        frame.mainTextDistance = mainText.path[node]
+        frame.mainTextDistance = mainText.distance(of: node)
         if name == "td" || name == "th" {
             if holdsBlocks(node) {
                 frame.isBlock = true
@@ -229,13 +229,24 @@ struct HTMLContentExtractor {
         let name = document.tag(node)
         if Self.isNeverShown(node, name: name) { return true }
         if name == "header" && !Self.isInsideArticle(node) { return true }
-        // Another composition than the one that holds the main text: a related post, a teaser.
-        if name == "article" && mainText.isInArticle && mainText.path[node] == nil { return true }
+        // Another composition than the one that holds the main text: a related post, a teaser. An <article> inside the
+        // one that holds it is a part of it (a CMS's sections of one article).
+        if name == "article" && mainText.isInArticle && mainText.path[node] == nil && !isInsideMainArticle(node) { return true }
         if let role = HTMLDocument.attribute(node, "role")?.lowercased(), Boilerplate.chromeRoles.contains(role) { return true }
         if Self.neverChrome.contains(name) || mainText.path[node] != nil { return false }
         if HTMLDocument.attribute(node, "itemprop")?.lowercased() == "articlebody" { return false }
         let chromeClass = HTMLDocument.withAttributeBytes(node, "class") { Boilerplate.isChrome(classOrID: $0) } ?? false
         return chromeClass || HTMLDocument.withAttributeBytes(node, "id") { Boilerplate.isChrome(classOrID: $0) } ?? false
+    }
+
+    /// Whether an ancestor of `node` is an `<article>` on the main text's path.
+    private func isInsideMainArticle(_ node: Node) -> Bool {
+        var parent = node.pointee.parent
+        while let current = parent, HTMLDocument.isElement(current) {
+            if mainText.path[current] != nil && HTMLDocument.hasName(current, "article") { return true }
+            parent = current.pointee.parent
+        }
+        return false
     }
 
     private static func isInsideArticle(_ node: Node) -> Bool {
@@ -334,10 +345,19 @@ extension HTMLContentExtractor {
     /// Hidden elements, comments and related articles (`Boilerplate.isOtherText`) are not searched: a long discussion is
     /// not the article.
     struct MainText {
-        /// The container (0) and its ancestors, each with how many levels above the container it is.
+        /// The container (0) and its ancestors, each with how many levels above the container it is (counting only the
+        /// levels where the page branches).
         let path: [Node: Int]
         /// Whether the container lies in an `<article>`.
         private(set) var isInArticle = false
+        /// Other containers that hold a good part of the running text (an article cut into sections, each in its own
+        /// box): what lies in them is as near as what lies in the main one.
+        private(set) var otherContainers: Set<Node> = []
+
+        /// How far `element` is from the running text when it is on the path or one of the other containers.
+        func distance(of element: Node) -> Int? {
+            path[element] ?? (otherContainers.contains(element) ? 0 : nil)
+        }
 
         /// The distance of text that lies beside the path, outside every one of its elements.
         static let far = Int.max
@@ -386,16 +406,36 @@ extension HTMLContentExtractor {
                 if let score = scores[node], score > bestScore { (best, bestScore) = (node, score) }
                 return true
             }
+            // Levels are counted where the page branches: page builders wrap each block of an article in a column, an
+            // inner column and a wrapper, each the only child of the one before, and those add no distance.
             var path: [Node: Int] = [:]
             var current = best
-            var isInArticle = false
+            var (distance, isInArticle) = (0, false)
             while let element = current, HTMLDocument.isElement(element) {
-                path[element] = path.count
+                if element != best, Self.branches(element, document: document) { distance += 1 }
+                path[element] = distance
                 isInArticle = isInArticle || HTMLDocument.hasName(element, "article")
                 current = element.pointee.parent
             }
             self.path = path
             self.isInArticle = isInArticle
+            // A quarter of the main container's text, and a few sentences' worth at least.
+            let enough = max(bestScore / 4, 200)
+            otherContainers = Set(scores.filter { $0.value >= enough && path[$0.key] == nil }.keys)
+        }
+
+        /// Whether an element holds more than one shown element.
+        private static func branches(_ element: Node, document: HTMLDocument) -> Bool {
+            var shown = 0
+            var child = element.pointee.children
+            while let node = child {
+                if HTMLDocument.isElement(node), !isNeverShown(node, name: document.tag(node)) {
+                    shown += 1
+                    if shown > 1 { return true }
+                }
+                child = node.pointee.next
+            }
+            return false
         }
 
         /// Whether a paragraph, list item or row of `length` bytes (`linkBytes` of them in links), `distance` levels
