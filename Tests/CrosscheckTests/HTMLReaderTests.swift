@@ -294,6 +294,23 @@ import Testing
         #expect(text.contains("Without a vapour barrier, 1 in 3 linings"))
     }
 
+    @Test func copyrightNoticesAndTimeStampsAreNotText() throws {
+        let page = """
+            <html><body><article><h1>Exports to Japan</h1>
+            <p>Exports to Japan reached 2.1 billion dollars in 2024.</p>
+            <p>Copyright law changed in 2019, the court said, for 3 kinds of works.</p>
+            <p>Last updated: 12 February 2025</p>
+            <p>© 1998-2025 CCJQ. Tous droits réservés. Dernière mise à jour : 12 février 2025. Site optimisé pour 1024 × 768.</p>
+            <p>Copyright 2025 Example News. All rights reserved.</p></article></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "exports.html").document)
+        #expect(text.contains("Exports to Japan reached 2.1 billion dollars in 2024."))
+        #expect(text.contains("Copyright law changed in 2019"), "a sentence about copyright was taken for a notice")
+        for stray in ["Last updated", "Tous droits", "All rights reserved"] {
+            #expect(!text.contains(stray), "kept: \(stray)")
+        }
+    }
+
     @Test func titleFallsBackFromTitleElementToHeading() throws {
         let withSuffix = try TestSupport.processText("<html><head><title>Trade figures for 2024 | Example News</title></head><body><p>Trade grew 5 per cent in 2024.</p></body></html>", name: "a.html")
         #expect(withSuffix.document.title == "Trade figures for 2024")

@@ -125,6 +125,8 @@ enum Boilerplate {
         if line.utf8.count > 240 { return false }
         let trimmed = trimmingWhitespace(line)
         if trimmed.isEmpty { return true }
+        // A copyright notice, however much it adds ("… All rights reserved. Last updated …").
+        if isCopyright(String(trimmed.prefix(12)).lowercased()) { return true }
         if trimmed.count > 60 { return false }
         var key = trimmed.lowercased()
         while let last = key.last, last == ":" || last == "." || last == "!" || last == "…" || last == ">" || last == "»" || last == "|" {
@@ -132,7 +134,22 @@ enum Boilerplate {
             key = trimmingWhitespace(key)
         }
         if chromePhrases.contains(key) { return true }
-        return isEmptyLabel(trimmed) || isPictureCredit(key)
+        return isEmptyLabel(trimmed) || isPictureCredit(key) || isDateStamp(key)
+    }
+
+    /// How a copyright line starts (lower case): "© 1998-2025 Example Inc.", "Copyright 2019 Example News. All rights reserved."
+    static func isCopyright(_ key: String) -> Bool {
+        if key.hasPrefix("©") || key.hasPrefix("(c) ") { return true }
+        // "Copyright 2019 …", "Copyright © …"; not "Copyright law changed in 2019".
+        guard key.hasPrefix("copyright ") else { return false }
+        let next = key.dropFirst("copyright ".count).first
+        return next == "©" || next == "(" || next?.isNumber == true
+    }
+
+    /// A page's time stamp on a line of its own: a date label and the date, a few words at most ("Last updated:
+    /// 12 February 2025", "Dernière mise à jour : 12 février 2025"). The metadata reads it from the page.
+    static func isDateStamp(_ key: String) -> Bool {
+        key.split(separator: " ").count <= 8 && DateLabels.label(in: key) != nil && !DateParsing.findDates(in: key, requireYear: true).isEmpty
     }
 
     /// How a picture's credit line starts ("Photo: Jane Doe, AP", "Image copyright Getty Images"), lower case.
