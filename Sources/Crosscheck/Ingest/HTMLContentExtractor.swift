@@ -46,8 +46,8 @@ struct HTMLContentExtractor {
     private var linkDepth = 0
     private var preDepth = 0
     private var cellsInRow = 0
-    /// Where the page's running text is (`MainText`).
-    private var mainText = MainText(path: [:])
+    /// Where the page's running text is (`MainText`); none until `blocks(of:)` finds it.
+    private var mainText = MainText.none
     private let document: HTMLDocument
 
     private init(document: HTMLDocument) {
@@ -204,8 +204,9 @@ struct HTMLContentExtractor {
         if case .heading = bufferKind {
             isFar.append(false)
         } else {
-            let isNear = bufferKind == .tableRow || MainText.isSentence(text)
-            isFar.append(!mainText.keeps(length: total, linkBytes: linkBytes, distance: bufferDistance, isRowOrSentence: isNear))
+            let isRow = bufferKind == .tableRow
+            isFar.append(!mainText.keeps(length: total, linkBytes: linkBytes, distance: bufferDistance,
+                                         isRowOrSentence: isRow || MainText.isSentence(text)))
         }
     }
 
@@ -370,8 +371,11 @@ extension HTMLContentExtractor {
             return text.utf8.count { $0 == UInt8(ascii: " ") } >= 4
         }
 
-        init(path: [Node: Int]) {
-            self.path = path
+        /// No running text found (yet): every block is near.
+        static var none: MainText { MainText() }
+
+        private init() {
+            path = [:]
         }
 
         init(below root: Node, document: HTMLDocument) {
@@ -379,9 +383,8 @@ extension HTMLContentExtractor {
             HTMLDocument.walk(from: root) { node in
                 if HTMLDocument.isElement(node) {
                     guard !isNeverShown(node, name: document.tag(node)) else { return false }
-                    return !["class", "id"].contains { attribute in
-                        HTMLDocument.withAttributeBytes(node, attribute) { Boilerplate.isOtherText(classOrID: $0) } ?? false
-                    }
+                    let isOtherText = HTMLDocument.withAttributeBytes(node, "class") { Boilerplate.isOtherText(classOrID: $0) } ?? false
+                    return !isOtherText && !(HTMLDocument.withAttributeBytes(node, "id") { Boilerplate.isOtherText(classOrID: $0) } ?? false)
                 }
                 guard HTMLDocument.isText(node), let length = HTMLDocument.withTextBytes(node, { $0.count { $0 > 0x20 } }), length > 0 else {
                     return false
@@ -443,10 +446,11 @@ extension HTMLContentExtractor {
         /// wrappers, where its lede, subheads and other parts sit), blocks of 100 bytes or more, a table's rows (its
         /// figures) and whole sentences however short (bylines, dates, captions and teasers' headlines are not
         /// sentences); further away, only paragraphs long enough to be prose.
-        func keeps(length: Int, linkBytes: Int, distance: Int, isRowOrSentence: Bool) -> Bool {
+        /// `isRowOrSentence` is worked out only for the blocks one or two levels up.
+        func keeps(length: Int, linkBytes: Int, distance: Int, isRowOrSentence: @autoclosure () -> Bool) -> Bool {
             switch distance {
             case 0: true
-            case 1...2: length >= 100 || isRowOrSentence
+            case 1...2: length >= 100 || isRowOrSentence()
             default: length >= 300 && linkBytes * 10 < length
             }
         }
