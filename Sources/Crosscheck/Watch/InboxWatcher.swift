@@ -107,6 +107,9 @@ public final class InboxWatcher {
                 switch event.kind {
                 case .overflow:
                     report(.notice("the kernel's event queue overflowed (more than fs.inotify.max_queued_events changes at once); rescanning the inbox"))
+                    // The closes of writes may be among the events lost: the rescan reads every file, and a file still
+                    // being written makes new events.
+                    writing.removeAll()
                 case .inboxGone:
                     throw CrosscheckError.inboxMissing(path: options.build.inbox.path)
                 case .folderArrived:
@@ -134,14 +137,15 @@ public final class InboxWatcher {
                 latest = time
                 if dirtySince == nil { dirtySince = time }
             }
+            // A writer that has gone quiet for long without closing is taken as done: its file needs a batch too.
+            if dirtySince == nil, writing.values.contains(where: { time - $0 >= Self.abandonedWrite }) { (dirtySince, latest) = (time, time) }
             guard let since = dirtySince else {
                 if stopping { return }
                 continue
             }
             let settled = time - latest >= options.quietPeriod || time - since >= options.maximumDelay
             guard settled || stopping else { continue }
-            // A writer that has gone quiet for long without closing is taken as done.
-            writing = writing.filter { time - $0.value < 30 }
+            writing = writing.filter { time - $0.value < Self.abandonedWrite }
             let recent = lastEvent.filter { time - $0.value < options.quietPeriod }.keys
             let deferred = stopping ? Set(writing.keys) : Set(writing.keys).union(recent)
             let batch = try build.update(deferring: deferred)
@@ -152,6 +156,9 @@ public final class InboxWatcher {
             if stopping { return }
         }
     }
+
+    /// Seconds after its last write that a file never closed is read as it stands.
+    static let abandonedWrite = 30.0
 
     private func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 }
