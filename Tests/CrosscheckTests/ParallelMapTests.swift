@@ -20,23 +20,6 @@ struct ParallelMapTests {
         #expect(visits.counts == [Int](repeating: 1, count: 777))
     }
 
-    @Test("take gives the named elements in the order named and moves them: the source keeps no reference")
-    func takeMovesTheNamedElements() {
-        for jobs in [1, 2, 3] {
-            var boxes = (0..<100).map { Box($0) }
-            let placeholder = Box(-1)
-            let positions = [42, 7, 99, 0, 13]
-            var taken = ParallelMap.take(positions, from: &boxes, placeholder: placeholder, jobs: jobs)
-            #expect(taken.map(\.value) == positions)
-            // Moved, not copied: each taken box is held by the result alone.
-            for index in taken.indices { #expect(isKnownUniquelyReferenced(&taken[index])) }
-            for position in positions { #expect(boxes[position] === placeholder) }
-            #expect(boxes.enumerated().filter { !positions.contains($0.offset) }.allSatisfy { $0.element.value == $0.offset })
-            var none: [Box] = []
-            #expect(ParallelMap.take([], from: &none, placeholder: placeholder, jobs: jobs).isEmpty)
-        }
-    }
-
     @Test("a parallel sort gives what sorted gives, for any number of threads and any length")
     func sortedMatchesTheSerialSort() {
         var generator = SystemRandomNumberGenerator()
@@ -49,11 +32,6 @@ struct ParallelMapTests {
                 #expect(sorted.map(\.position) == expected.map(\.position), "\(count) elements, \(jobs) jobs")
             }
         }
-    }
-
-    final class Box: Sendable {
-        let value: Int
-        init(_ value: Int) { self.value = value }
     }
 
     /// Counts of visits per index, safe to record from several threads.

@@ -10,7 +10,12 @@ public struct Relation: Codable, Hashable, Sendable {
     /// What the values measure ("rank among trading partners", "two-way trade in goods").
     public var metric: String
     /// One sentence a person can check: both sources with their dates, both values, and why.
-    public var explanation: String
+    public var explanation: String {
+        get { wording.text }
+        set { wording = Wording(newValue) }
+    }
+    /// The explanation as written, or the parts it is written from (`Wording`).
+    var wording: Wording
     /// How sure the engine is, in [0, 1].
     public var confidence: Double
     /// For a contradiction: the claim whose source the corpus supports better, if one does.
@@ -38,6 +43,40 @@ public struct Relation: Codable, Hashable, Sendable {
         case id, kind, claims, subject, metric, explanation, confidence
         case betterSupported = "better_supported"
     }
+
+    public init(id: String, kind: Kind, claims: [RelatedClaim], subject: String?, metric: String, explanation: String, confidence: Double,
+                betterSupported: String?) {
+        self.init(id: id, kind: kind, claims: claims, subject: subject, metric: metric, wording: Wording(explanation), confidence: confidence,
+                  betterSupported: betterSupported)
+    }
+
+    init(id: String, kind: Kind, claims: [RelatedClaim], subject: String?, metric: String, wording: Wording, confidence: Double,
+         betterSupported: String?) {
+        (self.id, self.kind, self.claims, self.subject, self.metric) = (id, kind, claims, subject, metric)
+        (self.wording, self.confidence, self.betterSupported) = (wording, confidence, betterSupported)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            id: container.decode(String.self, forKey: .id), kind: container.decode(Kind.self, forKey: .kind),
+            claims: container.decode([RelatedClaim].self, forKey: .claims), subject: container.decodeIfPresent(String.self, forKey: .subject),
+            metric: container.decode(String.self, forKey: .metric), explanation: container.decode(String.self, forKey: .explanation),
+            confidence: container.decode(Double.self, forKey: .confidence),
+            betterSupported: container.decodeIfPresent(String.self, forKey: .betterSupported))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(claims, forKey: .claims)
+        try container.encodeIfPresent(subject, forKey: .subject)
+        try container.encode(metric, forKey: .metric)
+        try container.encode(explanation, forKey: .explanation)
+        try container.encode(confidence, forKey: .confidence)
+        try container.encodeIfPresent(betterSupported, forKey: .betterSupported)
+    }
 }
 
 extension Relation.Kind {
@@ -50,12 +89,6 @@ extension Relation.Kind {
         case .differentQualifier: 3
         }
     }
-}
-
-extension Relation {
-    /// A relation of nothing, which allocates nothing: what is left where a relation was moved out of an array.
-    static let placeholder = Relation(id: "", kind: .agreement, claims: [], subject: nil, metric: "", explanation: "", confidence: 0,
-                                      betterSupported: nil)
 }
 
 /// One side of a relation: the claim, where it comes from, and the value that was compared.

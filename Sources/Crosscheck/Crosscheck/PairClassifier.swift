@@ -43,8 +43,9 @@ enum PairClassifier {
 
     private static func valuesAgree(_ a: Fact, _ b: Fact) -> String {
         let (earlier, later) = (a.period.year ?? 0) <= (b.period.year ?? 0) ? (a.period, b.period) : (b.period, a.period)
-        let when = PeriodComparison(a.period, b.period).isDifferent ? " and unchanged between \(earlier.label) and \(later.label)" : ""
-        return "the values agree within their stated precision\(when)"
+        // The usual reason is the literal itself, which every relation giving it shares without allocating.
+        guard PeriodComparison(a.period, b.period).isDifferent else { return "the values agree within their stated precision" }
+        return "the values agree within their stated precision and unchanged between \(earlier.label) and \(later.label)"
     }
 
     /// - Parameter similarity: how alike the two sentences' content words are, in [0, 1].

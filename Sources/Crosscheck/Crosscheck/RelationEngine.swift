@@ -201,27 +201,8 @@ public enum RelationEngine {
         sortKeys = ParallelMap.sorted(sortKeys, jobs: jobs, by: { $0 < $1 })
         let order = sortKeys.indices.filter { $0 == 0 || sortKeys[$0 - 1].id != sortKeys[$0].id }.map { sortKeys[$0].index }
         sortKeys = []
-        // Each fact's side of a relation and what its source says, made once per fact: a fact is on one side of several
-        // relations, which then share them.
-        var isRelated = [Bool](repeating: false, count: facts.count)
-        for entry in kept { (isRelated[entry.a], isRelated[entry.b]) = (true, true) }
-        let labels = Explanation.SourceLabels(documents)
-        let sides = ParallelMap.map(Array(facts.indices), jobs: jobs) { [isRelated] index -> Side? in
-            guard isRelated[index] else { return nil }
-            let fact = facts[index]
-            return Side(fact: fact, claim: RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity),
-                        statement: Explanation.statement(fact, sources: labels), subject: fact.subject.map(Explanation.capitalized))
-        }
-        // Made in the order found, then moved (not copied) into their final order.
-        var made = ParallelMap.map(Array(kept.indices), jobs: jobs) { index in
-            let entry = kept[index]
-            return makeRelation(entry.verdict, sides[entry.a]!, sides[entry.b]!, id: pairIDs[index].id)
-        }
-        made += built
-        var relations = ParallelMap.take(order, from: &made, placeholder: .placeholder, jobs: jobs)
-        made = []
-
-        // Trust from the agreements and conflicts between sources, as document indices (in the relations' order).
+        // Trust from the agreements and conflicts between sources, as document indices (in the relations' order). Worked
+        // out before the relations are made, so that the facts are no longer needed once their sides are.
         let links = ParallelMap.map(order, jobs: jobs) { index -> SourceTrustModel.Link? in
             if index < kept.count {
                 let entry = kept[index]
@@ -233,6 +214,24 @@ public enum RelationEngine {
                   let a = documentIndex[relation.claims[0].document], let b = documentIndex[relation.claims[1].document] else { return nil }
             return SourceTrustModel.Link(agree: relation.kind == .agreement, a: a, b: b)
         }.compactMap { $0 }
+        // Each fact's side of a relation and what its source says, made once per fact: a fact is on one side of several
+        // relations, which then share them.
+        var isRelated = [Bool](repeating: false, count: facts.count)
+        for entry in kept { (isRelated[entry.a], isRelated[entry.b]) = (true, true) }
+        let labels = Explanation.SourceLabels(documents)
+        let sides = ParallelMap.map(Array(facts.indices), jobs: jobs) { [isRelated] index -> Side? in
+            guard isRelated[index] else { return nil }
+            let fact = facts[index]
+            return Side(fact: fact, claim: RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity),
+                        statement: Explanation.statement(fact, sources: labels), subject: fact.subject.map(Explanation.capitalized))
+        }
+        // Made straight into their final order: making them in the order found and then moving them held both arrays at
+        // once, a tenth of a large build's peak memory.
+        var relations = ParallelMap.map(order, jobs: jobs) { index in
+            guard index < kept.count else { return built[index - kept.count] }
+            let entry = kept[index]
+            return makeRelation(entry.verdict, sides[entry.a]!, sides[entry.b]!, id: pairIDs[index].id)
+        }
         let trust = SourceTrustModel.scores(documents: documents, links: links, jobs: jobs)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
         for index in relations.indices where relations[index].kind == .contradiction {
@@ -364,7 +363,7 @@ public enum RelationEngine {
         let (older, newer) = isOlder ? (a, b) : (b, a)
         return Relation(
             id: id, kind: verdict.kind, claims: [older.claim, newer.claim], subject: a.subject ?? b.subject,
-            metric: a.fact.metricLabel, explanation: Explanation.sentence(kind: verdict.kind, older: older.statement, newer: newer.statement, reason: reason),
+            metric: a.fact.metricLabel, wording: Relation.Wording(kind: verdict.kind, older: older.statement, newer: newer.statement, reason: reason),
             confidence: (verdict.confidence * 100).rounded() / 100, betterSupported: nil)
     }
 

@@ -48,29 +48,6 @@ enum ParallelMap {
 }
 
 extension ParallelMap {
-    /// `positions.map { elements[$0] }` on `jobs` threads, each element moved rather than copied: a copy retains
-    /// every reference the element holds, and for millions of large values scattered through memory that costs more
-    /// than making them did. The places taken from are left holding `placeholder`. Each position at most once.
-    static func take<Element: Sendable>(_ positions: [Int], from elements: inout [Element], placeholder: Element, jobs: Int) -> [Element] {
-        guard !positions.isEmpty else { return [] }
-        // Written in place by the threads: filling the result with placeholders first would touch every page of it on
-        // one thread.
-        return [Element](unsafeUninitializedCapacity: positions.count) { taken, initialized in
-            elements.withUnsafeMutableBufferPointer { elements in
-                let (to, from, count) = (SendablePointer(base: taken.baseAddress!), SendablePointer(base: elements.baseAddress!), elements.count)
-                forEach(positions.count, jobs: jobs) { index in
-                    precondition(positions[index] >= 0 && positions[index] < count, "position out of range")
-                    let source = from.base + positions[index]
-                    (to.base + index).initialize(to: source.move())
-                    source.initialize(to: placeholder)
-                }
-            }
-            initialized = positions.count
-        }
-    }
-}
-
-extension ParallelMap {
     /// `elements.sorted(by: areInIncreasingOrder)` on `jobs` threads: as many runs as threads are sorted side by side,
     /// then merged pairwise, each round's merges side by side. For an order in which no two elements tie, the result
     /// is the one `sorted` gives, whatever the number of threads.
