@@ -140,6 +140,40 @@ import Testing
         #expect(try tables(updated) == tables(fresh))
     }
 
+    /// A fresh save inserts each table's rows in the order of its key and builds the secondary indexes afterwards; the
+    /// file holds every index, and no row points at nothing, though references were not checked row by row.
+    @Test func aFreshSaveWritesRowsInKeyOrderAndEveryIndex() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("corpus.sqlite").path
+        try SQLiteCorpusStore(path: path).save(Self.corpus)
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        try queue.read { db in
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            #expect(indexes == ["claims_by_document", "relations_by_claim", "sections_by_document"])
+            for (table, key) in [("documents", "id"), ("sections", "id"), ("claims", "id"), ("relations", "id"), ("citations", "key")] {
+                let keys = try String.fetchAll(db, sql: "SELECT \(key) FROM \(table) ORDER BY rowid")
+                #expect(keys.count > 1)
+                #expect(keys == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "\(table) in key order")
+            }
+        }
+        #expect(try SQLiteCorpusStore(path: path).load() == Self.corpus)
+    }
+
+    /// Keys in SQLite's order (byte by byte), read from their first 16 bytes as numbers; longer keys that share those
+    /// bytes by the rest, equal keys in their given order.
+    @Test func keyOrderIsTheOrderOfTheKeysBytes() {
+        let keys = ["c2", "c10", "", "r0123456789abcdef1", "r0123456789abcdef", "r0123456789abcdef0", "c2", "é", "z", "c1",
+                    "r0123456789abcdef1x", "r0123456789abcdee9"]
+        let expected = keys.indices.sorted { x, y in
+            keys[x] == keys[y] ? x < y : keys[x].utf8.lexicographicallyPrecedes(keys[y].utf8)
+        }
+        #expect(KeyOrder.positions(of: keys) == expected)
+        #expect(KeyOrder.positions(of: []) == [])
+    }
+
     /// A file that already holds a corpus keeps its rollback journal on disk: a save that fails leaves it whole.
     @Test func aFailedSaveOverAStoredCorpusLeavesItWhole() throws {
         let root = try TestSupport.temporaryFolder()

@@ -8,7 +8,8 @@ enum CorpusSchema {
     /// No row holds a place in the whole corpus, so that an update inserts and deletes rows without renumbering the
     /// rest: documents and inputs are read in path order, a claim's or a section's `ordinal` is its place in its
     /// document, and relations are put in kind then id order as they are read (`SQLiteCorpusStore.load`).
-    static let create: [String] = [
+    /// The tables, without their secondary indexes (`createIndexes`), which a fresh save builds once the rows are in.
+    static let createTables: [String] = [
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)
         """,
@@ -23,7 +24,6 @@ enum CorpusSchema {
             id TEXT PRIMARY KEY NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             ordinal INTEGER NOT NULL, heading TEXT NOT NULL, level INTEGER NOT NULL, path TEXT NOT NULL, text TEXT NOT NULL)
         """,
-        "CREATE INDEX sections_by_document ON sections(document_id, ordinal)",
         """
         CREATE TABLE claims (
             id TEXT PRIMARY KEY NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -36,7 +36,6 @@ enum CorpusSchema {
         CREATE TABLE quantities (claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL,
             \(quantityColumnsDefinition), PRIMARY KEY (claim_id, ordinal))
         """,
-        "CREATE INDEX claims_by_document ON claims(document_id, ordinal)",
         """
         CREATE TABLE citations (key TEXT PRIMARY KEY NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             csl TEXT NOT NULL)
@@ -51,7 +50,6 @@ enum CorpusSchema {
         CREATE TABLE relation_values (relation_id TEXT NOT NULL REFERENCES relations(id) ON DELETE CASCADE, side INTEGER NOT NULL,
             \(quantityColumnsDefinition), PRIMARY KEY (relation_id, side))
         """,
-        "CREATE INDEX relations_by_claim ON relations(claim_a, claim_b)",
         """
         CREATE TABLE source_trust (document_id TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             score REAL NOT NULL, agreements INTEGER NOT NULL, contradictions INTEGER NOT NULL, basis TEXT NOT NULL)
@@ -60,6 +58,14 @@ enum CorpusSchema {
         CREATE TABLE inputs (path TEXT PRIMARY KEY NOT NULL, sha256 TEXT, bytes INTEGER NOT NULL,
             status TEXT NOT NULL, document_id TEXT, reason TEXT)
         """,
+    ]
+
+    /// Built from the rows in one sort each, after a fresh save has inserted them: kept up row by row, each insert
+    /// wrote into a random place of each index.
+    static let createIndexes = [
+        "CREATE INDEX sections_by_document ON sections(document_id, ordinal)",
+        "CREATE INDEX claims_by_document ON claims(document_id, ordinal)",
+        "CREATE INDEX relations_by_claim ON relations(claim_a, claim_b)",
     ]
 
     /// The columns of a quantity, shared by `quantities` (a claim's values) and `relation_values` (values compared that
