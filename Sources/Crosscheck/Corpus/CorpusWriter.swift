@@ -94,7 +94,7 @@ public enum CorpusWriter {
                 if let cache {
                     try cache.writeRelationLines(corpus.relations, ofKind: kind, changed: delta?.relations.arrived, to: file(kind.fileName))
                 } else {
-                    try ExportFile.writeLines(corpus.relations.lazy.filter { $0.kind == kind }, to: file(kind.fileName))
+                    try ExportFile.writeLines(corpus.relations, where: { $0.kind == kind }, to: file(kind.fileName))
                 }
             }
             cache?.finishRelations()

@@ -49,15 +49,19 @@ struct ExportFile {
         }
     }
 
-    /// Writes each value as one JSON line, a buffer of about `bufferSize` bytes at a time.
-    static func writeLines(_ values: some Sequence<some JSONLineWritable>, to url: URL) throws {
+    /// Writes each value (of those `included` keeps) as one JSON line, a buffer of about `bufferSize` bytes at a time.
+    /// Values are read where they lie in the array: iterating copied each one, retaining every string it holds, which
+    /// was a sixth of the exports' time.
+    static func writeLines<Value: JSONLineWritable>(_ values: [Value], where included: (Value) -> Bool = { _ in true }, to url: URL) throws {
         try write(to: url) { file in
             var writer = JSONLineWriter(capacity: bufferSize + bufferSize / 4)
-            for value in values {
-                try writer.writeLine(value)
-                if writer.bytes.count >= bufferSize {
-                    try file.write(writer.bytes)
-                    writer.removeAll()
+            try values.withUnsafeBufferPointer { values in
+                for index in values.indices where included(values[index]) {
+                    try writer.writeLine(values[index])
+                    if writer.bytes.count >= bufferSize {
+                        try file.write(writer.bytes)
+                        writer.removeAll()
+                    }
                 }
             }
             try file.write(writer.bytes)

@@ -56,8 +56,13 @@ struct RowWriter {
         for index in KeyOrder.positions(of: documents.map(\.citationKey)) { try insertCitation(documents[index]) }
         var positions = ClaimPositions()
         let claimPositions = corpus.claims.map { positions.next(in: $0.document) }
-        for index in KeyOrder.positions(of: corpus.claims.map(\.id)) { try insert(corpus.claims[index], position: claimPositions[index]) }
-        for index in KeyOrder.positions(of: corpus.relations.map(\.id)) { try insert(corpus.relations[index]) }
+        // Claims and relations are read where they lie: subscripting the array copies each, retaining all it holds.
+        try corpus.claims.withUnsafeBufferPointer { claims in
+            for index in KeyOrder.positions(of: claims.map(\.id)) { try insert(claims[index], position: claimPositions[index]) }
+        }
+        try corpus.relations.withUnsafeBufferPointer { relations in
+            for index in KeyOrder.positions(of: relations.map(\.id)) { try insert(relations[index]) }
+        }
         for index in KeyOrder.positions(of: corpus.trust.map(\.document)) { try insert(corpus.trust[index]) }
         for index in KeyOrder.positions(of: corpus.inputs.map(\.path)) { try insert(corpus.inputs[index]) }
     }

@@ -27,7 +27,7 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
     /// took 90 s, growing faster than the corpus. References are not checked row by row (the corpus holds what they
     /// name, by construction), and an empty file has nothing to delete.
     public func save(_ corpus: Corpus) throws {
-        try write(foreignKeys: false) { db in
+        try write(foreignKeys: false, pragmas: CorpusSchema.wholeSavePragmas) { db in
             let exists = try Bool.fetchOne(db, sql: CorpusSchema.selectHasTables) ?? false
             for statement in exists ? CorpusSchema.deleteAll : CorpusSchema.createTables { try db.execute(sql: statement) }
             let rows = try RowWriter(db, corpus: corpus)
@@ -45,7 +45,7 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
     /// The file is a private copy in a staging folder (`CorpusWriter`): it is written as a fresh file is, without a
     /// journal on disk or a wait for the disk.
     func save(_ corpus: Corpus, over old: Corpus, delta: CorpusDelta) throws {
-        try write(asFreshFile: true) { db in
+        try write(asFreshFile: true, pragmas: CorpusSchema.updatePragmas) { db in
             for id in delta.relations.gone { try db.execute(sql: CorpusSchema.deleteRelation, arguments: [id]) }
             for id in delta.claims.gone { try db.execute(sql: CorpusSchema.deleteClaim, arguments: [id]) }
             for id in delta.documents.gone { try db.execute(sql: CorpusSchema.deleteDocument, arguments: [id]) }
@@ -72,13 +72,13 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
         }
     }
 
-    /// Runs `body` in one transaction on the file, made if missing, and turns failures into `storeFailed`.
-    private func write(asFreshFile: Bool = false, foreignKeys: Bool = true, _ body: (Database) throws -> Void) throws {
+    /// Runs `body` in one transaction on the file, made if missing, after `pragmas`, and turns failures into `storeFailed`.
+    private func write(asFreshFile: Bool = false, foreignKeys: Bool = true, pragmas: [String], _ body: (Database) throws -> Void) throws {
         do {
             let isFresh = asFreshFile || !FileManager.default.fileExists(atPath: path)
             let queue = try open(create: true, foreignKeys: foreignKeys)
             try queue.writeWithoutTransaction { db in
-                let pragmas = isFresh ? CorpusSchema.savePragmas + CorpusSchema.freshFilePragmas : CorpusSchema.savePragmas
+                let pragmas = isFresh ? pragmas + CorpusSchema.freshFilePragmas : pragmas
                 for statement in pragmas { try db.execute(sql: statement) }
                 try db.inTransaction {
                     try body(db)
