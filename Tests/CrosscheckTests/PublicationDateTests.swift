@@ -29,6 +29,42 @@ import Testing
         #expect(try dates("", head: #"<meta property="article:published_time" content="2018-12-31T23:11:59+00:00">"#, lang: "de-AT").published?.date == "2019-01-01")
     }
 
+    /// A date written for machines names a day in some time zone; when the article's `<time>` shows its readers the day
+    /// before or after, that is the day a person cites. A day further off, a date marked as an update, a sidebar's
+    /// `<time>` and a header's "today" line change nothing.
+    @Test func theDayTheArticleShowsSettlesAMachineDateOneDayOff() throws {
+        let utc = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-09T01:49:09Z"}</script>"#
+        let local = try dates(#"<h1>Council votes</h1><time datetime="2023-11-08 17:49:09">November 8, 2023 at 5:49 p.m.</time>"#, head: utc)
+        #expect(local.published?.date == "2023-11-08")
+        #expect(local.published?.evidence.contains("on the day the page shows") == true)
+        let shownInText = try dates(#"<h1>Council votes</h1><time>| 8 de noviembre 2023</time>"#, head: utc, lang: "es")
+        #expect(shownInText.published?.date == "2023-11-08")
+        // A date-only value one day off (a CMS that stores the UTC day) gives way to the day shown, too.
+        let dateOnly = try dates(#"<h1>Mieter streiken</h1><time>29.04.2020, 12:01 Uhr</time>"#,
+                                 head: #"<meta name="date" content="2020-04-30">"#, lang: "de")
+        #expect(dateOnly.published?.date == "2020-04-29")
+
+        #expect(try dates(#"<h1>Council votes</h1><time>November 6, 2023</time>"#, head: utc).published?.date == "2023-11-09")
+        #expect(try dates(#"<h1>Council votes</h1><time class="updated">November 10, 2023</time>"#, head: utc).published?.date == "2023-11-09")
+        #expect(try dates(#"<h1>Council votes</h1><aside class="sidebar"><time>November 8, 2023</time></aside>"#, head: utc).published?.date
+                == "2023-11-09")
+        #expect(try dates(#"<div class="top-date">Wednesday, November 8, 2023</div><h1>Council votes</h1>"#, head: utc).published?.date
+                == "2023-11-09")
+        // A `<time>` whose own stamp names a zone shows its day only in its text.
+        #expect(try dates(#"<h1>Council votes</h1><time datetime="2023-11-08T23:30:00+00:00"></time>"#, head: utc).published?.date
+                == "2023-11-09")
+    }
+
+    @Test func daysBetweenISODates() {
+        #expect(DateParsing.daysBetween("2023-11-08", "2023-11-09") == 1)
+        #expect(DateParsing.daysBetween("2024-03-01", "2024-02-29") == -1)
+        #expect(DateParsing.daysBetween("2018-12-31", "2019-01-01") == 1)
+        #expect(DateParsing.daysBetween("2023-02-28", "2023-03-01") == 1)
+        #expect(DateParsing.daysBetween("2023-11", "2023-11-09") == nil)
+        #expect(DateParsing.hasTimeZone("2023-11-09T01:49:09Z") && DateParsing.hasTimeZone("2020-06-29T00:16:15-04:00"))
+        #expect(!DateParsing.hasTimeZone("2023-11-08 17:49:09") && !DateParsing.hasTimeZone("2023-11-08"))
+    }
+
     /// A video's upload date is when it was published; a page's "dateUpdate" when it was last changed.
     @Test func uploadAndUpdateDatesUnderTheirCommonNames() throws {
         let video = try dates("", head: #"<meta itemprop="uploadDate" content="2019-04-02T08:00:00Z">"#)

@@ -14,6 +14,8 @@ struct HTMLMetadataExtractor {
     private var canonical: String?
     private var jsonLD: [[String: Any]] = []
     private var times: [(datetime: String, evidence: String, isPreferred: Bool, node: Node)] = []
+    /// Every `<time>` element (the first 50), in the order of the page.
+    private var timeElements: [Node] = []
     /// Short date lines in elements whose class or id says "date", "byline", "posted"…: their first date.
     private var dateLines: [(match: DateMatch, text: String, node: Node)] = []
     /// `<span itemprop="datePublished">19 October 2019</span>`: the text of elements marked as a date without a value.
@@ -93,6 +95,7 @@ struct HTMLMetadataExtractor {
                     || marks.contains("entry-date") || marks.contains("post-date")
                 times.append((datetime, evidence, isPreferred, node))
             }
+            if timeElements.count < 50 { timeElements.append(node) }
         default:
             break
         }
@@ -349,7 +352,7 @@ struct HTMLMetadataExtractor {
             ld.string("datePublished").map { ($0, "JSON-LD datePublished") },
             meta(PublicationDates.publishedMetaKeys),
             ld.string("dateCreated").map { ($0, "JSON-LD dateCreated") },
-        ])
+        ]).map(onTheDayShown)
         metadata.modified = firstDate([
             ld.string("dateModified").map { ($0, "JSON-LD dateModified") },
             meta(PublicationDates.modifiedMetaKeys),
@@ -393,6 +396,36 @@ struct HTMLMetadataExtractor {
         let ordered = articleTimes.filter(\.isPreferred) + articleTimes.filter { !$0.isPreferred }
         for time in ordered where !time.evidence.contains("datemodified") {
             if let value = firstDate([(time.datetime, time.evidence)]) { return value }
+        }
+        return nil
+    }
+
+    /// A date written for machines names a day in some time zone (`2023-11-09T01:49:09Z` is the evening of the 8th in
+    /// California; a CMS may store only the UTC day), and the day a person cites is the one the page shows. When the
+    /// first date the article shows in a `<time>` is the day before or after, that is the day meant; a date further off
+    /// is something else (an update, an event) and changes nothing.
+    private func onTheDayShown(_ published: DatedValue) -> DatedValue {
+        guard published.precision == .day, let shown = shownDate(), let iso = shown.match.iso,
+              let days = DateParsing.daysBetween(published.date, iso), abs(days) == 1
+        else { return published }
+        let line = shown.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return DatedValue(date: iso, precision: .day, evidence: published.evidence + ", on the day the page shows: \"\(line.prefix(80))\"")
+    }
+
+    /// The first complete date the article shows its readers in a `<time>`: its `datetime` when that has no time zone,
+    /// and so is the local day, else its text. Nothing from comments, sidebars or footers, and no date marked as a
+    /// modification. (Date lines are not read here: a site's header shows today's date in one.)
+    private func shownDate() -> (match: DateMatch, text: String)? {
+        let monthFirst = PublicationDates.readsMonthFirst(language: htmlLanguage)
+        for node in timeElements where !isInForeignContent(node) {
+            let marks = ((HTMLDocument.attribute(node, "itemprop") ?? "") + " " + (HTMLDocument.attribute(node, "class") ?? "")).lowercased()
+            guard !marks.contains("modified"), !marks.contains("updated") else { continue }
+            let text = HTMLDocument.text(of: node, limit: 120)
+            if let datetime = HTMLDocument.attribute(node, "datetime"), !DateParsing.hasTimeZone(datetime),
+               let match = DateParsing.parseValue(datetime), match.precision == .day {
+                return (match, text)
+            }
+            if let match = PublicationDates.firstDate(inLine: text, monthFirst: monthFirst), match.precision == .day { return (match, text) }
         }
         return nil
     }

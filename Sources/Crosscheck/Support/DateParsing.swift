@@ -63,6 +63,37 @@ enum DateParsing {
         return true
     }
 
+    /// Whether an ISO 8601 value carries a time of day (`2023-11-09T01:49:09Z`, `2023-11-08 17:49`).
+    static func hasTimeOfDay(_ value: String) -> Bool {
+        let bytes = Array(value.utf8.prefix(16))
+        guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") else { return false }
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        return isDigit(bytes[11]) && isDigit(bytes[12]) && bytes[13] == UInt8(ascii: ":") && isDigit(bytes[14]) && isDigit(bytes[15])
+    }
+
+    /// Whether an ISO 8601 value with a time names its time zone (`Z`, `+02:00`, `-0400`).
+    static func hasTimeZone(_ value: String) -> Bool {
+        guard hasTimeOfDay(value) else { return false }
+        return value.utf8.dropFirst(16).contains { $0 == UInt8(ascii: "Z") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Days from the ISO date `from` to `to` (`2023-11-08` to `2023-11-09` is 1); nil unless both are complete dates.
+    static func daysBetween(_ from: String, _ to: String) -> Int? {
+        func dayNumber(_ iso: String) -> Int? {
+            let parts = iso.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3 else { return nil }
+            // Days since the civil epoch (Howard Hinnant's days_from_civil).
+            let (year, month, day) = (parts[1] <= 2 ? parts[0] - 1 : parts[0], parts[1], parts[2])
+            let era = (year >= 0 ? year : year - 399) / 400
+            let yearOfEra = year - era * 400
+            let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+            return era * 146_097 + dayOfEra
+        }
+        guard let a = dayNumber(from), let b = dayNumber(to) else { return nil }
+        return b - a
+    }
+
     /// Parses a metadata value: ISO 8601 with or without time, `2024/05/14`, `20240514`, RFC 822, or a written date.
     static func parseValue(_ value: String) -> DateMatch? {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
