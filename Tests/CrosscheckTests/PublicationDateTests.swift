@@ -55,6 +55,19 @@ import Testing
                 == "2023-11-09")
     }
 
+    /// A footer's "last modified" line dates a page that gives no other date, as its modification; German "Stand:"
+    /// ("as of") is such a label. A footer's other dates (a copyright) and its update line on a dated page change nothing.
+    @Test func aFooterUpdateLineDatesAnOtherwiseUndatedPage() throws {
+        let wiki = try dates(#"<h1>Penny</h1><div id="footer"><ul><li>This page was last modified on 4 November 2020, at 19:23.</li></ul></div>"#)
+        #expect(wiki.published == nil && wiki.modified?.date == "2020-11-04")
+        #expect(wiki.modified?.evidence.hasPrefix("footer text") == true)
+        let city = try dates(#"<h1>Startseite</h1><footer><p class="print">[Stand: 09.10.2017, 01:40 Uhr]</p></footer>"#, lang: "de")
+        #expect(city.modified?.date == "2017-10-09")
+        #expect(try dates(#"<h1>Penny</h1><footer><p>© 2020 Example GmbH, 4 November 2020</p></footer>"#).modified == nil)
+        let dated = try dates(#"<h1>Penny</h1><p class="date">Published 2 March 2019</p><footer>Last updated: 4 November 2020</footer>"#)
+        #expect(dated.published?.date == "2019-03-02" && dated.modified == nil)
+    }
+
     @Test func daysBetweenISODates() {
         #expect(DateParsing.daysBetween("2023-11-08", "2023-11-09") == 1)
         #expect(DateParsing.daysBetween("2024-03-01", "2024-02-29") == -1)

@@ -259,6 +259,22 @@ struct HTMLMetadataExtractor {
 
     /// Whether the node sits in a comment, sidebar, footer, navigation or list of other articles. Containers that also
     /// hold the headline are the page's own, so the walk up stops at the first of them.
+    /// Whether the node sits in the page's footer (a `<footer>`, or an element whose class or id begins with "footer").
+    private func isInFooter(_ node: Node) -> Bool {
+        var current: Node? = node
+        var steps = 0
+        while let element = current, steps < 60 {
+            steps += 1
+            if HTMLDocument.isElement(element) {
+                if document.tag(element) == "footer" { return true }
+                let marks = ((HTMLDocument.attribute(element, "class") ?? "") + " " + (HTMLDocument.attribute(element, "id") ?? "")).lowercased()
+                if marks.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).contains(where: { $0.hasPrefix("footer") }) { return true }
+            }
+            current = element.pointee.parent
+        }
+        return false
+    }
+
     private func isInForeignContent(_ node: Node) -> Bool {
         var current: Node? = node
         var steps = 0
@@ -367,6 +383,14 @@ struct HTMLMetadataExtractor {
             if kind == .modified, metadata.modified == nil { metadata.modified = value }
             if kind == .published, metadata.published == nil { metadata.published = value }
         }
+        // "Last updated: 9 October 2017" in the page's footer dates the page when nothing else does.
+        if metadata.published == nil, metadata.modified == nil {
+            for (label, text, container) in labelledDates where container.map(isInFooter) ?? false {
+                guard DateLabels.label(in: label) == .modified, let match = DateLabels.date(after: label, in: text) else { continue }
+                metadata.modified = DatedValue(date: match.iso!, precision: match.precision, evidence: "footer text: \"\(text.prefix(80))\"")
+                break
+            }
+        }
         if metadata.published == nil, let line = dateLines.first(where: { !isInForeignContent($0.node) }), let iso = line.match.iso {
             metadata.published = DatedValue(date: iso, precision: line.match.precision, evidence: "text: \"\(line.text.prefix(80))\"")
         }
@@ -446,7 +470,7 @@ enum DateLabels {
     enum Kind { case published, modified }
 
     static let modifiedLabels = ["date modified", "last modified", "last updated", "updated", "modified", "mis à jour", "mise à jour",
-                                 "date de modification", "aktualisiert", "actualizado", "aggiornato", "atualizado", "bijgewerkt"]
+                                 "date de modification", "aktualisiert", "actualizado", "aggiornato", "atualizado", "bijgewerkt", "stand:"]
     static let publishedLabels = ["date published", "datum:", "date:", "fecha:", "publication date", "first published", "published", "posted", "publié", "publiée", "date de publication",
                                   "veröffentlicht", "publicado", "pubblicato", "gepubliceerd", "released", "date issued", "issued",
                                   "erstellt am", "created on", "geplaatst op", "opublikowano", "publicerad"]
@@ -454,7 +478,7 @@ enum DateLabels {
     /// Byte stems every label contains, for a fast first test.
     static let stems = ByteSearch.Needles(["datum:", "date:", "fecha:", "publi", "updat", "modif", "poste", "mis à", "mise à", "aktualis", "veröff",
                                            "actualiz", "aggiorn", "atualiz", "bijgew", "gepubl", "issued", "releas", "erstellt", "created",
-                                           "geplaatst"].map { Array($0.utf8) })
+                                           "geplaatst", "stand:"].map { Array($0.utf8) })
 
     static func label(in lowerText: String) -> Kind? {
         // Searched as bytes: Foundation's `contains` bridges the line for each of the labels.
