@@ -44,6 +44,7 @@ public struct Relation: Codable, Hashable, Sendable {
         case betterSupported = "better_supported"
     }
 
+    /// A relation whose explanation is already written out.
     public init(id: String, kind: Kind, claims: [RelatedClaim], subject: String?, metric: String, explanation: String, confidence: Double,
                 betterSupported: String?) {
         self.init(id: id, kind: kind, claims: claims, subject: subject, metric: metric, wording: Wording(explanation), confidence: confidence,
@@ -56,6 +57,7 @@ public struct Relation: Codable, Hashable, Sendable {
         (self.wording, self.confidence, self.betterSupported) = (wording, confidence, betterSupported)
     }
 
+    /// Decodes the fields as `encode(to:)` writes them.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(
@@ -66,6 +68,8 @@ public struct Relation: Codable, Hashable, Sendable {
             betterSupported: container.decodeIfPresent(String.self, forKey: .betterSupported))
     }
 
+    /// Encodes the fields as the synthesized conformance did: the explanation written out, an optional field left out
+    /// when nil.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)

@@ -125,7 +125,7 @@ struct RowWriter {
     /// The ordinal of a side's value among its claim's quantities, if it is one of them.
     private func quantityOrdinal(_ side: RelatedClaim) -> Int? {
         guard let value = side.value, let index = claimIndex[side.id] else { return nil }
-        // Through the array's storage: subscripting it copied (and retained) the whole claim, a quarter of the save.
+        // Through the array's storage: subscripting it copied the whole claim for each side, retaining all it holds.
         return corpus.claims.withUnsafeBufferPointer { $0[index].quantities.firstIndex(of: value) }
     }
 }
@@ -148,36 +148,5 @@ struct ClaimPositions {
     mutating func next(in document: String) -> Int {
         defer { counts[document, default: 0] += 1 }
         return counts[document, default: 0]
-    }
-}
-
-/// The order in which SQLite keeps text keys (byte by byte), worked out from each key's first 16 bytes read as two
-/// numbers: ids are 15 bytes, and sorting a million of them as strings took longer than inserting them.
-enum KeyOrder {
-    /// Positions of `keys`, in the keys' byte order; equal keys in their given order.
-    static func positions(of keys: [String]) -> [Int] {
-        struct Entry {
-            var high: UInt64
-            var low: UInt64
-            var isLong: Bool
-            var index: Int
-        }
-        var entries = keys.enumerated().map { index, key -> Entry in
-            var (high, low, count) = (UInt64(0), UInt64(0), 0)
-            for byte in key.utf8.prefix(16) {
-                if count < 8 { high |= UInt64(byte) << (56 - 8 * count) } else { low |= UInt64(byte) << (56 - 8 * (count - 8)) }
-                count += 1
-            }
-            return Entry(high: high, low: low, isLong: key.utf8.count > 16, index: index)
-        }
-        entries.sort { x, y in
-            if (x.high, x.low) != (y.high, y.low) { return (x.high, x.low) < (y.high, y.low) }
-            // The same first 16 bytes: a longer key goes after its prefix; two long ones by the rest of their bytes.
-            if x.isLong || y.isLong, keys[x.index] != keys[y.index] {
-                return keys[x.index].utf8.lexicographicallyPrecedes(keys[y.index].utf8)
-            }
-            return x.index < y.index
-        }
-        return entries.map(\.index)
     }
 }

@@ -201,8 +201,7 @@ public enum RelationEngine {
         sortKeys = ParallelMap.sorted(sortKeys, jobs: jobs, by: { $0 < $1 })
         let order = sortKeys.indices.filter { $0 == 0 || sortKeys[$0 - 1].id != sortKeys[$0].id }.map { sortKeys[$0].index }
         sortKeys = []
-        // Trust from the agreements and conflicts between sources, as document indices (in the relations' order). Worked
-        // out before the relations are made, so that the facts are no longer needed once their sides are.
+        // Trust from the agreements and conflicts between sources, as document indices (in the relations' order).
         let links = ParallelMap.map(order, jobs: jobs) { index -> SourceTrustModel.Link? in
             if index < kept.count {
                 let entry = kept[index]
@@ -225,8 +224,8 @@ public enum RelationEngine {
             return Side(fact: fact, claim: RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity),
                         statement: Explanation.statement(fact, sources: labels), subject: fact.subject.map(Explanation.capitalized))
         }
-        // Made straight into their final order: making them in the order found and then moving them held both arrays at
-        // once, a tenth of a large build's peak memory.
+        // Made straight into their final order: making them in the order found and then moving them held two arrays of
+        // every relation at once.
         var relations = ParallelMap.map(order, jobs: jobs) { index in
             guard index < kept.count else { return built[index - kept.count] }
             let entry = kept[index]

@@ -257,8 +257,6 @@ struct HTMLMetadataExtractor {
         return Set(chosen.flatMap(\.ancestors))
     }
 
-    /// Whether the node sits in a comment, sidebar, footer, navigation or list of other articles. Containers that also
-    /// hold the headline are the page's own, so the walk up stops at the first of them.
     /// Whether the node sits in the page's footer (a `<footer>`, or an element whose class or id begins with "footer").
     private func isInFooter(_ node: Node) -> Bool {
         var current: Node? = node
@@ -275,6 +273,8 @@ struct HTMLMetadataExtractor {
         return false
     }
 
+    /// Whether the node sits in a comment, sidebar, footer, navigation or list of other articles. Containers that also
+    /// hold the headline are the page's own, so the walk up stops at the first of them.
     private func isInForeignContent(_ node: Node) -> Bool {
         var current: Node? = node
         var steps = 0
