@@ -68,6 +68,21 @@ import Testing
         #expect(dated.published?.date == "2019-03-02" && dated.modified == nil)
     }
 
+    /// A meta tag that says "published" speaks of the page itself and comes before JSON-LD, whose graph may describe
+    /// several things; a meta tag that says only "date" comes after it.
+    @Test func aMetaTagThatSaysPublishedComesBeforeJSONLDAndABareDateAfter() throws {
+        let ld = #"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-03T10:25:56+00:00"}</script>"#
+        let explicit = try dates("", head: ld + #"<meta property="article:published_time" content="2023-11-06T14:25:00+00:00">"#)
+        #expect(explicit.published?.date == "2023-11-06")
+        #expect(explicit.published?.evidence == #"meta[property="article:published_time"]"#)
+        let bare = try dates("", head: ld + #"<meta name="date" content="2023-11-09T14:11:58+01:00">"#)
+        #expect(bare.published?.date == "2023-11-03")
+        #expect(bare.published?.evidence == "JSON-LD datePublished")
+        #expect(try dates("", head: #"<meta name="date" content="2023-11-09">"#).published?.date == "2023-11-09")
+        #expect(PublicationDates.explicitPublishedMetaKeys.contains("parsely-pub-date"))
+        #expect(!PublicationDates.explicitPublishedMetaKeys.contains("dc.date") && !PublicationDates.explicitPublishedMetaKeys.contains("created"))
+    }
+
     @Test func daysBetweenISODates() {
         #expect(DateParsing.daysBetween("2023-11-08", "2023-11-09") == 1)
         #expect(DateParsing.daysBetween("2024-03-01", "2024-02-29") == -1)

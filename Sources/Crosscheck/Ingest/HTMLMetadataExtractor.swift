@@ -364,7 +364,10 @@ struct HTMLMetadataExtractor {
 
         // Dates: what the publisher wrote for machines, then the page's own URL, then the article's <time>,
         // then labelled date lines and elements marked as dates. Nothing from comments, sidebars or footers.
+        // A meta tag that says "published" speaks of the page itself; a JSON-LD graph often describes several things (the
+        // page, its videos, an earlier version), and comes next; then meta tags that say only "date" or "created".
         metadata.published = firstDate([
+            meta(PublicationDates.explicitPublishedMetaKeys),
             ld.string("datePublished").map { ($0, "JSON-LD datePublished") },
             meta(PublicationDates.publishedMetaKeys),
             ld.string("dateCreated").map { ($0, "JSON-LD dateCreated") },

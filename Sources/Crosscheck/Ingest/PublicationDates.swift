@@ -19,6 +19,11 @@ enum PublicationDates {
         "ga-publishdate", "bt:pubdate", "itemprop:datecreated", "article.created", "timestamp", "dc.date.available",
         "uploaddate", "upload_date", "itemprop:uploaddate",
     ]
+    /// The meta keys among those that name the publication itself ("article:published_time", "citation_publication_date",
+    /// "dc.date.issued"), not merely a date ("date", "dc.date", "created", "timestamp").
+    static let explicitPublishedMetaKeys = publishedMetaKeys.filter { key in
+        ["publi", "issued", "pubdate", "pub-date", "post_date", "upload", "release", "citation_"].contains { key.contains($0) }
+    }
     /// Meta keys for the last modification.
     static let modifiedMetaKeys = [
         "article:modified_time", "og:updated_time", "og:modified_time", "article:modified", "itemprop:datemodified",
