@@ -83,6 +83,19 @@ import Testing
         #expect(!PublicationDates.explicitPublishedMetaKeys.contains("dc.date") && !PublicationDates.explicitPublishedMetaKeys.contains("created"))
     }
 
+    /// A slashed metadata date whose day and month could be swapped is read by the page's language, unless a date the
+    /// page shows is the other reading.
+    @Test func anAmbiguousSlashedDateIsReadAsThePageShowsIt() throws {
+        let head = #"<meta name="date" content="11/01/2023 12:43:42">"#
+        let shown = try dates(#"<h1>Trinkwasser belastet</h1><p>Erstellt am: 01.11.2023</p>"#, head: head, lang: "de")
+        #expect(shown.published?.date == "2023-11-01")
+        #expect(shown.published?.evidence.contains("read as the page shows it") == true)
+        #expect(try dates(#"<h1>Trinkwasser belastet</h1>"#, head: head, lang: "de").published?.date == "2023-01-11")
+        // An unambiguous value stays as it is, whatever the page shows.
+        let iso = try dates(#"<h1>Trinkwasser belastet</h1><p>Erstellt am: 01.11.2023</p>"#, head: #"<meta name="date" content="2023-01-11">"#, lang: "de")
+        #expect(iso.published?.date == "2023-01-11")
+    }
+
     @Test func daysBetweenISODates() {
         #expect(DateParsing.daysBetween("2023-11-08", "2023-11-09") == 1)
         #expect(DateParsing.daysBetween("2024-03-01", "2024-02-29") == -1)

@@ -366,12 +366,16 @@ struct HTMLMetadataExtractor {
         // then labelled date lines and elements marked as dates. Nothing from comments, sidebars or footers.
         // A meta tag that says "published" speaks of the page itself; a JSON-LD graph often describes several things (the
         // page, its videos, an earlier version), and comes next; then meta tags that say only "date" or "created".
-        metadata.published = firstDate([
+        let machinePublished = [
             meta(PublicationDates.explicitPublishedMetaKeys),
             ld.string("datePublished").map { ($0, "JSON-LD datePublished") },
             meta(PublicationDates.publishedMetaKeys),
             ld.string("dateCreated").map { ($0, "JSON-LD dateCreated") },
-        ]).map(onTheDayShown)
+        ]
+        metadata.published = firstDate(machinePublished).map { published in
+            let value = machinePublished.compactMap { $0 }.first { published.evidence.hasPrefix($0.1) }?.0
+            return onTheDayShown(value.map { readAsThePageDoes(published, value: $0) } ?? published)
+        }
         metadata.modified = firstDate([
             ld.string("dateModified").map { ($0, "JSON-LD dateModified") },
             meta(PublicationDates.modifiedMetaKeys),
@@ -437,6 +441,27 @@ struct HTMLMetadataExtractor {
         else { return published }
         let line = shown.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return DatedValue(date: iso, precision: .day, evidence: published.evidence + ", on the day the page shows: \"\(line.prefix(80))\"")
+    }
+
+    /// `11/01/2023` may be the 11th of January or the 1st of November; the page's language decides how it is read,
+    /// unless a date the page itself shows (a labelled date, its `<time>`, its date line) is the other reading.
+    private func readAsThePageDoes(_ published: DatedValue, value: String) -> DatedValue {
+        let parts = value.prefix(10).split(separator: "/")
+        guard parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1]), (1...12).contains(first), (1...12).contains(second),
+              first != second, published.precision == .day
+        else { return published }
+        let numbers = published.date.split(separator: "-")
+        guard numbers.count == 3 else { return published }
+        let swapped = "\(numbers[0])-\(numbers[2])-\(numbers[1])"
+        var shown: [(iso: String, text: String)] = []
+        for (label, text, container) in labelledDates where !(container.map(isInForeignContent) ?? false) {
+            if DateLabels.label(in: label) == .published, let match = DateLabels.date(after: label, in: text), let iso = match.iso { shown.append((iso, text)) }
+        }
+        if let time = shownDate(), let iso = time.match.iso { shown.append((iso, time.text)) }
+        for line in dateLines where !isInForeignContent(line.node) { if let iso = line.match.iso { shown.append((iso, line.text)) } }
+        guard let other = shown.first(where: { $0.iso == swapped }) else { return published }
+        let line = other.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return DatedValue(date: swapped, precision: .day, evidence: published.evidence + ", read as the page shows it: \"\(line.prefix(80))\"")
     }
 
     /// The first complete date the article shows its readers in a `<time>`: its `datetime` when that has no time zone,
