@@ -501,37 +501,47 @@ enum DateLabels {
                                  "date de modification", "aktualisiert", "actualizado", "aggiornato", "atualizado", "bijgewerkt", "stand:"]
     static let publishedLabels = ["date published", "datum:", "date:", "fecha:", "publication date", "first published", "published", "posted", "publié", "publiée", "date de publication",
                                   "veröffentlicht", "publicado", "pubblicato", "gepubliceerd", "released", "date issued", "issued",
-                                  "erstellt am", "created on", "geplaatst op", "opublikowano", "publicerad"]
+                                  "erstellt am", "created on", "geplaatst op", "opublikowano", "publicerad", "written:"]
 
     /// Byte stems every label contains, for a fast first test.
     static let stems = ByteSearch.Needles(["datum:", "date:", "fecha:", "publi", "updat", "modif", "poste", "mis à", "mise à", "aktualis", "veröff",
                                            "actualiz", "aggiorn", "atualiz", "bijgew", "gepubl", "issued", "releas", "erstellt", "created",
-                                           "geplaatst", "stand:"].map { Array($0.utf8) })
+                                           "geplaatst", "stand:", "written:"].map { Array($0.utf8) })
 
+    /// The kind of the label that comes first in a line's opening ("Written: … / Updated: …" is a publication).
     static func label(in lowerText: String) -> Kind? {
-        // Searched as bytes: Foundation's `contains` bridges the line for each of the labels.
-        var head = String(lowerText.prefix(60))
-        return head.withUTF8 { head in
-            if modifiedLabelBytes.contains(where: { ByteSearch.contains(head, $0) }) { return .modified }
-            if publishedLabelBytes.contains(where: { ByteSearch.contains(head, $0) }) { return .published }
-            return nil
+        firstLabel(in: String(lowerText.prefix(60)))?.kind
+    }
+
+    /// The label that comes first in `lowerText` (the longer one where two start together), and where it ends, in bytes.
+    private static func firstLabel(in lowerText: String) -> (kind: Kind, end: Int)? {
+        // Searched as bytes: Foundation's `range(of:)` bridges the line for each of the labels.
+        var text = lowerText
+        return text.withUTF8 { bytes -> (kind: Kind, end: Int)? in
+            var best: (start: Int, length: Int, kind: Kind)?
+            for (labels, kind) in [(modifiedLabelBytes, Kind.modified), (publishedLabelBytes, Kind.published)] {
+                for label in labels {
+                    guard let start = ByteSearch.firstIndex(of: label, in: bytes) else { continue }
+                    if best == nil || start < best!.start || (start == best!.start && label.count > best!.length) {
+                        best = (start, label.count, kind)
+                    }
+                }
+            }
+            return best.map { ($0.kind, $0.start + $0.length) }
         }
     }
 
     private static let modifiedLabelBytes = modifiedLabels.map { Array($0.utf8) }
     private static let publishedLabelBytes = publishedLabels.map { Array($0.utf8) }
 
-    /// The first complete date after the label in `text`.
+    /// The first complete date after the first label in `text`.
     static func date(after label: String, in text: String) -> DateMatch? {
         let lower = text.lowercased()
-        let labels = modifiedLabels + publishedLabels
-        var offset = 0
-        for candidate in labels {
-            if let range = lower.range(of: candidate) {
-                offset = lower.unicodeScalars.distance(from: lower.unicodeScalars.startIndex, to: range.upperBound.samePosition(in: lower.unicodeScalars) ?? lower.unicodeScalars.startIndex)
-                break
-            }
-        }
+        // The label's end, in bytes of the lower-cased text, as a position in the text itself (lower-casing may change
+        // a character's length; the text is then read from its start).
+        let end = firstLabel(in: lower)?.end ?? 0
+        let prefix = String(decoding: lower.utf8.prefix(end), as: UTF8.self)
+        let offset = prefix.unicodeScalars.count
         let rest = text.scalarSlice(min(offset, text.scalarCount), text.scalarCount)
         if let value = DateParsing.parseValue(rest.trimmingCharacters(in: CharacterSet(charactersIn: ": \t\u{00A0}-–—").union(.whitespaces)).prefix(10).description),
            value.iso != nil { return value }

@@ -6,18 +6,23 @@ enum ByteSearch {
 
     /// True when `needle` (lower-case) occurs in `haystack`, ignoring ASCII case.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        firstIndex(of: needle, in: haystack) != nil
+    }
+
+    /// Where `needle` (lower-case) first occurs in `haystack`, ignoring ASCII case.
+    static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
         let last = haystack.count - needle.count
         var index = 0
         while index <= last {
             if lower(haystack[index]) == first {
                 var offset = 1
                 while offset < needle.count && lower(haystack[index + offset]) == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+                if offset == needle.count { return index }
             }
             index += 1
         }
-        return false
+        return nil
     }
 
     /// Several lower-case needles searched for in one pass, ignoring ASCII case: at each byte only the needles that
