@@ -109,6 +109,20 @@ import Testing
         #expect(page.published?.date == "2023-11-07")
     }
 
+    /// The date right under the headline is the article's; a line marked as a date elsewhere on the page (a press
+    /// release's issue line, a box of other news) comes after it.
+    @Test func theDateUnderTheHeadlineComesBeforeOtherDateLines() throws {
+        let filler = (1...45).map { "<p>Paragraph \($0) of the report on the border.</p>" }.joined()
+        let body = #"<h1>Migration across Belarus</h1><p class="MsoNormal"><em>10.11.2021</em></p>"# + filler
+            + #"<div class="box-date">Nr. 34 vom 08. November 2021</div>"#
+        let found = try dates(body, lang: "de")
+        #expect(found.published?.date == "2021-11-10")
+        #expect(found.published?.evidence.hasPrefix("text near the headline") == true)
+        // Without a date under the headline, the marked line dates the page.
+        #expect(try dates(#"<h1>Migration across Belarus</h1>"# + filler + #"<div class="box-date">Nr. 34 vom 08. November 2021</div>"#,
+                          lang: "de").published?.date == "2021-11-08")
+    }
+
     @Test func daysBetweenISODates() {
         #expect(DateParsing.daysBetween("2023-11-08", "2023-11-09") == 1)
         #expect(DateParsing.daysBetween("2024-03-01", "2024-02-29") == -1)

@@ -398,10 +398,10 @@ struct HTMLMetadataExtractor {
                 break
             }
         }
+        if metadata.published == nil { metadata.published = dateNextToHeadline() }
         if metadata.published == nil, let line = dateLines.first(where: { !isInForeignContent($0.node) }), let iso = line.match.iso {
             metadata.published = DatedValue(date: iso, precision: line.match.precision, evidence: "text: \"\(line.text.prefix(80))\"")
         }
-        if metadata.published == nil { metadata.published = dateNextToHeadline() }
         if metadata.published == nil, let (title, evidence) = meta(["og:title"]) ?? titleElement.map({ ($0, "<title>") }),
            let match = PublicationDates.dateline(title, monthFirst: PublicationDates.readsMonthFirst(language: htmlLanguage)), let iso = match.iso {
             metadata.published = DatedValue(date: iso, precision: match.precision, evidence: "\(evidence) opening with a date")
