@@ -56,14 +56,14 @@ import Testing
     }
 
     /// A footer's "last modified" line dates a page that gives no other date, as its modification; German "Stand:"
-    /// ("as of") is such a label. A footer's other dates (a copyright) and its update line on a dated page change nothing.
+    /// ("as of") is such a label. A footer's other dates and its update line on a dated page change nothing.
     @Test func aFooterUpdateLineDatesAnOtherwiseUndatedPage() throws {
         let wiki = try dates(#"<h1>Penny</h1><div id="footer"><ul><li>This page was last modified on 4 November 2020, at 19:23.</li></ul></div>"#)
         #expect(wiki.published == nil && wiki.modified?.date == "2020-11-04")
         #expect(wiki.modified?.evidence.hasPrefix("footer text") == true)
         let city = try dates(#"<h1>Startseite</h1><footer><p class="print">[Stand: 09.10.2017, 01:40 Uhr]</p></footer>"#, lang: "de")
         #expect(city.modified?.date == "2017-10-09")
-        #expect(try dates(#"<h1>Penny</h1><footer><p>© 2020 Example GmbH, 4 November 2020</p></footer>"#).modified == nil)
+        #expect(try dates(#"<h1>Penny</h1><footer><p>Next meeting: 4 November 2020</p></footer>"#).modified == nil)
         let dated = try dates(#"<h1>Penny</h1><p class="date">Published 2 March 2019</p><footer>Last updated: 4 November 2020</footer>"#)
         #expect(dated.published?.date == "2019-03-02" && dated.modified == nil)
     }
@@ -121,6 +121,23 @@ import Testing
         // Without a date under the headline, the marked line dates the page.
         #expect(try dates(#"<h1>Migration across Belarus</h1>"# + filler + #"<div class="box-date">Nr. 34 vom 08. November 2021</div>"#,
                           lang: "de").published?.date == "2021-11-08")
+    }
+
+    /// What a page with no date line still gives away, last: the day its share image was uploaded (a whole date in the
+    /// image's URL path) and a footer copyright line stamped with a whole date. A year alone says nothing of the page,
+    /// and neither counts where the page has a date of its own.
+    @Test func aShareImageOrAFooterStampDatesAPageWithNothingElse() throws {
+        let image = try dates(#"<h1>Annual report</h1>"#, head: #"<meta name="twitter:image" content="https://example.org/files/2016/05/04/ar-og.png">"#)
+        #expect(image.published?.date == "2016-05-04")
+        #expect(image.published?.evidence.contains("share image") == true)
+        #expect(try dates(#"<h1>Annual report</h1>"#, head: #"<meta property="og:image" content="https://example.org/uploads/2016/05/ar.png">"#)
+                .published == nil)
+        let stamp = try dates(#"<h1>Gefahrstoff</h1><div class="footer-col"><p>Copyright © 19.12.2019 - 12:14 h by Example GmbH.</p></div>"#, lang: "de")
+        #expect(stamp.published == nil && stamp.modified?.date == "2019-12-19")
+        #expect(try dates(#"<h1>Gefahrstoff</h1><footer><p>Copyright © 2019 Example GmbH</p></footer>"#, lang: "de").modified == nil)
+        let dated = try dates(#"<h1>Gefahrstoff</h1><p class="date">12.03.2018</p><footer><p>Copyright © 19.12.2019 - 12:14 h</p></footer>"#,
+                              head: #"<meta property="og:image" content="https://example.org/files/2016/05/04/ar-og.png">"#, lang: "de")
+        #expect(dated.published?.date == "2018-03-12" && dated.modified == nil)
     }
 
     @Test func daysBetweenISODates() {

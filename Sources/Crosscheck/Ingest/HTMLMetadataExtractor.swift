@@ -406,7 +406,33 @@ struct HTMLMetadataExtractor {
            let match = PublicationDates.dateline(title, monthFirst: PublicationDates.readsMonthFirst(language: htmlLanguage)), let iso = match.iso {
             metadata.published = DatedValue(date: iso, precision: match.precision, evidence: "\(evidence) opening with a date")
         }
+        // Last, what a page with no date line still gives away: the day its share image was uploaded, in the image's
+        // URL path ("/files/2016/05/04/…"), and a footer's copyright line stamped with the day the page was made.
+        if metadata.published == nil, metadata.modified == nil {
+            if let (url, evidence) = meta(["og:image", "twitter:image", "twitter:image:src"]), let match = PublicationDates.dateInURL(url),
+               let iso = match.iso {
+                metadata.published = DatedValue(date: iso, precision: .day, evidence: "\(evidence): the share image's URL path")
+            } else if let stamp = footerCopyrightDate() {
+                metadata.modified = stamp
+            }
+        }
         return metadata
+    }
+
+    /// A copyright line in the page's footer that gives a whole date ("Copyright © 19.12.2019 - 12:14 h by …"): the day
+    /// the page was made. A year alone ("© 2019") says nothing of the page.
+    private func footerCopyrightDate() -> DatedValue? {
+        let monthFirst = PublicationDates.readsMonthFirst(language: htmlLanguage)
+        for (_, node) in yearTexts.reversed() {
+            let text = HTMLDocument.withTextBytes(node) { String(decoding: $0, as: UTF8.self) } ?? ""
+            let lower = text.lowercased()
+            guard lower.contains("©") || lower.contains("copyright"), let match = PublicationDates.firstDate(inLine: text, monthFirst: monthFirst),
+                  match.precision == .day, let iso = match.iso, isInFooter(node)
+            else { continue }
+            let line = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return DatedValue(date: iso, precision: .day, evidence: "footer copyright line: \"\(line.prefix(80))\"")
+        }
+        return nil
     }
 
     /// The publication date when no metadata gives one: a full date in the URL, an `<itemprop=datePublished>` text,
