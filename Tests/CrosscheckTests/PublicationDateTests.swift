@@ -140,6 +140,37 @@ import Testing
         #expect(dated.published?.date == "2018-03-12" && dated.modified == nil)
     }
 
+    /// A paragraph that opens with a dateline dates an otherwise undated page; a date further into a sentence does not.
+    @Test func aParagraphOpeningWithADatelineDatesThePage() throws {
+        let opening = "Bei der Erinnerung an die Verfolgten des NS-Regimes in Deutschland fehlen noch immer viele Namen, sagen die Initiatorinnen."
+        let page = try dates("<h1>Gedenken</h1><p>Von Claudia Lindner</p><p>27.1.2022 - \(opening)</p>", lang: "de")
+        #expect(page.published?.date == "2022-01-27")
+        #expect(page.published?.evidence.hasPrefix("a paragraph opening with a dateline") == true)
+        #expect(try dates("<h1>Gedenken</h1><p>Am 27.1.2022 wurde in Berlin erinnert. \(opening)</p>", lang: "de").published == nil)
+    }
+
+    /// A share image named by its upload time dates an otherwise undated page; a long number that is no time stamp does not.
+    @Test func aShareImageNamedByItsUploadTime() throws {
+        let head = #"<meta property="og:image" content="https://images.example.com/large/20201007120909561.jpg">"#
+        #expect(try dates("<h1>Naima Akef</h1>", head: head).published?.date == "2020-10-07")
+        #expect(PublicationDates.timestampInFileName("https://example.com/img/20201007120909561.jpg?x=1")?.iso == "2020-10-07")
+        #expect(PublicationDates.timestampInFileName("https://example.com/img/12345678901234567.jpg") == nil)
+        #expect(PublicationDates.timestampInFileName("https://example.com/img/20201007129999.jpg") == nil)
+        #expect(PublicationDates.timestampInFileName("https://example.com/img/20201007.jpg") == nil)
+    }
+
+    /// A page is not published after it was last modified: a meta tag that says only "date", later than the page's own
+    /// "as of" date, is set aside. A meta tag that says "published" is kept whatever the page says.
+    @Test func aBareMetaDateLaterThanThePagesLastChangeIsSetAside() throws {
+        let body = #"<h1>Daten von Rheinmetall gehackt</h1><p class="text"><span class="stand">Stand: 28.04.2020 18:00 Uhr</span></p>"#
+        let bare = try dates(body, head: #"<meta name="date" content="2020-04-29T11:52:23">"#, lang: "de")
+        #expect(bare.published == nil && bare.modified?.date == "2020-04-28")
+        let explicit = try dates(body, head: #"<meta property="article:published_time" content="2020-04-29T11:52:23">"#, lang: "de")
+        #expect(explicit.published?.date == "2020-04-29")
+        let earlier = try dates(body, head: #"<meta name="date" content="2020-04-27T11:52:23">"#, lang: "de")
+        #expect(earlier.published?.date == "2020-04-27")
+    }
+
     @Test func daysBetweenISODates() {
         #expect(DateParsing.daysBetween("2023-11-08", "2023-11-09") == 1)
         #expect(DateParsing.daysBetween("2024-03-01", "2024-02-29") == -1)

@@ -14,6 +14,8 @@ struct HTMLMetadataExtractor {
     private var canonical: String?
     private var jsonLD: [[String: Any]] = []
     private var times: [(datetime: String, evidence: String, isPreferred: Bool, node: Node)] = []
+    /// Paragraphs that open with a dateline, with its date.
+    private var datelineParagraphs: [(match: DateMatch, text: String, node: Node)] = []
     /// Every `<time>` element (the first 50), in the order of the page.
     private var timeElements: [Node] = []
     /// Short date lines in elements whose class or id says "date", "byline", "posted"…: their first date.
@@ -50,6 +52,7 @@ struct HTMLMetadataExtractor {
             textSequence += 1
             collectLabelledDate(node)
             collectYearText(node)
+            collectDatelineParagraph(node)
             return false
         }
         guard HTMLDocument.isElement(node) else { return false }
@@ -162,6 +165,27 @@ struct HTMLMetadataExtractor {
             full = HTMLDocument.text(of: parent, limit: 300)
         }
         labelledDates.append((lower, full, container))
+    }
+
+    /// Keeps a paragraph that opens with a dateline ("27.1.2022 - Bei der Erinnerung an …"), the first few.
+    private mutating func collectDatelineParagraph(_ node: Node) {
+        guard datelineParagraphs.count < 4 else { return }
+        let opensWithYear = HTMLDocument.withTextBytes(node) { bytes in
+            guard bytes.count > 120 else { return false }
+            var index = 0
+            while index + 3 < 32 {
+                let b = bytes[index]
+                if (b == 0x31 && bytes[index + 1] == 0x39) || (b == 0x32 && bytes[index + 1] == 0x30) {
+                    if (0x30...0x39).contains(bytes[index + 2]) && (0x30...0x39).contains(bytes[index + 3]) { return true }
+                }
+                index += 1
+            }
+            return false
+        } ?? false
+        guard opensWithYear, let text = HTMLDocument.withTextBytes(node, { String(decoding: $0.prefix(64), as: UTF8.self) }),
+              let match = PublicationDates.dateline(text, monthFirst: PublicationDates.readsMonthFirst(language: htmlLanguage)), match.precision == .day
+        else { return }
+        datelineParagraphs.append((match, text, node))
     }
 
     /// Keeps short text nodes that hold four digits beginning 19 or 20, the only ones that may be a date line.
@@ -390,6 +414,13 @@ struct HTMLMetadataExtractor {
             if kind == .modified, metadata.modified == nil { metadata.modified = value }
             if kind == .published, metadata.published == nil { metadata.published = value }
         }
+        // A page is not published after it was last modified: a meta tag that says only "date", later than the date the
+        // page gives its last change, stamps something else (the time the page was served) and is set aside.
+        if let published = metadata.published, let modified = metadata.modified, modified.date < published.date,
+           let weak = meta(PublicationDates.publishedMetaKeys), published.evidence.hasPrefix(weak.evidence),
+           meta(PublicationDates.explicitPublishedMetaKeys) == nil {
+            metadata.published = nil
+        }
         // "Last updated: 9 October 2017" in the page's footer dates the page when nothing else does.
         if metadata.published == nil, metadata.modified == nil {
             for (label, text, container) in labelledDates where container.map(isInFooter) ?? false {
@@ -406,11 +437,16 @@ struct HTMLMetadataExtractor {
            let match = PublicationDates.dateline(title, monthFirst: PublicationDates.readsMonthFirst(language: htmlLanguage)), let iso = match.iso {
             metadata.published = DatedValue(date: iso, precision: match.precision, evidence: "\(evidence) opening with a date")
         }
+        if metadata.published == nil, let paragraph = datelineParagraphs.first(where: { !isInForeignContent($0.node) }), let iso = paragraph.match.iso {
+            let line = paragraph.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            metadata.published = DatedValue(date: iso, precision: .day, evidence: "a paragraph opening with a dateline: \"\(line.prefix(60))…\"")
+        }
         // Last, what a page with no date line still gives away: the day its share image was uploaded, in the image's
-        // URL path ("/files/2016/05/04/…"), and a footer's copyright line stamped with the day the page was made.
+        // URL path ("/files/2016/05/04/…") or upload time stamp ("20201007120909561.jpg"), and a footer's copyright line
+        // stamped with the day the page was made.
         if metadata.published == nil, metadata.modified == nil {
-            if let (url, evidence) = meta(["og:image", "twitter:image", "twitter:image:src"]), let match = PublicationDates.dateInURL(url),
-               let iso = match.iso {
+            if let (url, evidence) = meta(["og:image", "twitter:image", "twitter:image:src"]),
+               let match = PublicationDates.dateInURL(url) ?? PublicationDates.timestampInFileName(url), let iso = match.iso {
                 metadata.published = DatedValue(date: iso, precision: .day, evidence: "\(evidence): the share image's URL path")
             } else if let stamp = footerCopyrightDate() {
                 metadata.modified = stamp

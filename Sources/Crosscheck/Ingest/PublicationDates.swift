@@ -55,6 +55,21 @@ enum PublicationDates {
     static let foreignTags: Set<String> = ["footer", "nav", "form", "select", "option", "blockquote"]
 
 
+    /// The date of a file named by its upload time: a name that opens with at least 14 digits that read as
+    /// year, month, day, hour, minute and second ("20201007120909561.jpg"); nil for any other name.
+    static func timestampInFileName(_ url: String) -> DateMatch? {
+        let path = url.split(separator: "?").first.map(String.init) ?? url
+        guard let name = path.split(separator: "/").last else { return nil }
+        let digits = name.prefix { $0.isASCII && $0.isNumber }.compactMap { $0.wholeNumberValue }
+        guard digits.count >= 14 else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int { digits[from..<(from + count)].reduce(0) { $0 * 10 + $1 } }
+        let (year, month, day) = (number(0, 4), number(4, 2), number(6, 2))
+        guard (1995...2100).contains(year), DateParsing.isValid(year: year, month: month, day: day),
+              number(8, 2) < 24, number(10, 2) < 60, number(12, 2) < 60
+        else { return nil }
+        return DateMatch(start: 0, end: 8, year: year, month: month, day: day)
+    }
+
     /// A complete date in a URL path: `/2019/10/19/`, `/2019-10-19-title`, `/20191019/`; nil for a year or month alone.
     static func dateInURL(_ url: String) -> DateMatch? {
         let scalars = Array(url.unicodeScalars)
