@@ -12,14 +12,20 @@ import Testing
         String(decoding: try JSONExport.encoder(pretty: false).encode(value), as: UTF8.self)
     }
 
-    @Test func jsonColumnsHoldTheEncodersBytes() throws {
+    /// Saves the seed corpus into a fresh file, reads the file with `body`, and checks that it loads back whole.
+    func withSavedCorpus(_ body: (Database) throws -> Void) throws {
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("corpus.sqlite").path
         try SQLiteCorpusStore(path: path).save(Self.corpus)
         let queue = try DatabaseQueue(path: path)
-        defer { try? queue.close() }
-        try queue.read { db in
+        try queue.read(body)
+        try queue.close()
+        #expect(try SQLiteCorpusStore(path: path).load() == Self.corpus)
+    }
+
+    @Test func jsonColumnsHoldTheEncodersBytes() throws {
+        try withSavedCorpus { db in
             let documents = try Row.fetchAll(db, sql: "SELECT authors, published, modified, evidence FROM documents ORDER BY path")
             #expect(documents.count == Self.corpus.documents.count)
             for (row, document) in zip(documents, Self.corpus.documents) {
@@ -46,7 +52,6 @@ import Testing
             let named = try Int.fetchOne(db, sql: "SELECT COUNT(value_a) + COUNT(value_b) FROM relations")
             #expect(named == sides.count - derived.count)
         }
-        #expect(try SQLiteCorpusStore(path: path).load() == Self.corpus)
     }
 
     /// Text is bound from its UTF-8 bytes with their length: an empty string stays empty text (not NULL, which the
@@ -143,13 +148,7 @@ import Testing
     /// A fresh save inserts each table's rows in the order of its key and builds the secondary indexes afterwards; the
     /// file holds every index, and no row points at nothing, though references were not checked row by row.
     @Test func aFreshSaveWritesRowsInKeyOrderAndEveryIndex() throws {
-        let root = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let path = root.appendingPathComponent("corpus.sqlite").path
-        try SQLiteCorpusStore(path: path).save(Self.corpus)
-        let queue = try DatabaseQueue(path: path)
-        defer { try? queue.close() }
-        try queue.read { db in
+        try withSavedCorpus { db in
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
             #expect(indexes == ["claims_by_document", "relations_by_claim", "sections_by_document"])
@@ -159,7 +158,6 @@ import Testing
                 #expect(keys == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "\(table) in key order")
             }
         }
-        #expect(try SQLiteCorpusStore(path: path).load() == Self.corpus)
     }
 
     /// Keys in SQLite's order (byte by byte), read from their first 16 bytes as numbers; longer keys that share those

@@ -170,18 +170,7 @@ struct HTMLMetadataExtractor {
     /// Keeps a paragraph that opens with a dateline ("27.1.2022 - Bei der Erinnerung an …"), the first few.
     private mutating func collectDatelineParagraph(_ node: Node) {
         guard datelineParagraphs.count < 4 else { return }
-        let opensWithYear = HTMLDocument.withTextBytes(node) { bytes in
-            guard bytes.count > 120 else { return false }
-            var index = 0
-            while index + 3 < 32 {
-                let b = bytes[index]
-                if (b == 0x31 && bytes[index + 1] == 0x39) || (b == 0x32 && bytes[index + 1] == 0x30) {
-                    if (0x30...0x39).contains(bytes[index + 2]) && (0x30...0x39).contains(bytes[index + 3]) { return true }
-                }
-                index += 1
-            }
-            return false
-        } ?? false
+        let opensWithYear = HTMLDocument.withTextBytes(node) { bytes in bytes.count > 120 && Self.holdsYear(bytes, startingBefore: 29) } ?? false
         guard opensWithYear, let text = HTMLDocument.withTextBytes(node, { String(decoding: $0.prefix(64), as: UTF8.self) }),
               let match = PublicationDates.dateline(text, monthFirst: PublicationDates.readsMonthFirst(language: htmlLanguage)), match.precision == .day
         else { return }
@@ -192,18 +181,22 @@ struct HTMLMetadataExtractor {
     private mutating func collectYearText(_ node: Node) {
         guard yearTexts.count < 4000 else { return }
         let holdsYear = HTMLDocument.withTextBytes(node) { bytes in
-            guard bytes.count >= 6 && bytes.count <= 120 else { return false }
-            var index = 0
-            while index + 3 < bytes.count {
-                let b = bytes[index]
-                if (b == 0x31 && bytes[index + 1] == 0x39) || (b == 0x32 && bytes[index + 1] == 0x30) {
-                    if (0x30...0x39).contains(bytes[index + 2]) && (0x30...0x39).contains(bytes[index + 3]) { return true }
-                }
-                index += 1
-            }
-            return false
+            bytes.count >= 6 && bytes.count <= 120 && Self.holdsYear(bytes, startingBefore: bytes.count - 3)
         } ?? false
         if holdsYear { yearTexts.append((textSequence, node)) }
+    }
+
+    /// Whether four digits beginning 19 or 20 start before byte `limit` (at most `bytes.count - 3`).
+    private static func holdsYear(_ bytes: UnsafeBufferPointer<UInt8>, startingBefore limit: Int) -> Bool {
+        var index = 0
+        while index < min(limit, bytes.count - 3) {
+            let b = bytes[index]
+            if (b == 0x31 && bytes[index + 1] == 0x39) || (b == 0x32 && bytes[index + 1] == 0x30) {
+                if (0x30...0x39).contains(bytes[index + 2]) && (0x30...0x39).contains(bytes[index + 3]) { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// A date line just under (or just above) the page's headline: "21. Januar 2022 | Mobilität", "Datum: 22.12.2012".
