@@ -171,6 +171,18 @@ import Testing
         #expect(earlier.published?.date == "2020-04-27")
     }
 
+    /// One stamp on three or more `<time>`s is when a list was rendered: the article's own `<time>` dates the page.
+    @Test func aStampRepeatedOnAListOfItemsIsNotAPublication() throws {
+        let item = #"<li><a href="/other"><strong>Another story</strong></a><p class="publication"><time pubdate datetime="2019-09-24T13:34:33Z"></time></p></li>"#
+        let body = #"<header><h1>Didier Porte</h1><p class="publication">Le <time datetime="2019-06-28T13:49:45Z">28 juin 2019</time></p></header>"#
+            + "<ul class=\"items\">" + String(repeating: item, count: 3) + "</ul>"
+        #expect(try dates(body, lang: "fr").published?.date == "2019-06-28")
+        // Two items with one stamp may be two articles published together; the preferred one still comes first.
+        let two = #"<header><h1>Didier Porte</h1><p>Le <time datetime="2019-06-28T13:49:45Z">28 juin 2019</time></p></header>"#
+            + "<ul class=\"items\">" + String(repeating: item, count: 2) + "</ul>"
+        #expect(try dates(two, lang: "fr").published?.date == "2019-09-24")
+    }
+
     @Test func daysBetweenISODates() {
         #expect(DateParsing.daysBetween("2023-11-08", "2023-11-09") == 1)
         #expect(DateParsing.daysBetween("2024-03-01", "2024-02-29") == -1)

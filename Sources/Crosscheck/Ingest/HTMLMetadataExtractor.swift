@@ -478,7 +478,10 @@ struct HTMLMetadataExtractor {
                 return DatedValue(date: iso, precision: match.precision, evidence: "itemprop=\"\(itemprop)\" text")
             }
         }
-        let articleTimes = times.filter { !isInForeignContent($0.node) }
+        // The same stamp on three or more `<time>`s is when a list of items was rendered, not when any was published.
+        var stamps: [String: Int] = [:]
+        for time in times { stamps[time.datetime, default: 0] += 1 }
+        let articleTimes = times.filter { stamps[$0.datetime, default: 0] < 3 && !isInForeignContent($0.node) }
         let ordered = articleTimes.filter(\.isPreferred) + articleTimes.filter { !$0.isPreferred }
         for time in ordered where !time.evidence.contains("datemodified") {
             if let value = firstDate([(time.datetime, time.evidence)]) { return value }
