@@ -313,6 +313,26 @@ import Testing
         }
     }
 
+    /// A post the article embeds (`social-media-embed`) is what it quotes, and its text and attribution are kept; a row of
+    /// share buttons (`social-share`) is still chrome.
+    @Test func anEmbeddedPostIsQuotedTextButShareButtonsAreNot() throws {
+        let page = """
+            <html><body><article><h1>Signs</h1>
+            <p>A whole lot of people on Twitter pointed out what might be wrong in the days after the signs went up.</p>
+            <div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">Yes this is real and yes the state spent \
+            nearly half a million dollars on it</p>— Dianna E. Anderson (@diannaeanderson) <a href="https://twitter.com/d/1">November 18, 2019</a>\
+            </blockquote></div>
+            <div class="social-share"><p>Share this story with 3 friends on Facebook, Twitter and by email today.</p></div>
+            <p>The campaign cost the state 449,000 dollars, officials said on Tuesday in the capital.</p></article></body></html>
+            """
+        let text = TestSupport.allText(try TestSupport.processText(page, name: "signs.html").document)
+        #expect(text.contains("Yes this is real and yes the state spent nearly half a million dollars on it"))
+        #expect(text.contains("— Dianna E. Anderson (@diannaeanderson) November 18, 2019"))
+        #expect(!text.contains("Share this story"))
+        #expect(Boilerplate.isChrome(classOrID: "social-share") && !Boilerplate.isChrome(classOrID: "social-media-embed"))
+        #expect(Boilerplate.isChrome(classOrID: "social-media-embed sidebar"))
+    }
+
     @Test func titleFallsBackFromTitleElementToHeading() throws {
         let withSuffix = try TestSupport.processText("<html><head><title>Trade figures for 2024 | Example News</title></head><body><p>Trade grew 5 per cent in 2024.</p></body></html>", name: "a.html")
         #expect(withSuffix.document.title == "Trade figures for 2024")

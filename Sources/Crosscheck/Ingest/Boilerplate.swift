@@ -38,14 +38,19 @@ enum Boilerplate {
 
     /// True when a class or id value names an element that holds text other than the article (`comment-list`).
     static func isOtherText(classOrID bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        isChrome(classOrID: bytes, words: otherTextWords, leadingWords: [])
+        isChrome(classOrID: bytes, words: otherTextWords, leadingWords: [], sparingWords: [])
     }
 
     static func isChrome(classOrID bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        isChrome(classOrID: bytes, words: chromeWords, leadingWords: leadingWords)
+        isChrome(classOrID: bytes, words: chromeWords, leadingWords: leadingWords, sparingWords: embedWords)
     }
 
-    private static func isChrome(classOrID bytes: UnsafeBufferPointer<UInt8>, words: Set<String>, leadingWords: Set<String>) -> Bool {
+    /// Words that make a class name hold content whatever else it says: an embedded post (`social-media-embed`) is what
+    /// the article quotes, not a row of share buttons.
+    static let embedWords: Set<String> = ["embed", "embedded"]
+
+    private static func isChrome(classOrID bytes: UnsafeBufferPointer<UInt8>, words: Set<String>, leadingWords: Set<String>,
+                                 sparingWords: Set<String>) -> Bool {
         var name: [UInt8] = []
         name.reserveCapacity(48)
         /// Whether one class name (lowercased) names chrome, by its parts between `-` and `_`.
@@ -53,14 +58,16 @@ enum Boilerplate {
             guard !name.isEmpty, !descriptivePrefixes.contains(where: { name.count > $0.count && name.starts(with: $0) }) else { return false }
             var start = 0
             var isFirst = true
+            var isChrome = false
             for end in 0...name.count where end == name.count || name[end] == UInt8(ascii: "-") || name[end] == UInt8(ascii: "_") {
                 defer { (start, isFirst) = (end + 1, false) }
                 guard end > start, end - start <= 20 else { continue }
                 // From a contiguous buffer: decoding an array slice takes a slow path.
                 let part = name.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
-                if words.contains(part) || isFirst && leadingWords.contains(part) { return true }
+                if sparingWords.contains(part) { return false }
+                if words.contains(part) || isFirst && leadingWords.contains(part) { isChrome = true }
             }
-            return false
+            return isChrome
         }
         for byte in bytes {
             switch byte {
