@@ -24,6 +24,13 @@ struct HTMLMetadataExtractor {
     private var itempropDateTexts: [(itemprop: String, text: String)] = []
     private var bylines: [String] = []
     private var labelledDates: [(label: String, text: String, container: Node?)] = []
+    /// A labelled line as read: the kind of date its label names, and the date after the label.
+    private struct LabelledDate {
+        var kind: DateLabels.Kind
+        var value: DatedValue
+        var text: String
+        var container: Node?
+    }
     /// Short text nodes holding a year-like number, by position, for the date line next to the headline.
     private var yearTexts: [(sequence: Int, node: Node)] = []
     private var textSequence = 0
@@ -282,8 +289,8 @@ struct HTMLMetadataExtractor {
             steps += 1
             if HTMLDocument.isElement(element) {
                 if document.tag(element) == "footer" { return true }
-                let marks = ((HTMLDocument.attribute(element, "class") ?? "") + " " + (HTMLDocument.attribute(element, "id") ?? "")).lowercased()
-                if marks.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).contains(where: { $0.hasPrefix("footer") }) { return true }
+                let marks = (HTMLDocument.attribute(element, "class") ?? "") + " " + (HTMLDocument.attribute(element, "id") ?? "")
+                if PublicationDates.marks(marks, holdWordStartingWith: ["footer"]) { return true }
             }
             current = element.pointee.parent
         }
@@ -383,6 +390,12 @@ struct HTMLMetadataExtractor {
         // then labelled date lines and elements marked as dates. Nothing from comments, sidebars or footers.
         // A meta tag that says "published" speaks of the page itself; a JSON-LD graph often describes several things (the
         // page, its videos, an earlier version), and comes next; then meta tags that say only "date" or "created".
+        // Each labelled line ("Published: …", "Stand: …") read once: what it dates, and the date after its label.
+        let labelled = labelledDates.compactMap { label, text, container -> LabelledDate? in
+            guard let kind = DateLabels.label(in: label), let match = DateLabels.date(after: label, in: text), let iso = match.iso else { return nil }
+            return LabelledDate(kind: kind, value: DatedValue(date: iso, precision: match.precision, evidence: "text: \"\(text.prefix(80))\""),
+                                text: text, container: container)
+        }
         let machinePublished = [
             meta(PublicationDates.explicitPublishedMetaKeys),
             ld.string("datePublished").map { ($0, "JSON-LD datePublished") },
@@ -391,7 +404,7 @@ struct HTMLMetadataExtractor {
         ]
         metadata.published = firstDate(machinePublished).map { published in
             let value = machinePublished.compactMap { $0 }.first { published.evidence.hasPrefix($0.1) }?.0
-            return onTheDayShown(value.map { readAsThePageDoes(published, value: $0) } ?? published)
+            return onTheDayShown(value.map { readAsThePageDoes(published, value: $0, labelled: labelled) } ?? published)
         }
         metadata.modified = firstDate([
             ld.string("dateModified").map { ($0, "JSON-LD dateModified") },
@@ -400,12 +413,9 @@ struct HTMLMetadataExtractor {
         if metadata.published == nil {
             metadata.published = publishedOutsideMetadata(urls: [metadata.url?.value, meta(["og:url"])?.value, ld.string("url")])
         }
-        for (label, text, container) in labelledDates where !(container.map(isInForeignContent) ?? false) {
-            guard let kind = DateLabels.label(in: label) else { continue }
-            guard let match = DateLabels.date(after: label, in: text) else { continue }
-            let value = DatedValue(date: match.iso!, precision: match.precision, evidence: "text: \"\(text.prefix(80))\"")
-            if kind == .modified, metadata.modified == nil { metadata.modified = value }
-            if kind == .published, metadata.published == nil { metadata.published = value }
+        for line in labelled where !(line.container.map(isInForeignContent) ?? false) {
+            if line.kind == .modified, metadata.modified == nil { metadata.modified = line.value }
+            if line.kind == .published, metadata.published == nil { metadata.published = line.value }
         }
         // A page is not published after it was last modified: a meta tag that says only "date", later than the date the
         // page gives its last change, stamps something else (the time the page was served) and is set aside.
@@ -416,10 +426,8 @@ struct HTMLMetadataExtractor {
         }
         // "Last updated: 9 October 2017" in the page's footer dates the page when nothing else does.
         if metadata.published == nil, metadata.modified == nil {
-            for (label, text, container) in labelledDates where container.map(isInFooter) ?? false {
-                guard DateLabels.label(in: label) == .modified, let match = DateLabels.date(after: label, in: text) else { continue }
-                metadata.modified = DatedValue(date: match.iso!, precision: match.precision, evidence: "footer text: \"\(text.prefix(80))\"")
-                break
+            if let line = labelled.first(where: { $0.kind == .modified && ($0.container.map(isInFooter) ?? false) }) {
+                metadata.modified = DatedValue(date: line.value.date, precision: line.value.precision, evidence: "footer text: \"\(line.text.prefix(80))\"")
             }
         }
         if metadata.published == nil { metadata.published = dateNextToHeadline() }
@@ -503,7 +511,7 @@ struct HTMLMetadataExtractor {
 
     /// `11/01/2023` may be the 11th of January or the 1st of November; the page's language decides how it is read,
     /// unless a date the page itself shows (a labelled date, its `<time>`, its date line) is the other reading.
-    private func readAsThePageDoes(_ published: DatedValue, value: String) -> DatedValue {
+    private func readAsThePageDoes(_ published: DatedValue, value: String, labelled: [LabelledDate]) -> DatedValue {
         let parts = value.prefix(10).split(separator: "/")
         guard parts.count == 3, let first = Int(parts[0]), let second = Int(parts[1]), (1...12).contains(first), (1...12).contains(second),
               first != second, published.precision == .day
@@ -512,8 +520,8 @@ struct HTMLMetadataExtractor {
         guard numbers.count == 3 else { return published }
         let swapped = "\(numbers[0])-\(numbers[2])-\(numbers[1])"
         var shown: [(iso: String, text: String)] = []
-        for (label, text, container) in labelledDates where !(container.map(isInForeignContent) ?? false) {
-            if DateLabels.label(in: label) == .published, let match = DateLabels.date(after: label, in: text), let iso = match.iso { shown.append((iso, text)) }
+        for line in labelled where line.kind == .published && !(line.container.map(isInForeignContent) ?? false) {
+            shown.append((line.value.date, line.text))
         }
         if let time = shownDate(), let iso = time.match.iso { shown.append((iso, time.text)) }
         for line in dateLines where !isInForeignContent(line.node) { if let iso = line.match.iso { shown.append((iso, line.text)) } }

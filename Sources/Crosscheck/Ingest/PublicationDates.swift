@@ -47,7 +47,12 @@ enum PublicationDates {
 
     /// Whether a class or id value names foreign content: one of its words ("off-canvas" is not "nav") begins with a stem.
     static func namesForeignContent(_ marks: String) -> Bool {
-        marks.lowercased().split { !($0.isLetter || $0.isNumber) }.contains { word in foreignStems.contains { word.hasPrefix($0) } }
+        self.marks(marks, holdWordStartingWith: foreignStems)
+    }
+
+    /// Whether a class or id value holds a word (its letters and digits, without case) that begins with one of `stems`.
+    static func marks(_ marks: String, holdWordStartingWith stems: [String]) -> Bool {
+        marks.lowercased().split { !($0.isLetter || $0.isNumber) }.contains { word in stems.contains { word.hasPrefix($0) } }
     }
 
     /// `<aside>` is foreign too, unless it sits in the article or its header (a box of facts about the article).
