@@ -93,8 +93,8 @@ struct BuildCommand: ParsableCommand {
         return [
             "inbox": .string(source.inbox), "output": .string(source.output),
             "documents": .int(corpus.documents.count), "sections": .int(corpus.sectionCount), "claims": .int(corpus.claims.count),
-            "contradictions": .int(corpus.relations(.contradiction).count), "changes": .int(corpus.relations(.changeOverTime).count),
-            "agreements": .int(corpus.relations(.agreement).count), "qualifier_differences": .int(corpus.relations(.differentQualifier).count),
+            "contradictions": .int(corpus.relationCount(.contradiction)), "changes": .int(corpus.relationCount(.changeOverTime)),
+            "agreements": .int(corpus.relationCount(.agreement)), "qualifier_differences": .int(corpus.relationCount(.differentQualifier)),
             "problems": .int(corpus.problems.count), "seconds": .double(Self.rounded(summary.seconds)),
         ]
     }

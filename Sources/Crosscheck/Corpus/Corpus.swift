@@ -23,8 +23,26 @@ public struct Corpus: Hashable, Sendable {
     /// The relations of one kind.
     public func relations(_ kind: Relation.Kind) -> [Relation] { relations.filter { $0.kind == kind } }
 
-    /// How many relations are of one kind, without copying them.
-    func relationCount(_ kind: Relation.Kind) -> Int { relations.count { $0.kind == kind } }
+    /// How many relations are of one kind, without copying them (each copy would retain a dozen fields).
+    public func relationCount(_ kind: Relation.Kind) -> Int {
+        relations.withUnsafeBufferPointer { relations in
+            var count = 0
+            for index in relations.indices where (relations.baseAddress! + index).pointee.kind == kind { count += 1 }
+            return count
+        }
+    }
+
+    /// The ids of the relations of one kind, read in place.
+    func relationIDs(_ kind: Relation.Kind) -> [String] {
+        relations.withUnsafeBufferPointer { relations in
+            var ids: [String] = []
+            for index in relations.indices {
+                let relation = relations.baseAddress! + index
+                if relation.pointee.kind == kind { ids.append(relation.pointee.id) }
+            }
+            return ids
+        }
+    }
 
     /// The files that could not be read, or were read with problems, with the reason.
     public var problems: [SourceProblem] {

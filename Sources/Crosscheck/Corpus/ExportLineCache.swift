@@ -31,7 +31,7 @@ final class ExportLineCache: @unchecked Sendable {
     /// Lines for the relations of one kind. The relations of every kind are kept together, for the next write, by
     /// `finishRelations`.
     func writeRelationLines(_ values: [Relation], ofKind kind: Relation.Kind, changed: Set<String>?, to url: URL) throws {
-        try locked { try Self.write(values, where: { $0.kind == kind }, reusing: changed.map { (relations, $0) }, into: &nextRelations, to: url) }
+        try locked { try Self.write(values, where: { $0.pointee.kind == kind }, reusing: changed.map { (relations, $0) }, into: &nextRelations, to: url) }
     }
 
     /// Ends a write of the relations: what was written replaces what the cache held, so that relations no longer in
@@ -57,7 +57,7 @@ final class ExportLineCache: @unchecked Sendable {
     /// Writes one line per value (of those `included` keeps) to `url`, reusing the lines of `reusing` for values whose
     /// ids are not among its changed ids; each line goes into `next`. Values are read where they lie, and the lines
     /// reused are only read: neither is copied.
-    private static func write<T: JSONLineWritable & Identified>(_ values: [T], where included: (T) -> Bool = { _ in true },
+    private static func write<T: JSONLineWritable & Identified>(_ values: [T], where included: (UnsafePointer<T>) -> Bool = { _ in true },
                                                                 reusing: (lines: [String: [UInt8]], changed: Set<String>)?,
                                                                 into next: inout [String: [UInt8]], to url: URL) throws {
         try ExportFile.write(to: url) { file in
@@ -65,7 +65,7 @@ final class ExportLineCache: @unchecked Sendable {
             buffer.reserveCapacity(ExportFile.bufferSize + ExportFile.bufferSize / 4)
             var writer = JSONLineWriter()
             try values.withUnsafeBufferPointer { values in
-                for index in values.indices where included(values[index]) {
+                for index in values.indices where included(values.baseAddress! + index) {
                     let key = values[index].id
                     if let reusing, !reusing.changed.contains(key), let kept = reusing.lines[key] {
                         buffer.append(contentsOf: kept)

@@ -41,8 +41,8 @@ public struct BuildSummary: Sendable {
     public var line: String {
         let problems = corpus.problems.count
         return "\(corpus.documents.count) documents, \(corpus.sectionCount) sections, \(corpus.claims.count) claims, "
-            + "\(corpus.relations(.contradiction).count) contradictions, \(corpus.relations(.changeOverTime).count) changes, "
-            + "\(corpus.relations(.agreement).count) agreements, "
+            + "\(corpus.relationCount(.contradiction)) contradictions, \(corpus.relationCount(.changeOverTime)) changes, "
+            + "\(corpus.relationCount(.agreement)) agreements, "
             + "\(problems) \(problems == 1 ? "problem" : "problems") in \(String(format: "%.2f", seconds)) s"
     }
 }

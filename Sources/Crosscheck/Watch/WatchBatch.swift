@@ -39,7 +39,7 @@ public struct WatchBatch: Sendable, Equatable {
         self.started = started.uptimeNanoseconds
         documents = corpus.documents.count
         claims = corpus.claims.count
-        contradictions = corpus.relations.reduce(0) { $0 + ($1.kind == .contradiction ? 1 : 0) }
+        contradictions = corpus.relationCount(.contradiction)
     }
 
     init(old: (record: InboxRecord, corpus: Corpus?), new: (record: InboxRecord, corpus: Corpus), started: DispatchTime) {
@@ -73,8 +73,8 @@ public struct WatchBatch: Sendable, Equatable {
         let newClaims = Set(new.corpus.claims.map(\.id))
         claimsAdded = newClaims.subtracting(oldClaims).count
         claimsRemoved = oldClaims.subtracting(newClaims).count
-        let oldContradictions = Set(old.corpus?.relations(.contradiction).map(\.id) ?? [])
-        let newContradictions = Set(new.corpus.relations(.contradiction).map(\.id))
+        let oldContradictions = Set(old.corpus?.relationIDs(.contradiction) ?? [])
+        let newContradictions = Set(new.corpus.relationIDs(.contradiction))
         contradictionsAdded = newContradictions.subtracting(oldContradictions).count
         contradictionsRemoved = oldContradictions.subtracting(newContradictions).count
 
