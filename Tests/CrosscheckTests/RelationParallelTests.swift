@@ -63,4 +63,41 @@ import Testing
             #expect(cut.count == tokens.count && (0..<cut.count).allSatisfy { cut.vector($0) == whole.vector($0) })
         }
     }
+
+    /// A watcher keeps what reading each document's claims gave (`ClaimReadings`) and reads only what changed: the
+    /// relations must be those of a fresh reading after documents move in the corpus, leave it, or change their date.
+    @Test func keptReadingsGiveTheRelationsOfAFreshReading() {
+        let corpus = Self.corpus
+        let readings = ClaimReadings()
+        func check(_ documents: [Document], _ claims: [Claim], reused: Int, _ comment: Comment) {
+            let fresh = RelationEngine.relations(documents: documents, claims: claims, jobs: 2)
+            let kept = RelationEngine.relations(documents: documents, claims: claims, jobs: 2, readings: readings)
+            #expect(kept.0 == fresh.0 && kept.1 == fresh.1, comment)
+            #expect(readings.reusedLastPass == reused, comment)
+            #expect(readings.count == documents.count, comment)
+        }
+        check(corpus.documents, corpus.claims, reused: 0, "first reading")
+        check(corpus.documents, corpus.claims, reused: 40, "nothing changed")
+        // A document leaves from the middle: the claims after it move down, and their documents' places with them.
+        let gone = corpus.documents[3].id
+        let fewer = corpus.documents.filter { $0.id != gone }
+        check(fewer, corpus.claims.filter { $0.document != gone }, reused: 39, "one document removed")
+    }
+
+    /// A document's date is the period of its undated claims: when it changes, its claims are read again.
+    @Test func aDocumentWhoseDateChangesIsReadAgain() throws {
+        let sentence = "Quillanby Ferries ran 1240 crossings on the northern route."
+        var corpus = try DiffInbox.corpus(files: ["a.txt": "Harbour note\n\n" + sentence + "\n", "b.txt": "Harbour letter\n\n" + sentence + "\n"])
+        for index in corpus.documents.indices { corpus.documents[index].published = DatedValue(date: "2020-01-01", precision: .day, evidence: "test") }
+        let readings = ClaimReadings()
+        let before = try #require(RelationEngine.relations(documents: corpus.documents, claims: corpus.claims, readings: readings).0.first)
+        #expect(before.kind == .agreement)
+        // Four years apart, the same figure agrees with less confidence: it may be a figure that did not change.
+        corpus.documents[1].published = DatedValue(date: "2024-01-01", precision: .day, evidence: "test")
+        let fresh = RelationEngine.relations(documents: corpus.documents, claims: corpus.claims).0
+        let kept = RelationEngine.relations(documents: corpus.documents, claims: corpus.claims, readings: readings).0
+        #expect(fresh.first?.kind == .agreement && fresh.first!.confidence < before.confidence)
+        #expect(kept == fresh)
+        #expect(readings.reusedLastPass == 1)
+    }
 }

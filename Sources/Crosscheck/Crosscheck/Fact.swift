@@ -57,6 +57,14 @@ final class Fact: Sendable {
         }
     }
 
+    /// The same fact of the same claim, found at another place in the corpus (`ClaimReading.rebased`).
+    init(_ fact: Fact, claim: Int, document: Int) {
+        (self.claim, self.document) = (claim, document)
+        (quantity, family, metric, metricLabel, qualifiers) = (fact.quantity, fact.family, fact.metric, fact.metricLabel, fact.qualifiers)
+        (scope, subject, possessor, period, isDerived) = (fact.scope, fact.subject, fact.possessor, fact.period, fact.isDerived)
+        (eventKind, blockKey) = (fact.eventKind, fact.blockKey)
+    }
+
     /// A fact being worked out from a sentence, field by field.
     struct Draft {
         var claim: Int

@@ -12,8 +12,14 @@ public enum RelationEngine {
 
     /// The corpus with `relations` and `trust` filled in.
     public static func relate(_ corpus: Corpus, jobs: Int = 1) -> Corpus {
+        relate(corpus, jobs: jobs, readings: nil)
+    }
+
+    /// The same, reusing what reading each document's claims gave the last time (a watcher keeps `readings` from one
+    /// update to the next): documents read the same way then are not read again. The relations do not depend on it.
+    static func relate(_ corpus: Corpus, jobs: Int, readings: ClaimReadings?) -> Corpus {
         var result = corpus
-        let (relations, trust) = relations(documents: corpus.documents, claims: corpus.claims, jobs: jobs)
+        let (relations, trust) = relations(documents: corpus.documents, claims: corpus.claims, jobs: jobs, readings: readings)
         result.relations = relations
         result.trust = trust
         return result
@@ -22,29 +28,34 @@ public enum RelationEngine {
     /// - Parameter queriesPerUnit: how finely large blocks are cut into work for the threads (tests cut finely).
     /// - Parameter claimsPerRun: how many consecutive claims one thread reads at a time, numbering their words
     ///   together (tests cut finely; the relations do not depend on it).
+    /// - Parameter readings: kept readings of documents' claims, reused where still valid and updated (see `ClaimReadings`);
+    ///   with them, claims are read one document at a time.
     static func relations(documents: [Document], claims: [Claim], jobs: Int = 1,
-                          queriesPerUnit: Int = CandidateSearch.defaultQueriesPerUnit, claimsPerRun: Int = 512) -> ([Relation], [SourceTrust]) {
+                          queriesPerUnit: Int = CandidateSearch.defaultQueriesPerUnit, claimsPerRun: Int = 512,
+                          readings: ClaimReadings? = nil) -> ([Relation], [SourceTrust]) {
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         let estimates = estimatedYears(documents: documents, claims: claims, documentIndex: documentIndex)
         let sourceDates = documents.map { $0.published ?? $0.modified }
 
         // Facts, words and names of every claim, read once per claim and in parallel, in runs of claims that number
         // their words' terms together. Claims are read in place: a copy would retain each of their strings.
-        struct Reading: Sendable {
-            var facts: [Fact] = []
-            var terms = TermNumbering()
-            var rows: [[Int32]] = []
-            var periods: [Period] = []
-            var names: [(names: Set<String>, opening: String?)] = []
-            var documents: [Int] = []
-            var holdings: [OfficeHolders.Holding] = []
+        let ranges: [Range<Int>] = if readings != nil {
+            ClaimReadings.documentRuns(claims)
+        } else {
+            stride(from: 0, to: claims.count, by: max(1, claimsPerRun)).map { $0..<min(claims.count, $0 + max(1, claimsPerRun)) }
         }
-        let run = max(1, claimsPerRun)
-        let runs = ParallelMap.map(Array(stride(from: 0, to: claims.count, by: run)), jobs: jobs, chunkSize: 1) { start -> Reading in
-            var reading = Reading()
+        let runs = ParallelMap.map(ranges, jobs: jobs, chunkSize: readings == nil ? 1 : 16) { range -> ClaimReading in
+            let document = range.isEmpty ? nil : claims.withUnsafeBufferPointer { documentIndex[$0[range.lowerBound].document] }
+            let key = readings == nil ? nil : document.map {
+                ClaimReadings.Key(claims: claims, range: range, sourceDate: sourceDates[$0], estimate: estimates[$0])
+            }
+            if let key, let document, let kept = readings?.reading(for: key) {
+                return kept.rebased(firstClaim: range.lowerBound, document: document)
+            }
+            var reading = ClaimReading(firstClaim: range.lowerBound, document: document ?? -1)
             var heading: (text: String, terms: [Int32])?
             claims.withUnsafeBufferPointer { claims in
-                for index in start..<min(claims.count, start + run) {
+                for index in range {
                     let claim = claims.baseAddress! + index
                     guard let document = documentIndex[claim.pointee.document] else {
                         reading.documents.append(-1)
@@ -74,8 +85,10 @@ public enum RelationEngine {
                     reading.holdings += OfficeHolders.holdings(tokens: tokens, claim: index)
                 }
             }
+            if let key { readings?.keep(reading, for: key) }
             return reading
         }
+        readings?.forgetUnused()
         let periods = runs.flatMap(\.periods)
         let similarity = SimilarityIndex(runs: runs.map { TermNumbering.Run(terms: $0.terms.terms, rows: $0.rows) }, jobs: jobs)
         let facts = runs.flatMap(\.facts)

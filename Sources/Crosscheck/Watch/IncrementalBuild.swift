@@ -16,6 +16,8 @@ final class IncrementalBuild {
     private var cache = ReadCache()
     /// The exports' JSON lines of the last write, reused for what did not change.
     private let lines = ExportLineCache()
+    /// What the relation engine read from each document's claims, reused for the documents that did not change.
+    private let readings = ClaimReadings()
 
     private typealias Outcome = ReadCache.Outcome
 
@@ -105,7 +107,7 @@ final class IncrementalBuild {
 
         let results = zip(files, outcomes).map { file, outcome in ReadCache.relocate(outcome!, to: file.relativePath) }
         let newCorpus = timings.measure(.relations) {
-            RelationEngine.relate(BatchBuild.assemble(files: files, results: results, refused: refused), jobs: options.jobs)
+            RelationEngine.relate(BatchBuild.assemble(files: files, results: results, refused: refused), jobs: options.jobs, readings: readings)
         }
         let batch = WatchBatch(old: (record, corpus), new: (newRecord, newCorpus), started: started)
         if newRecord != record || newCorpus != corpus {

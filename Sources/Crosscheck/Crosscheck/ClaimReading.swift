@@ -1,0 +1,111 @@
+import Foundation
+
+/// What the relation engine reads from a run of consecutive claims: their facts, their words as terms numbered in
+/// the order the run meets them, their periods and names, and the offices they name.
+struct ClaimReading: Sendable {
+    /// Where the run starts among the corpus's claims, and its document's place among the documents (-1 when the
+    /// claims belong to no document of the corpus), as they were when it was read.
+    var firstClaim: Int
+    var document: Int
+    var facts: [Fact] = []
+    var terms = TermNumbering()
+    var rows: [[Int32]] = []
+    var periods: [Period] = []
+    var names: [(names: Set<String>, opening: String?)] = []
+    var documents: [Int] = []
+    var holdings: [OfficeHolders.Holding] = []
+
+    init(firstClaim: Int, document: Int) {
+        (self.firstClaim, self.document) = (firstClaim, document)
+    }
+
+    /// The same reading for the same claims now found at `firstClaim`, in the document at `document`.
+    func rebased(firstClaim: Int, document: Int) -> ClaimReading {
+        guard firstClaim != self.firstClaim || document != self.document else { return self }
+        var reading = self
+        let shift = firstClaim - self.firstClaim
+        (reading.firstClaim, reading.document) = (firstClaim, document)
+        reading.facts = facts.map { Fact($0, claim: $0.claim + shift, document: document) }
+        reading.documents = documents.map { $0 < 0 ? $0 : document }
+        for index in reading.holdings.indices { reading.holdings[index].claim += shift }
+        return reading
+    }
+}
+
+/// The readings of documents' claims, kept by a watcher from one update to the next: a corpus that gained one page
+/// reads that page's claims, not every claim again.
+///
+/// A reading depends on its claims and on its document's date (and the year its sentences suggest when it has
+/// none), all of which its key holds; claim ids are hashes of what a claim says and where, so the same ids are the
+/// same claims. Thread-safe: the engine reads and keeps readings from its threads.
+final class ClaimReadings: @unchecked Sendable {
+    /// What a reading depends on.
+    struct Key: Hashable, Sendable {
+        var claimIDs: [String]
+        var sourceDate: DatedValue?
+        var estimate: Int?
+
+        init(claims: [Claim], range: Range<Int>, sourceDate: DatedValue?, estimate: Int?) {
+            claimIDs = claims.withUnsafeBufferPointer { claims in range.map { claims[$0].id } }
+            (self.sourceDate, self.estimate) = (sourceDate, estimate)
+        }
+
+        /// Where the key is kept: its first claim, which names one run of claims of one document.
+        var slot: String { claimIDs.first ?? "" }
+    }
+
+    private var kept: [String: (key: Key, reading: ClaimReading)] = [:]
+    /// Slots read or kept since the last `forgetUnused()`.
+    private var used: Set<String> = []
+    private var hits = 0
+    /// How many readings the last pass (up to `forgetUnused()`) reused.
+    private(set) var reusedLastPass = 0
+    private let lock = NSLock()
+
+    /// The reading kept for exactly these claims, dates and estimate, if any.
+    func reading(for key: Key) -> ClaimReading? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = kept[key.slot], entry.key == key else { return nil }
+        used.insert(key.slot)
+        hits += 1
+        return entry.reading
+    }
+
+    func keep(_ reading: ClaimReading, for key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        kept[key.slot] = (key, reading)
+        used.insert(key.slot)
+    }
+
+    /// Forgets every reading not read or kept since the last call: the cache holds what the corpus holds now.
+    func forgetUnused() {
+        lock.lock()
+        defer { lock.unlock() }
+        kept = kept.filter { used.contains($0.key) }
+        used.removeAll(keepingCapacity: true)
+        (reusedLastPass, hits) = (hits, 0)
+    }
+
+    /// How many readings are kept.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return kept.count
+    }
+
+    /// The runs of consecutive claims of one document, in order.
+    static func documentRuns(_ claims: [Claim]) -> [Range<Int>] {
+        claims.withUnsafeBufferPointer { claims in
+            var runs: [Range<Int>] = []
+            var start = 0
+            for index in claims.indices.dropFirst() where claims[index].document != claims[index - 1].document {
+                runs.append(start..<index)
+                start = index
+            }
+            if !claims.isEmpty { runs.append(start..<claims.count) }
+            return runs
+        }
+    }
+}
