@@ -77,8 +77,8 @@ public enum CorpusWriter {
         for task in exportTasks(of: corpus, into: folder, cache: cache, delta: delta) { try task() }
     }
 
-    /// The exports in groups that can be written at the same time: the two reports (which share what they show), the
-    /// JSON lines, and the citations with the manifest.
+    /// The exports in groups that can be written at the same time: the Markdown report, the JSON lines, the HTML
+    /// report (the two reports share what they show), and the citations with the manifest.
     static func exportTasks(of corpus: Corpus, into folder: URL, cache: ExportLineCache?, delta: CorpusDelta?) -> [@Sendable () throws -> Void] {
         @Sendable func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
         let lines: @Sendable () throws -> Void = {
@@ -104,12 +104,34 @@ public enum CorpusWriter {
             try ExportFile.write(BibTeX.render(corpus.documents), to: file("citations.bib"))
             try ExportFile.write(JSONExport.document(Manifest(corpus: corpus)), to: file("manifest.json"))
         }
-        let reports: @Sendable () throws -> Void = {
-            let report = ReportContent(corpus)
-            try ExportFile.writePieces(to: file("report.md")) { emit in try MarkdownReport.write(report, to: emit) }
-            try ExportFile.writePieces(to: file("report.html")) { emit in try HTMLReport.write(report, to: emit) }
+        // The two reports show the same content, worked out once by whichever needs it first; with two jobs they are
+        // written at the same time (the reports were the longest task of a watcher's update).
+        let report = OnceComputed { ReportContent(corpus) }
+        let markdown: @Sendable () throws -> Void = {
+            try ExportFile.writePieces(to: file("report.md")) { emit in try MarkdownReport.write(report.value, to: emit) }
         }
-        return [reports, lines, citations]
+        let html: @Sendable () throws -> Void = {
+            try ExportFile.writePieces(to: file("report.html")) { emit in try HTMLReport.write(report.value, to: emit) }
+        }
+        return [markdown, lines, html, citations]
+    }
+}
+
+/// A value worked out once, by the first thread that asks for it; the others wait for it.
+final class OnceComputed<Value: Sendable>: @unchecked Sendable {
+    private var computed: Value?
+    private var make: (() -> Value)?
+    private let lock = NSLock()
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let computed { return computed }
+        let value = make!()
+        (computed, make) = (value, nil)
+        return value
     }
 }
 

@@ -46,9 +46,12 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
     /// journal on disk or a wait for the disk.
     func save(_ corpus: Corpus, over old: Corpus, delta: CorpusDelta) throws {
         try write(asFreshFile: true, pragmas: CorpusSchema.updatePragmas) { db in
-            for id in delta.relations.gone { try db.execute(sql: CorpusSchema.deleteRelation, arguments: [id]) }
-            for id in delta.claims.gone { try db.execute(sql: CorpusSchema.deleteClaim, arguments: [id]) }
-            for id in delta.documents.gone { try db.execute(sql: CorpusSchema.deleteDocument, arguments: [id]) }
+            // Each delete statement is prepared once, not once per row.
+            for (sql, ids) in [(CorpusSchema.deleteRelation, delta.relations.gone), (CorpusSchema.deleteClaim, delta.claims.gone),
+                               (CorpusSchema.deleteDocument, delta.documents.gone)] where !ids.isEmpty {
+                let statement = try db.makeStatement(sql: sql)
+                for id in ids { try statement.execute(arguments: [id]) }
+            }
             for statement in CorpusSchema.deleteSmallTables { try db.execute(sql: statement) }
             // The claims deleted, named or along with their document: their relations went with them.
             var deletedClaims = delta.claims.gone
@@ -59,13 +62,23 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
             try rows.insertMeta()
             for document in corpus.documents where delta.documents.arrived.contains(document.id) { try rows.insert(document) }
             var positions = ClaimPositions()
-            for claim in corpus.claims {
-                let position = positions.next(in: claim.document)
-                if delta.claims.arrived.contains(claim.id) || deletedClaims.contains(claim.id) { try rows.insert(claim, position: position) }
+            try corpus.claims.withUnsafeBufferPointer { claims in
+                for index in claims.indices {
+                    let claim = claims.baseAddress! + index
+                    let position = positions.next(in: claim.pointee.document)
+                    if delta.claims.arrived.contains(claim.pointee.id) || deletedClaims.contains(claim.pointee.id) {
+                        try rows.insert(claim.pointee, position: position)
+                    }
+                }
             }
-            for relation in corpus.relations
-            where delta.relations.arrived.contains(relation.id) || relation.claims.contains(where: { deletedClaims.contains($0.id) }) {
-                try rows.insert(relation)
+            // Relations are read in place: a copy of each of tens of thousands would retain a dozen fields.
+            try corpus.relations.withUnsafeBufferPointer { relations in
+                for index in relations.indices {
+                    let relation = relations.baseAddress! + index
+                    guard delta.relations.arrived.contains(relation.pointee.id)
+                        || !deletedClaims.isEmpty && relation.pointee.claims.contains(where: { deletedClaims.contains($0.id) }) else { continue }
+                    try rows.insert(relation.pointee)
+                }
             }
             for trust in corpus.trust { try rows.insert(trust) }
             for input in corpus.inputs { try rows.insert(input) }

@@ -6,7 +6,7 @@
 /// Every contradiction is listed. Changes over time, agreements and differently qualified figures are listed up
 /// to `limit` of each kind (the rest are counted, and every one is in its relation file), so that a large corpus
 /// still gives a page a browser opens; the counts are always the true totals.
-struct ReportContent {
+struct ReportContent: Sendable {
     /// How many changes over time, agreements and differently qualified figures a report lists, at most, of each
     /// kind. 200 is more than a person reads through in one sitting, yet the relation sections stay a few
     /// megabytes at any corpus size (a listed relation costs one to five kilobytes of HTML). Contradictions are
@@ -14,7 +14,7 @@ struct ReportContent {
     static let defaultLimit = 200
 
     /// One side of a relation with what a reader checks it against.
-    struct Side {
+    struct Side: Sendable {
         var claim: RelatedClaim
         /// The claim's source, shared with `sources` (a reference: a large corpus has many sides).
         var source: Source?
@@ -31,13 +31,13 @@ struct ReportContent {
     }
 
     /// A relation with its two sides.
-    struct Entry {
+    struct Entry: Sendable {
         var relation: Relation
         var sides: [Side]
     }
 
     /// The changes over time of one metric (and subject), with the values they rest on in date order.
-    struct Timeline {
+    struct Timeline: Sendable {
         var metric: String
         var subject: String?
         var points: [Side]
@@ -45,7 +45,7 @@ struct ReportContent {
     }
 
     /// Claims of several sources linked by agreements: the same value or event, corroborated.
-    struct AgreementGroup {
+    struct AgreementGroup: Sendable {
         var metric: String
         /// Each claim once, in the order the agreements name them.
         var sides: [Side]
@@ -54,7 +54,7 @@ struct ReportContent {
     }
 
     /// A source with its claims under the headings of its sections.
-    final class Source {
+    final class Source: Sendable {
         let document: Document
         let trust: SourceTrust?
         /// Each section's headings and its claims, as indices into `ReportContent.claims` (claims are large to copy).
