@@ -77,7 +77,11 @@ import Testing
             #expect(readings.count == documents.count, comment)
         }
         check(corpus.documents, corpus.claims, reused: 0, "first reading")
+        #expect(readings.reusedRelations == 0)
         check(corpus.documents, corpus.claims, reused: 40, "nothing changed")
+        // Every relation between facts of kept readings, with the same verdict, is the one made last time.
+        let made = RelationEngine.relations(documents: corpus.documents, claims: corpus.claims, jobs: 2, readings: readings).0
+        #expect(readings.reusedRelations > made.count / 2 && readings.reusedRelations == readings.madeRelations.count)
         // A document leaves from the middle: the claims after it move down, and their documents' places with them.
         let gone = corpus.documents[3].id
         let fewer = corpus.documents.filter { $0.id != gone }

@@ -14,6 +14,8 @@ struct ClaimReading: Sendable {
     var names: [(names: Set<String>, opening: String?)] = []
     var documents: [Int] = []
     var holdings: [OfficeHolders.Holding] = []
+    /// The sides of relations made from these facts, kept for the next update (`ClaimReadings`).
+    var sides = SideSlots()
 
     init(firstClaim: Int, document: Int) {
         (self.firstClaim, self.document) = (firstClaim, document)
@@ -26,9 +28,40 @@ struct ClaimReading: Sendable {
         let shift = firstClaim - self.firstClaim
         (reading.firstClaim, reading.document) = (firstClaim, document)
         reading.facts = facts.map { Fact($0, claim: $0.claim + shift, document: document) }
+        reading.sides = SideSlots()
         reading.documents = documents.map { $0 < 0 ? $0 : document }
         for index in reading.holdings.indices { reading.holdings[index].claim += shift }
         return reading
+    }
+}
+
+/// The sides of relations made from the facts of one reading, by the facts' order in it: a fact unchanged since the
+/// last update has the same side, and a relation between two unchanged sides with the same verdict is the same
+/// relation (`ClaimReadings.madeRelations`), which is then not made again.
+///
+/// A side also depends on its claim's file (renamed, a claim keeps its id) and on its source's name and date as
+/// explanations give them; a side kept under other ones is not reused.
+final class SideSlots: @unchecked Sendable {
+    struct Source: Equatable {
+        var name: String
+        var published: String?
+        var path: String
+    }
+
+    private var sides: [Int: (side: RelationEngine.Side, source: Source)] = [:]
+    private let lock = NSLock()
+
+    func side(_ ordinal: Int, source: Source) -> RelationEngine.Side? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let kept = sides[ordinal], kept.source == source else { return nil }
+        return kept.side
+    }
+
+    func keep(_ side: RelationEngine.Side, _ ordinal: Int, source: Source) {
+        lock.lock()
+        defer { lock.unlock() }
+        sides[ordinal] = (side, source)
     }
 }
 
@@ -55,6 +88,16 @@ final class ClaimReadings: @unchecked Sendable {
     }
 
     private var kept: [String: (key: Key, reading: ClaimReading)] = [:]
+    /// The relations the last pass made from kept sides, by the number their id spells (`IDOrder`).
+    var madeRelations: [UInt64: RelationEngine.Made] {
+        get { lock.withLock { made } }
+        set { lock.withLock { made = newValue } }
+    }
+    private var made: [UInt64: RelationEngine.Made] = [:]
+    /// How many relations the last pass took as they were made before (counted as it goes; read after it).
+    private(set) var reusedRelations = 0
+
+    func countReusedRelation() { lock.withLock { reusedRelations += 1 } }
     /// Slots read or kept since the last `forgetUnused()`.
     private var used: Set<String> = []
     private var hits = 0
@@ -85,7 +128,7 @@ final class ClaimReadings: @unchecked Sendable {
         defer { lock.unlock() }
         kept = kept.filter { used.contains($0.key) }
         used.removeAll(keepingCapacity: true)
-        (reusedLastPass, hits) = (hits, 0)
+        (reusedLastPass, hits, reusedRelations) = (hits, 0, 0)
     }
 
     /// How many readings are kept.

@@ -1,7 +1,7 @@
 /// Decides how two facts from different sources relate, in the order docs/claims.md gives:
 /// metric and qualifiers first, then periods, then value intervals.
 enum PairClassifier {
-    struct Verdict: Sendable {
+    struct Verdict: Sendable, Equatable {
         var kind: Relation.Kind
         /// Why; put in words by `reason(_:_:_:)` only for the relations that are kept.
         var reason: Reason
@@ -12,7 +12,7 @@ enum PairClassifier {
 
     /// The grounds of a verdict. The words are written from the two facts when a relation is made, not for every
     /// candidate pair, most of which are outranked and dropped.
-    enum Reason: Sendable {
+    enum Reason: Sendable, Equatable {
         case sameEventDate, qualifierClash, scopesDiffer, ranksAgreeOneScope, oneScopeMissing, valuesAgree
         case explicitPeriodsDiffer, impliedPeriodsDiffer, samePeriod
     }

@@ -231,18 +231,49 @@ public enum RelationEngine {
         var isRelated = [Bool](repeating: false, count: facts.count)
         for entry in kept { (isRelated[entry.a], isRelated[entry.b]) = (true, true) }
         let labels = Explanation.SourceLabels(documents)
+        // With kept readings, each fact's side is kept in its reading's slots for the next update: a fact's place among
+        // the runs' facts is its slot.
+        let slotOfFact: [(run: Int32, ordinal: Int32)] = readings == nil ? [] : runs.indices.flatMap { run in
+            runs[run].facts.indices.map { (Int32(run), Int32($0)) }
+        }
         let sides = ParallelMap.map(Array(facts.indices), jobs: jobs) { [isRelated] index -> Side? in
             guard isRelated[index] else { return nil }
             let fact = facts[index]
-            return Side(fact: fact, claim: RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity),
-                        statement: Explanation.statement(fact, sources: labels), subject: fact.subject.map(Explanation.capitalized))
+            var slot: (slots: SideSlots, ordinal: Int, source: SideSlots.Source)?
+            if !slotOfFact.isEmpty {
+                let (run, ordinal) = slotOfFact[index]
+                let path = claims.withUnsafeBufferPointer { $0[fact.claim].source }
+                slot = (runs[Int(run)].sides, Int(ordinal),
+                        SideSlots.Source(name: labels.names[fact.document], published: labels.published[fact.document], path: path))
+                if let slot, let side = slot.slots.side(slot.ordinal, source: slot.source), side.fact === fact { return side }
+            }
+            let side = Side(fact: fact, claim: RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity),
+                            statement: Explanation.statement(fact, sources: labels), subject: fact.subject.map(Explanation.capitalized))
+            if let slot { slot.slots.keep(side, slot.ordinal, source: slot.source) }
+            return side
         }
         // Made straight into their final order: making them in the order found and then moving them held two arrays of
-        // every relation at once.
+        // every relation at once. A relation the last update made from the same verdict and the same two sides is that one.
+        let previouslyMade = readings?.madeRelations ?? [:]
         var relations = ParallelMap.map(order, jobs: jobs) { index in
             guard index < kept.count else { return built[index - kept.count] }
             let entry = kept[index]
-            return makeRelation(entry.verdict, sides[entry.a]!, sides[entry.b]!, id: pairIDs[index].id)
+            let (a, b) = (sides[entry.a]!, sides[entry.b]!)
+            if let number = pairIDs[index].number, let made = previouslyMade[number],
+               made.verdict == entry.verdict, made.a === a, made.b === b {
+                readings?.countReusedRelation()
+                return made.relation
+            }
+            return makeRelation(entry.verdict, a, b, id: pairIDs[index].id)
+        }
+        if let readings {
+            var made: [UInt64: Made] = Dictionary(minimumCapacity: kept.count)
+            for (position, index) in order.enumerated() where index < kept.count {
+                guard let number = pairIDs[index].number else { continue }
+                let entry = kept[index]
+                made[number] = Made(verdict: entry.verdict, a: sides[entry.a]!, b: sides[entry.b]!, relation: relations[position])
+            }
+            readings.madeRelations = made
         }
         let trust = SourceTrustModel.scores(documents: documents, links: links, jobs: jobs)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
@@ -252,6 +283,14 @@ public enum RelationEngine {
             if abs(ta - tb) >= 0.05 { relations[index].betterSupported = ta > tb ? sides[0].id : sides[1].id }
         }
         return (relations, trust)
+    }
+
+    /// A relation as made from a verdict and two sides, kept for the next update (`ClaimReadings.madeRelations`).
+    struct Made: Sendable {
+        var verdict: PairClassifier.Verdict
+        var a: Side
+        var b: Side
+        var relation: Relation
     }
 
     /// A relation found between two claims, before it is written out.
@@ -411,26 +450,29 @@ public enum RelationEngine {
 /// that number spares the string comparisons of sorting hundreds of thousands of relations. An id of any other
 /// shape sorts by its text, after every id of the usual shape.
 struct IDOrder: Comparable {
-    private let number: UInt64
+    private let value: UInt64
     private let text: String?
+
+    /// The number an id of the usual shape spells; nil for any other id.
+    var number: UInt64? { text == nil ? value : nil }
 
     /// The id of the usual shape that spells `number` (below 16^`Hashing.idDigits`).
     init(number: UInt64) {
-        (self.number, text) = (number, nil)
+        (value, text) = (number, nil)
     }
 
     /// The id this stands for.
-    var id: String { text ?? "r" + Hashing.digits(ofIDNumber: number) }
+    var id: String { text ?? "r" + Hashing.digits(ofIDNumber: value) }
 
     init(_ id: String) {
-        if let value = Hashing.idNumber(id, kind: "r") {
-            (number, text) = (value, nil)
+        if let number = Hashing.idNumber(id, kind: "r") {
+            (value, text) = (number, nil)
         } else {
-            (number, text) = (UInt64.max, id)
+            (value, text) = (UInt64.max, id)
         }
     }
 
     static func < (a: IDOrder, b: IDOrder) -> Bool {
-        a.number != b.number ? a.number < b.number : (a.text ?? "") < (b.text ?? "")
+        a.value != b.value ? a.value < b.value : (a.text ?? "") < (b.text ?? "")
     }
 }
