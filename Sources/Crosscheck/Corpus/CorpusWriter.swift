@@ -108,10 +108,10 @@ public enum CorpusWriter {
         // written at the same time (the reports were the longest task of a watcher's update).
         let report = OnceComputed { ReportContent(corpus) }
         let markdown: @Sendable () throws -> Void = {
-            try ExportFile.writePieces(to: file("report.md")) { emit in try MarkdownReport.write(report.value, to: emit) }
+            try ExportFile.writePieces(to: file("report.md")) { emit in try MarkdownReport.write(report.value, entries: cache?.markdownSources, to: emit) }
         }
         let html: @Sendable () throws -> Void = {
-            try ExportFile.writePieces(to: file("report.html")) { emit in try HTMLReport.write(report.value, to: emit) }
+            try ExportFile.writePieces(to: file("report.html")) { emit in try HTMLReport.write(report.value, entries: cache?.htmlSources, to: emit) }
         }
         return [markdown, lines, html, citations]
     }

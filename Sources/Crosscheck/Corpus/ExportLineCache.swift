@@ -9,6 +9,9 @@ final class ExportLineCache: @unchecked Sendable {
     /// The relations of the last complete write, and those of the write under way (one file per kind).
     private var relations: [String: [UInt8]] = [:]
     private var nextRelations: [String: [UInt8]] = [:]
+    /// The sources' entries of the two reports.
+    let markdownSources = SourceEntryCache()
+    let htmlSources = SourceEntryCache()
     private let lock = NSLock()
 
     /// - Parameter changed: the ids whose values are not those of the last write; nil when that is not known.
@@ -46,6 +49,8 @@ final class ExportLineCache: @unchecked Sendable {
     /// Forgets every line: after a write that failed, the lines held may be those of a corpus that was not swapped in.
     func removeAll() {
         locked { (documents, claims, relations, nextRelations) = ([:], [:], [:], [:]) }
+        markdownSources.removeAll()
+        htmlSources.removeAll()
     }
 
     private func locked<T>(_ body: () throws -> T) rethrows -> T {

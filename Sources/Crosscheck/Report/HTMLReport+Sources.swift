@@ -1,6 +1,6 @@
 extension HTMLReport {
     /// Every source: its metadata with where each value was found, its trust, and its claims by section.
-    static func sources(_ content: ReportContent, to emit: (String) throws -> Void) rethrows {
+    static func sources(_ content: ReportContent, entries: SourceEntryCache? = nil, to emit: (String) throws -> Void) rethrows {
         var out = "<section id=\"sources\">\n<h2>Sources <span class=\"count\">\(content.sources.count)</span></h2>\n"
             + "<p class=\"lead\">Each source with what it says about itself (and where that was found), how far the other sources bear it out, and its claims by section."
         if !content.unlistedRelationCounts.isEmpty {
@@ -9,8 +9,14 @@ extension HTMLReport {
         out += "</p>\n"
         try emit(out)
         for (index, source) in content.sources.enumerated() {
-            try emit(sourceEntry(source, number: index + 1, content: content))
+            guard let entries else {
+                try emit(sourceEntry(source, number: index + 1, content: content))
+                continue
+            }
+            let key = SourceEntryCache.Key(source, number: index + 1, content: content, withRelations: true)
+            try emit(entries.entry(for: key) { sourceEntry(source, number: index + 1, content: content) })
         }
+        entries?.finish()
         try emit("</section>\n")
     }
 

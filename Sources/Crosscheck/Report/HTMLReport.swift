@@ -18,7 +18,8 @@ enum HTMLReport {
     }
 
     /// The page piece by piece, a source at a time: the page of thousands of sources is never held whole.
-    static func write(_ content: ReportContent, to emit: (String) throws -> Void) rethrows {
+    /// - Parameter entries: the sources' entries of the last write, reused where unchanged (a watcher's).
+    static func write(_ content: ReportContent, entries: SourceEntryCache? = nil, to emit: (String) throws -> Void) rethrows {
         var out = """
             <!DOCTYPE html>
             <html lang="en">
@@ -42,7 +43,7 @@ enum HTMLReport {
         out += agreements(content)
         out += qualifierDifferences(content)
         try emit(out)
-        try sources(content, to: emit)
+        try sources(content, entries: entries, to: emit)
         out = problems(content)
         out += "</main>\n"
         out += "<footer class=\"colophon\"><p>Written by crosscheck \(Escaping.html(CrosscheckVersion.current)) (corpus schema \(Corpus.schemaVersion)). "

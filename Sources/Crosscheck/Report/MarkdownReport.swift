@@ -16,7 +16,8 @@ enum MarkdownReport {
     }
 
     /// The report piece by piece, a source at a time: the report of thousands of sources is never held whole.
-    static func write(_ content: ReportContent, to emit: (String) throws -> Void) rethrows {
+    /// - Parameter entries: the sources' entries of the last write, reused where unchanged (a watcher's).
+    static func write(_ content: ReportContent, entries: SourceEntryCache? = nil, to emit: (String) throws -> Void) rethrows {
         let counts = content.counts
         var out = "# Crosscheck report\n\n"
         out += [ReportContent.counted(counts.documents, "source"), ReportContent.counted(counts.sections, "section"), ReportContent.counted(counts.claims, "claim"),
@@ -33,7 +34,7 @@ enum MarkdownReport {
             out += unlistedNote(.differentQualifier, content)
         }
         try emit(out)
-        try sources(content, to: emit)
+        try sources(content, entries: entries, to: emit)
         out = ""
         if !content.problems.isEmpty {
             out += "## Problems\n\n"
@@ -114,41 +115,52 @@ enum MarkdownReport {
 
     // MARK: Sources
 
-    private static func sources(_ content: ReportContent, to emit: (String) throws -> Void) rethrows {
+    private static func sources(_ content: ReportContent, entries: SourceEntryCache?, to emit: (String) throws -> Void) rethrows {
         try emit("## Sources\n\n")
         for (index, source) in content.sources.enumerated() {
-            let document = source.document
-            var out = ""
-            out += "### \(index + 1). \(escape(document.title ?? document.source.path))\n\n"
-            func row(_ label: String, _ value: String, evidence: String? = nil) {
-                out += "- \(label): \(value)\(evidence.map { " *(from \(escape($0)))*" } ?? "")\n"
+            guard let entries else {
+                try emit(sourceEntry(source, number: index + 1, content: content))
+                continue
             }
-            row("Citation key", "`\(document.citationKey)`\(cite(document))")
-            if let title = document.title { row("Title", escape(title), evidence: document.evidence["title"]) }
-            if !document.authors.isEmpty { row("Authors", escape(document.authors.joined(separator: ", ")), evidence: document.evidence["authors"]) }
-            if let site = document.site { row("Site", escape(site), evidence: document.evidence["site"]) }
-            if let url = document.url { row("URL", link(url), evidence: document.evidence["url"]) }
-            for (label, date) in [("Published", document.published), ("Modified", document.modified)] {
-                guard let date else { continue }
-                row(label, "\(escape(date.date)) (\(date.precision.rawValue))", evidence: date.evidence)
-            }
-            if let language = document.language { row("Language", escape(language), evidence: document.evidence["language"]) }
-            let file = document.source
-            row("File", "`\(code(file.path))` · \(file.format.rawValue) · \(escape(file.encoding)) · \(ValueFormat.plain(Double(file.bytes))) bytes · "
-                + "sha256 \(file.sha256.prefix(12))")
-            if let trust = source.trust {
-                row("Trust", "\(ValueFormat.score(trust.score)) · \(escape(trust.basis))")
-            }
-            out += "\n"
-            if source.sections.isEmpty { out += "No claims found.\n\n" }
-            for section in source.sections {
-                let label = ReportContent.sectionLabel(section.path, in: document)
-                out += "#### \(label.isEmpty ? "(untitled section)" : escape(label))\n\n"
-                for index in section.claims { appendClaimItem(content.claims[index], to: &out) }
-                out += "\n"
-            }
-            try emit(out)
+            let key = SourceEntryCache.Key(source, number: index + 1, content: content, withRelations: false)
+            try emit(entries.entry(for: key) { sourceEntry(source, number: index + 1, content: content) })
         }
+        entries?.finish()
+    }
+
+    /// One source: what it says about itself and its claims by section.
+    private static func sourceEntry(_ source: ReportContent.Source, number: Int, content: ReportContent) -> String {
+        let document = source.document
+        var out = ""
+        out += "### \(number). \(escape(document.title ?? document.source.path))\n\n"
+        func row(_ label: String, _ value: String, evidence: String? = nil) {
+            out += "- \(label): \(value)\(evidence.map { " *(from \(escape($0)))*" } ?? "")\n"
+        }
+        row("Citation key", "`\(document.citationKey)`\(cite(document))")
+        if let title = document.title { row("Title", escape(title), evidence: document.evidence["title"]) }
+        if !document.authors.isEmpty { row("Authors", escape(document.authors.joined(separator: ", ")), evidence: document.evidence["authors"]) }
+        if let site = document.site { row("Site", escape(site), evidence: document.evidence["site"]) }
+        if let url = document.url { row("URL", link(url), evidence: document.evidence["url"]) }
+        for (label, date) in [("Published", document.published), ("Modified", document.modified)] {
+            guard let date else { continue }
+            row(label, "\(escape(date.date)) (\(date.precision.rawValue))", evidence: date.evidence)
+        }
+        if let language = document.language { row("Language", escape(language), evidence: document.evidence["language"]) }
+        let file = document.source
+        row("File", "`\(code(file.path))` · \(file.format.rawValue) · \(escape(file.encoding)) · \(ValueFormat.plain(Double(file.bytes))) bytes · "
+            + "sha256 \(file.sha256.prefix(12))")
+        if let trust = source.trust {
+            row("Trust", "\(ValueFormat.score(trust.score)) · \(escape(trust.basis))")
+        }
+        out += "\n"
+        if source.sections.isEmpty { out += "No claims found.\n\n" }
+        for section in source.sections {
+            let label = ReportContent.sectionLabel(section.path, in: document)
+            out += "#### \(label.isEmpty ? "(untitled section)" : escape(label))\n\n"
+            for index in section.claims { appendClaimItem(content.claims[index], to: &out) }
+            out += "\n"
+        }
+        return out
     }
 
     /// A claim as a list item: its sentence, its citation, its values and date, its id.
