@@ -114,15 +114,14 @@ import Testing
             if round == 2 { next.relations[0].explanation += " (changed)" }
             let delta = previous.map { CorpusDelta(from: $0, to: next) }
             let url = folder.appendingPathComponent("round-\(round)")
-            try cache.writeDocumentLines(next.documents, changed: delta?.documents.arrived, to: url)
+            try cache.writeDocumentLines(next.documents, changes: delta?.documents, to: url)
             #expect(try Data(contentsOf: url) == encoderLines(next.documents))
-            try cache.writeClaimLines(next.claims, changed: delta?.claims.arrived, to: url)
+            try cache.writeClaimLines(next.claims, changes: delta?.claims, to: url)
             #expect(try Data(contentsOf: url) == encoderLines(next.claims))
+            try cache.writeRelationLines(next.relations, changes: delta?.relations) { folder.appendingPathComponent("round-\(round)-\($0.fileName)") }
             for kind in Relation.Kind.allCases {
-                try cache.writeRelationLines(next.relations, ofKind: kind, changed: delta?.relations.arrived, to: url)
-                #expect(try Data(contentsOf: url) == encoderLines(next.relations(kind)))
+                #expect(try Data(contentsOf: folder.appendingPathComponent("round-\(round)-\(kind.fileName)")) == encoderLines(next.relations(kind)))
             }
-            cache.finishRelations()
             previous = next
         }
     }
@@ -134,12 +133,15 @@ import Testing
         let cache = ExportLineCache()
         var claims = Self.corpus.claims
         let url = folder.appendingPathComponent("claims.jsonl")
-        try cache.writeClaimLines(claims, changed: nil, to: url)
+        try cache.writeClaimLines(claims, changes: nil, to: url)
         let before = try Data(contentsOf: url)
         claims[0].text += " (changed)"
-        try cache.writeClaimLines(claims, changed: [], to: url)
+        var changes = CorpusDelta.Changes()
+        try cache.writeClaimLines(claims, changes: changes, to: url)
         #expect(try Data(contentsOf: url) == before, "nothing named changed: the old line stands")
-        try cache.writeClaimLines(claims, changed: [claims[0].id], to: url)
+        changes.arrived = [claims[0].id]
+        changes.gone = [claims[0].id]
+        try cache.writeClaimLines(claims, changes: changes, to: url)
         #expect(try Data(contentsOf: url) == encoderLines(claims))
     }
 

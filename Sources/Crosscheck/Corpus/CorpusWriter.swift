@@ -83,21 +83,17 @@ public enum CorpusWriter {
         @Sendable func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
         let lines: @Sendable () throws -> Void = {
             if let cache {
-                try cache.writeDocumentLines(corpus.documents, changed: delta?.documents.arrived, to: file("documents.jsonl"))
-                try cache.writeClaimLines(corpus.claims, changed: delta?.claims.arrived, to: file("claims.jsonl"))
+                try cache.writeDocumentLines(corpus.documents, changes: delta?.documents, to: file("documents.jsonl"))
+                try cache.writeClaimLines(corpus.claims, changes: delta?.claims, to: file("claims.jsonl"))
+                // One file per kind, so that no relation appears twice.
+                try cache.writeRelationLines(corpus.relations, changes: delta?.relations) { file($0.fileName) }
             } else {
                 try ExportFile.writeLines(corpus.documents, to: file("documents.jsonl"))
                 try ExportFile.writeLines(corpus.claims, to: file("claims.jsonl"))
-            }
-            // One file per kind, so that no relation appears twice.
-            for kind in Relation.Kind.allCases {
-                if let cache {
-                    try cache.writeRelationLines(corpus.relations, ofKind: kind, changed: delta?.relations.arrived, to: file(kind.fileName))
-                } else {
+                for kind in Relation.Kind.allCases {
                     try ExportFile.writeLines(corpus.relations, where: { $0.kind == kind }, to: file(kind.fileName))
                 }
             }
-            cache?.finishRelations()
         }
         let citations: @Sendable () throws -> Void = {
             try ExportFile.write(JSONExport.document(corpus.documents.map(CSLItem.init(document:))), to: file("citations.json"))

@@ -1,54 +1,41 @@
 import Foundation
 
 /// The JSON lines of the last write, by id, for a writer that writes nearly the same corpus again and again (the
-/// watcher). Given the ids whose values changed since that write (`CorpusDelta`), every other value reuses its line:
-/// encoding is most of the cost of the exports. Without them, every line is encoded.
+/// watcher). Given what changed since that write (`CorpusDelta`), every other value reuses its line: encoding is
+/// most of the cost of the exports. The lines are updated in place, by the delta's ids only. Without a delta, every
+/// line is encoded.
 final class ExportLineCache: @unchecked Sendable {
     private var documents: [String: [UInt8]] = [:]
     private var claims: [String: [UInt8]] = [:]
-    /// The relations of the last complete write, and those of the write under way (one file per kind).
+    /// The relations of every kind (one file per kind).
     private var relations: [String: [UInt8]] = [:]
-    private var nextRelations: [String: [UInt8]] = [:]
     /// The sources' entries of the two reports.
     let markdownSources = SourceEntryCache()
     let htmlSources = SourceEntryCache()
     private let lock = NSLock()
 
-    /// - Parameter changed: the ids whose values are not those of the last write; nil when that is not known.
-    func writeDocumentLines(_ values: [Document], changed: Set<String>?, to url: URL) throws {
+    /// - Parameter changes: what differs from the values of the last write; nil when that is not known.
+    func writeDocumentLines(_ values: [Document], changes: CorpusDelta.Changes?, to url: URL) throws {
+        try locked { try Self.write(values, lines: &documents, changes: changes, to: url) }
+    }
+
+    func writeClaimLines(_ values: [Claim], changes: CorpusDelta.Changes?, to url: URL) throws {
+        try locked { try Self.write(values, lines: &claims, changes: changes, to: url) }
+    }
+
+    /// Lines for the relations of each kind, one file per kind, in the order of `Relation.Kind.allCases`.
+    func writeRelationLines(_ values: [Relation], changes: CorpusDelta.Changes?, to url: (Relation.Kind) -> URL) throws {
         try locked {
-            var next: [String: [UInt8]] = Dictionary(minimumCapacity: values.count)
-            try Self.write(values, reusing: changed.map { (documents, $0) }, into: &next, to: url)
-            documents = next
-        }
-    }
-
-    func writeClaimLines(_ values: [Claim], changed: Set<String>?, to url: URL) throws {
-        try locked {
-            var next: [String: [UInt8]] = Dictionary(minimumCapacity: values.count)
-            try Self.write(values, reusing: changed.map { (claims, $0) }, into: &next, to: url)
-            claims = next
-        }
-    }
-
-    /// Lines for the relations of one kind. The relations of every kind are kept together, for the next write, by
-    /// `finishRelations`.
-    func writeRelationLines(_ values: [Relation], ofKind kind: Relation.Kind, changed: Set<String>?, to url: URL) throws {
-        try locked { try Self.write(values, where: { $0.pointee.kind == kind }, reusing: changed.map { (relations, $0) }, into: &nextRelations, to: url) }
-    }
-
-    /// Ends a write of the relations: what was written replaces what the cache held, so that relations no longer in
-    /// the corpus are forgotten.
-    func finishRelations() {
-        locked {
-            relations = nextRelations
-            nextRelations = Dictionary(minimumCapacity: relations.count)
+            Self.forget(changes, in: &relations)
+            for kind in Relation.Kind.allCases {
+                try Self.write(values, where: { $0.pointee.kind == kind }, lines: &relations, changes: changes, forgotten: true, to: url(kind))
+            }
         }
     }
 
     /// Forgets every line: after a write that failed, the lines held may be those of a corpus that was not swapped in.
     func removeAll() {
-        locked { (documents, claims, relations, nextRelations) = ([:], [:], [:], [:]) }
+        locked { (documents, claims, relations) = ([:], [:], [:]) }
         markdownSources.removeAll()
         htmlSources.removeAll()
     }
@@ -59,12 +46,20 @@ final class ExportLineCache: @unchecked Sendable {
         return try body()
     }
 
-    /// Writes one line per value (of those `included` keeps) to `url`, reusing the lines of `reusing` for values whose
-    /// ids are not among its changed ids; each line goes into `next`. Values are read where they lie, and the lines
-    /// reused are only read: neither is copied.
+    /// Drops the lines of the ids `changes` says are gone (or every line, when what changed is not known).
+    private static func forget(_ changes: CorpusDelta.Changes?, in lines: inout [String: [UInt8]]) {
+        guard let changes else { return lines.removeAll(keepingCapacity: true) }
+        for id in changes.gone { lines.removeValue(forKey: id) }
+    }
+
+    /// Writes one line per value (of those `included` keeps) to `url`, reusing the line kept for each id `changes`
+    /// does not say arrived, and keeping each new line in `lines`. Values are read where they lie, and the lines reused
+    /// are only read: neither is copied.
+    /// - Parameter forgotten: true when the gone ids were already dropped from `lines`.
     private static func write<T: JSONLineWritable & Identified>(_ values: [T], where included: (UnsafePointer<T>) -> Bool = { _ in true },
-                                                                reusing: (lines: [String: [UInt8]], changed: Set<String>)?,
-                                                                into next: inout [String: [UInt8]], to url: URL) throws {
+                                                                lines: inout [String: [UInt8]], changes: CorpusDelta.Changes?,
+                                                                forgotten: Bool = false, to url: URL) throws {
+        if !forgotten { forget(changes, in: &lines) }
         try ExportFile.write(to: url) { file in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(ExportFile.bufferSize + ExportFile.bufferSize / 4)
@@ -72,14 +67,13 @@ final class ExportLineCache: @unchecked Sendable {
             try values.withUnsafeBufferPointer { values in
                 for index in values.indices where included(values.baseAddress! + index) {
                     let key = values[index].id
-                    if let reusing, !reusing.changed.contains(key), let kept = reusing.lines[key] {
+                    if let changes, !changes.arrived.contains(key), let kept = lines[key] {
                         buffer.append(contentsOf: kept)
-                        next[key] = kept
                     } else {
                         writer.removeAll()
                         try writer.writeLine(values[index])
                         buffer.append(contentsOf: writer.bytes)
-                        next[key] = writer.bytes
+                        lines[key] = writer.bytes
                     }
                     if buffer.count >= ExportFile.bufferSize {
                         try file.write(buffer)
