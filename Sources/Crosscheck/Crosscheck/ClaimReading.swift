@@ -88,22 +88,23 @@ final class ClaimReadings: @unchecked Sendable {
     }
 
     private var kept: [String: (key: Key, reading: ClaimReading)] = [:]
-    /// The relations the last pass made from kept sides, by the number their id spells (`IDOrder`).
-    var madeRelations: [UInt64: RelationEngine.Made] {
-        get { lock.withLock { made } }
-        set { lock.withLock { made = newValue } }
-    }
-    private var made: [UInt64: RelationEngine.Made] = [:]
-    /// How many relations the last pass took as they were made before (counted as it goes; read after it).
-    private(set) var reusedRelations = 0
-
-    func countReusedRelation() { lock.withLock { reusedRelations += 1 } }
     /// Slots read or kept since the last `forgetUnused()`.
     private var used: Set<String> = []
     private var hits = 0
     /// How many readings the last pass (up to `forgetUnused()`) reused.
     private(set) var reusedLastPass = 0
+    private var made: [UInt64: RelationEngine.Made] = [:]
+    /// How many relations the last pass took as they were made before (counted as it goes; read after it).
+    private(set) var reusedRelations = 0
     private let lock = NSLock()
+
+    /// The relations the last pass made from kept sides, by the number their id spells (`IDOrder`).
+    var madeRelations: [UInt64: RelationEngine.Made] {
+        get { lock.withLock { made } }
+        set { lock.withLock { made = newValue } }
+    }
+
+    func countReusedRelation() { lock.withLock { reusedRelations += 1 } }
 
     /// The reading kept for exactly these claims, dates and estimate, if any.
     func reading(for key: Key) -> ClaimReading? {

@@ -8,15 +8,8 @@ extension HTMLReport {
         }
         out += "</p>\n"
         try emit(out)
-        for (index, source) in content.sources.enumerated() {
-            guard let entries else {
-                try emit(sourceEntry(source, number: index + 1, content: content))
-                continue
-            }
-            let key = SourceEntryCache.Key(source, number: index + 1, content: content, withRelations: true)
-            try emit(entries.entry(for: key) { sourceEntry(source, number: index + 1, content: content) })
-        }
-        entries?.finish()
+        try SourceEntryCache.emitEntries(of: content, from: entries, withRelations: true,
+                                         render: { sourceEntry($0, number: $1, content: content) }, to: emit)
         try emit("</section>\n")
     }
 

@@ -117,15 +117,8 @@ enum MarkdownReport {
 
     private static func sources(_ content: ReportContent, entries: SourceEntryCache?, to emit: (String) throws -> Void) rethrows {
         try emit("## Sources\n\n")
-        for (index, source) in content.sources.enumerated() {
-            guard let entries else {
-                try emit(sourceEntry(source, number: index + 1, content: content))
-                continue
-            }
-            let key = SourceEntryCache.Key(source, number: index + 1, content: content, withRelations: false)
-            try emit(entries.entry(for: key) { sourceEntry(source, number: index + 1, content: content) })
-        }
-        entries?.finish()
+        try SourceEntryCache.emitEntries(of: content, from: entries, withRelations: false,
+                                         render: { sourceEntry($0, number: $1, content: content) }, to: emit)
     }
 
     /// One source: what it says about itself and its claims by section.

@@ -49,6 +49,21 @@ final class SourceEntryCache: @unchecked Sendable {
         return text
     }
 
+    /// Emits every source's entry in order: the kept one where its inputs are unchanged, else `render(source, number)`'s;
+    /// all rendered when there is no cache. `withRelations`: the entries show each claim's relations (HTML).
+    static func emitEntries(of content: ReportContent, from entries: SourceEntryCache?, withRelations: Bool,
+                            render: (ReportContent.Source, Int) -> String, to emit: (String) throws -> Void) rethrows {
+        for (index, source) in content.sources.enumerated() {
+            guard let entries else {
+                try emit(render(source, index + 1))
+                continue
+            }
+            let key = Key(source, number: index + 1, content: content, withRelations: withRelations)
+            try emit(entries.entry(for: key) { render(source, index + 1) })
+        }
+        entries?.finish()
+    }
+
     /// Ends a write: the entries rendered or reused replace those kept.
     func finish() {
         lock.withLock { (entries, next, reusedLastWrite, reused) = (next, [:], reused, 0) }
