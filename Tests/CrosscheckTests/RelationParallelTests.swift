@@ -86,6 +86,12 @@ import Testing
         let gone = corpus.documents[3].id
         let fewer = corpus.documents.filter { $0.id != gone }
         check(fewer, corpus.claims.filter { $0.document != gone }, reused: 39, "one document removed")
+        // A file renamed in place (its claims keep their ids and places): its relations name the new file.
+        var renamed = corpus.claims.filter { $0.document != gone }
+        let moved = fewer[0].id
+        for index in renamed.indices where renamed[index].document == moved { renamed[index].source = "renamed.txt" }
+        check(fewer, renamed, reused: 39, "one file renamed")
+        #expect(RelationEngine.relations(documents: fewer, claims: renamed, jobs: 1).0.contains { $0.claims.contains { $0.source.path == "renamed.txt" } })
     }
 
     /// A document's date is the period of its undated claims: when it changes, its claims are read again.
