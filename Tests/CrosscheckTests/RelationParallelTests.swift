@@ -110,4 +110,23 @@ import Testing
         #expect(kept == fresh)
         #expect(readings.reusedLastPass == 1)
     }
+
+    /// A new source shifts the corpus's word weights, and with them the confidence of relations between sources that
+    /// did not change: a relation is taken as made last time only when it would be made the same.
+    @Test func aRelationBetweenUnchangedSourcesFollowsTheCorpus() throws {
+        let a = "Harbour note\n\nQuillanby Ferries ran 1240 crossings on the northern route this season, harbour officials said.\n"
+        let b = "Harbour digest\n\nQuillanby Ferries made 1240 crossings on the northern route this season.\n"
+        let c = "Harbour letter\n\nHarbour officials said the northern route carried 300 trucks this season.\n"
+        let before = try DiffInbox.corpus(files: ["a.txt": a, "b.txt": b])
+        let after = try DiffInbox.corpus(files: ["a.txt": a, "b.txt": b, "c.txt": c])
+        let readings = ClaimReadings()
+        let first = RelationEngine.relations(documents: before.documents, claims: before.claims, readings: readings).0
+        let fresh = RelationEngine.relations(documents: after.documents, claims: after.claims).0
+        let kept = RelationEngine.relations(documents: after.documents, claims: after.claims, readings: readings).0
+        let agreement = try #require(first.first { $0.kind == .agreement })
+        let moved = try #require(fresh.first { $0.id == agreement.id })
+        #expect(moved.confidence != agreement.confidence, "the third source changes the weights of the words the two share")
+        #expect(readings.reusedLastPass == 2)
+        #expect(kept == fresh)
+    }
 }

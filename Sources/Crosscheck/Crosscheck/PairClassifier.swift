@@ -8,6 +8,15 @@ enum PairClassifier {
         var confidence: Double
         /// True once the pair is kept in the other order than `classify` was given it (the reason's words follow that order).
         var reversed = false
+
+        /// The confidence a relation shows: two decimals.
+        var exportedConfidence: Double { (confidence * 100).rounded() / 100 }
+
+        /// True when, between the same two sides, this verdict makes the relation `other` makes
+        /// (`RelationEngine.makeRelation` reads the kind, the reason, the order and the confidence shown).
+        func makesTheSameRelation(as other: Verdict) -> Bool {
+            kind == other.kind && reason == other.reason && reversed == other.reversed && exportedConfidence == other.exportedConfidence
+        }
     }
 
     /// The grounds of a verdict. The words are written from the two facts when a relation is made, not for every

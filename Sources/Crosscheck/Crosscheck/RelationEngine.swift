@@ -208,7 +208,7 @@ public enum RelationEngine {
         }
         var sortKeys = ParallelMap.map(Array(kept.indices), jobs: jobs) { index in
             SortKey(kind: kept[index].verdict.kind.rank, id: pairIDs[index],
-                    confidence: (kept[index].verdict.confidence * 100).rounded() / 100, index: index)
+                    confidence: kept[index].verdict.exportedConfidence, index: index)
         }
         sortKeys += built.enumerated().map { SortKey(kind: $1.kind.rank, id: IDOrder($1.id), confidence: $1.confidence, index: kept.count + $0) }
         sortKeys = ParallelMap.sorted(sortKeys, jobs: jobs, by: { $0 < $1 })
@@ -260,7 +260,7 @@ public enum RelationEngine {
             let entry = kept[index]
             let (a, b) = (sides[entry.a]!, sides[entry.b]!)
             if let number = pairIDs[index].number, let made = previouslyMade[number],
-               made.verdict == entry.verdict, made.a === a, made.b === b {
+               made.verdict.makesTheSameRelation(as: entry.verdict), made.a === a, made.b === b {
                 readings?.countReusedRelation()
                 return made.relation
             }
@@ -415,7 +415,7 @@ public enum RelationEngine {
         return Relation(
             id: id, kind: verdict.kind, claims: [older.claim, newer.claim], subject: a.subject ?? b.subject,
             metric: a.fact.metricLabel, wording: Relation.Wording(kind: verdict.kind, older: older.statement, newer: newer.statement, reason: reason),
-            confidence: (verdict.confidence * 100).rounded() / 100, betterSupported: nil)
+            confidence: verdict.exportedConfidence, betterSupported: nil)
     }
 
     // MARK: Periods
