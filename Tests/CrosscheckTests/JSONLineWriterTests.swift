@@ -309,3 +309,66 @@ struct RelatedClaimValueTests {
         }
     }
 }
+
+/// A quantity keeps its fields in a box that copies share; changing one copy must leave the others as they were.
+struct QuantityValueTests {
+    static let quantity = Quantity(kind: .money, text: "$5 billion", span: TextSpan(start: 0, end: 10), value: 5e9, low: 5e9, high: 5e9,
+                                   qualifier: "exact", currency: "USD", currencyInferred: true, scale: "billion")
+
+    @Test func changingACopyLeavesTheOriginalAlone() {
+        let original = Self.quantity
+        var copy = original
+        #expect(copy == original)
+        copy.value = 6e9
+        copy.currency = "CAD"
+        copy.unit = "trade"
+        #expect(original.value == 5e9 && original.currency == "USD" && original.unit == nil)
+        #expect(copy.value == 6e9 && copy.currency == "CAD" && copy.unit == "trade")
+        #expect(copy != original)
+        // Each field is its own: changing one leaves the rest.
+        #expect(copy.text == original.text && copy.scale == original.scale && copy.currencyInferred == true)
+    }
+
+    @Test func quantitiesMadeApartAreEqualWhenTheirFieldsAreAndHashAlike() {
+        let twin = Quantity(kind: .money, text: "$5 billion", span: TextSpan(start: 0, end: 10), value: 5e9, low: 5e9, high: 5e9,
+                            qualifier: "exact", currency: "USD", currencyInferred: true, scale: "billion")
+        #expect(twin == Self.quantity)
+        #expect(twin.hashValue == Self.quantity.hashValue)
+        var open = twin
+        open.high = nil
+        #expect(open != twin)
+        #expect(Set([twin, Self.quantity, open]).count == 2)
+    }
+
+    @Test func aQuantitySurvivesAJSONRoundTripWithItsOpenBoundsAndUnsetFields() throws {
+        var open = Self.quantity
+        (open.high, open.currencyInferred, open.scale) = (nil, nil, nil)
+        for quantity in [Self.quantity, open, RelatedClaimValueTests.quantity] {
+            let data = try JSONEncoder().encode(quantity)
+            #expect(try JSONDecoder().decode(Quantity.self, from: data) == quantity)
+        }
+    }
+}
+
+/// A relation holds its two sides in place; it reads and decodes as the two-element list it exports.
+struct RelationSidesTests {
+    @Test func theSidesAreTheClaimsInOrderAndChangeWithThem() throws {
+        let relation = try #require(JSONLineWriterTests.corpus.relations.first)
+        #expect(relation.claims == [relation.first, relation.second])
+        var swapped = relation
+        swapped.claims = [relation.second, relation.first]
+        #expect(swapped.first == relation.second && swapped.second == relation.first)
+        #expect(swapped != relation)
+    }
+
+    @Test func aRelationWithOtherThanTwoClaimsIsRefusedWhenDecoded() throws {
+        let relation = try #require(JSONLineWriterTests.corpus.relations.first)
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(relation)) as? [String: Any])
+        #expect(try JSONDecoder().decode(Relation.self, from: JSONSerialization.data(withJSONObject: object)) == relation)
+        let claims = try #require(object["claims"] as? [Any])
+        for wrong in [[claims[0]], claims + [claims[0]]] {
+            object["claims"] = wrong
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(Relation.self, from: JSONSerialization.data(withJSONObject: object)) }
+        }
+    }
+}

@@ -22,7 +22,7 @@ extension Corpus {
 
     /// The relations a claim takes part in, on either side, in the corpus's order (by kind, then id).
     public func relations(involving claimID: String) -> [Relation] {
-        relations.filter { relation in relation.claims.contains { $0.id == claimID } }
+        relations.filter { relation in relation.first.id == claimID || relation.second.id == claimID }
     }
 
     /// The ids of claims, relations and documents that begin with `prefix`, sorted.

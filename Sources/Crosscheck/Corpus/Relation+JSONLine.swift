@@ -8,7 +8,10 @@ extension Relation: JSONLineWritable {
             writer.string(betterSupported)
         }
         writer.key("claims")
-        try writer.array(claims)
+        writer.beginArray()
+        try first.writeJSON(to: &writer)
+        try second.writeJSON(to: &writer)
+        writer.endArray()
         writer.key("confidence")
         try writer.number(confidence)
         writer.key("explanation")

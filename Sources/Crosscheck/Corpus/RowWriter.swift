@@ -105,7 +105,7 @@ struct RowWriter {
     /// A relation: each side is its claim (claim_a, claim_b) and the value compared, named by its ordinal among the claim's
     /// quantities or, when it is not one of them, written out in relation_values.
     func insert(_ relation: Relation) throws {
-        let (a, b) = (relation.claims[0], relation.claims[1])
+        let (a, b) = (relation.first, relation.second)
         let (valueA, valueB) = (quantityOrdinal(a), quantityOrdinal(b))
         try insertRelation(
             relation.id, relation.kind.rawValue, a.id, b.id, valueA, valueB, relation.subject,

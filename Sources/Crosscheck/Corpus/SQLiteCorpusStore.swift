@@ -76,7 +76,7 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                 for index in relations.indices {
                     let relation = relations.baseAddress! + index
                     guard delta.relations.arrived.contains(relation.pointee.id)
-                        || !deletedClaims.isEmpty && relation.pointee.claims.contains(where: { deletedClaims.contains($0.id) }) else { continue }
+                        || !deletedClaims.isEmpty && (deletedClaims.contains(relation.pointee.first.id) || deletedClaims.contains(relation.pointee.second.id)) else { continue }
                     try rows.insert(relation.pointee)
                 }
             }

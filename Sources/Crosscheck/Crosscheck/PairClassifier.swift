@@ -2,12 +2,18 @@
 /// metric and qualifiers first, then periods, then value intervals.
 enum PairClassifier {
     struct Verdict: Sendable, Equatable {
+        // The confidence first: the three one-byte fields then share its last word (16 bytes, not 24, for each of the
+        // hundreds of thousands of verdicts a large corpus's search holds at once).
+        var confidence: Double
         var kind: Relation.Kind
         /// Why; put in words by `reason(_:_:_:)` only for the relations that are kept.
         var reason: Reason
-        var confidence: Double
         /// True once the pair is kept in the other order than `classify` was given it (the reason's words follow that order).
         var reversed = false
+
+        init(kind: Relation.Kind, reason: Reason, confidence: Double, reversed: Bool = false) {
+            (self.kind, self.reason, self.confidence, self.reversed) = (kind, reason, confidence, reversed)
+        }
 
         /// The confidence a relation shows: two decimals.
         var exportedConfidence: Double { (confidence * 100).rounded() / 100 }

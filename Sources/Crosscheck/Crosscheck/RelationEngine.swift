@@ -111,7 +111,6 @@ public enum RelationEngine {
         let (blockOf, places) = (blockOfFact, placeOfFact)
 
         let search = CandidateSearch(blocks: blocks, facts: facts, similarity: similarity, jobs: jobs, queriesPerUnit: queriesPerUnit)
-        typealias Found = (key: PairKey, verdict: PairClassifier.Verdict, a: Int, b: Int)
         // Found pairs are dealt into shards by their claims, so that each shard can be merged on its own thread.
         let shards = 16
         let perUnit = ParallelMap.map(Array(search.units.indices), jobs: jobs, chunkSize: 1) { unit -> [[Found]] in
@@ -134,25 +133,24 @@ public enum RelationEngine {
                     guard var verdict = PairClassifier.classify(facts[first], facts[second], similarity: score, evidence: evidence) else { continue }
                     verdict.reversed = claimA > claimB
                     let (x, y) = verdict.reversed ? (second, first) : (first, second)
-                    let key = PairKey(kind: verdict.kind, first: facts[x].claim, second: facts[y].claim)
-                    found[(key.first &+ key.second) % shards].append((key, verdict, x, y))
+                    let (firstClaim, secondClaim) = (facts[x].claim, facts[y].claim)
+                    found[(firstClaim &+ secondClaim) % shards].append(Found(verdict, first: firstClaim, second: secondClaim, a: x, b: y))
                 }
                 return found
             }
         }
         // One verdict per kind and pair of claims (two facts of one claim may meet the same two facts of another, in
         // one block or in two): the most confident, then the first facts, whatever order the units finished in.
-        typealias Candidate = (verdict: PairClassifier.Verdict, a: Int, b: Int)
         // One sort puts each pair's verdicts together, best first; no table of pairs is needed.
         let winners = ParallelMap.map(Array(0..<shards), jobs: jobs, chunkSize: 1) { shard -> [[Candidate]] in
             var all = perUnit.flatMap { $0[shard] }
             all.sort { x, y in
-                (x.key.first, x.key.second, x.key.kind.rank, -x.verdict.confidence, x.a, x.b)
-                    < (y.key.first, y.key.second, y.key.kind.rank, -y.verdict.confidence, y.a, y.b)
+                (x.first, x.second, x.verdict.kind.rank, -x.verdict.confidence, x.a, x.b)
+                    < (y.first, y.second, y.verdict.kind.rank, -y.verdict.confidence, y.a, y.b)
             }
             var byBlock = [[Candidate]](repeating: [], count: blocks.count)
-            for (index, entry) in all.enumerated() where index == 0 || all[index - 1].key != entry.key {
-                byBlock[blockOf[entry.a]].append((entry.verdict, entry.a, entry.b))
+            for (index, entry) in all.enumerated() where index == 0 || !all[index - 1].isSamePair(as: entry) {
+                byBlock[blockOf[entry.a]].append(Candidate(entry.verdict, a: entry.a, b: entry.b))
             }
             return byBlock
         }
@@ -170,11 +168,11 @@ public enum RelationEngine {
         let wording = Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents,
                                               periods: periods, jobs: jobs)
         // Pairs as claim indices: the few relations made by those passes are looked up once, the many kept pairs never.
-        let mentioned = Set((others + wording).flatMap { $0.claims.map(\.id) })
+        let mentioned = Set((others + wording).flatMap { [$0.first.id, $0.second.id] })
         var claimIndex: [String: Int] = [:]
         for (index, claim) in claims.enumerated() where mentioned.contains(claim.id) { claimIndex[claim.id] = index }
         func pairKey(_ a: Int, _ b: Int) -> Int { min(a, b) &* claims.count &+ max(a, b) }
-        func pairKey(_ relation: Relation) -> Int { pairKey(claimIndex[relation.claims[0].id]!, claimIndex[relation.claims[1].id]!) }
+        func pairKey(_ relation: Relation) -> Int { pairKey(claimIndex[relation.first.id]!, claimIndex[relation.second.id]!) }
         let wordingPairs = Set(wording.map(pairKey))
         var related = Set<Int>()
         for entry in kept where wordingPairs.contains(pairKey(facts[entry.a].claim, facts[entry.b].claim)) {
@@ -223,7 +221,7 @@ public enum RelationEngine {
             }
             let relation = built[index - kept.count]
             guard relation.kind == .agreement || relation.kind == .contradiction,
-                  let a = documentIndex[relation.claims[0].document], let b = documentIndex[relation.claims[1].document] else { return nil }
+                  let a = documentIndex[relation.first.document], let b = documentIndex[relation.second.document] else { return nil }
             return SourceTrustModel.Link(agree: relation.kind == .agreement, a: a, b: b)
         }.compactMap { $0 }
         // Each fact's side of a relation and what its source says, made once per fact: a fact is on one side of several
@@ -278,9 +276,9 @@ public enum RelationEngine {
         let trust = SourceTrustModel.scores(documents: documents, links: links, jobs: jobs)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
         for index in relations.indices where relations[index].kind == .contradiction {
-            let sides = relations[index].claims
-            let (ta, tb) = (trustByDocument[sides[0].document] ?? 0.5, trustByDocument[sides[1].document] ?? 0.5)
-            if abs(ta - tb) >= 0.05 { relations[index].betterSupported = ta > tb ? sides[0].id : sides[1].id }
+            let (a, b) = (relations[index].first, relations[index].second)
+            let (ta, tb) = (trustByDocument[a.document] ?? 0.5, trustByDocument[b.document] ?? 0.5)
+            if abs(ta - tb) >= 0.05 { relations[index].betterSupported = ta > tb ? a.id : b.id }
         }
         return (relations, trust)
     }
@@ -293,20 +291,48 @@ public enum RelationEngine {
         var relation: Relation
     }
 
-    /// A relation found between two claims, before it is written out.
-    struct PairKey: Equatable {
-        var kind: Relation.Kind
-        var first: Int
-        var second: Int
+    /// A pair the search found related: its claims in the order the relation names them, its facts, and the verdict.
+    /// Indices are 32-bit: a large corpus's search holds every pair it finds at once.
+    struct Found {
+        var verdict: PairClassifier.Verdict
+        private let claims: (first: Int32, second: Int32)
+        private let facts: (a: Int32, b: Int32)
+
+        var first: Int { Int(claims.first) }
+        var second: Int { Int(claims.second) }
+        var a: Int { Int(facts.a) }
+        var b: Int { Int(facts.b) }
+
+        init(_ verdict: PairClassifier.Verdict, first: Int, second: Int, a: Int, b: Int) {
+            self.verdict = verdict
+            (claims, facts) = ((Int32(first), Int32(second)), (Int32(a), Int32(b)))
+        }
+
+        /// The same kind of relation between the same two claims.
+        func isSamePair(as other: Found) -> Bool {
+            claims == other.claims && verdict.kind == other.verdict.kind
+        }
+    }
+
+    /// A pair kept for its block: the verdict and the two facts (as `Found`, 32-bit).
+    struct Candidate {
+        var verdict: PairClassifier.Verdict
+        private let facts: (a: Int32, b: Int32)
+
+        var a: Int { Int(facts.a) }
+        var b: Int { Int(facts.b) }
+
+        init(_ verdict: PairClassifier.Verdict, a: Int, b: Int) {
+            self.verdict = verdict
+            facts = (Int32(a), Int32(b))
+        }
     }
 
     /// The candidates of one block that are kept: every conflict, and for each fact its `maxPerFact` best agreements
     /// and changes. A fact's changes link it first to the nearest periods, as a timeline does; within a gap, and for
     /// the other kinds, the most confident come first; then by claim and kind, so that no order is left to chance.
     /// - Parameter places: each fact's place in its block (`blockSize` facts), where its counts are kept.
-    static func boundedPerFact(
-        _ candidates: [(verdict: PairClassifier.Verdict, a: Int, b: Int)], facts: [Fact], places: [Int32], blockSize: Int
-    ) -> [(verdict: PairClassifier.Verdict, a: Int, b: Int)] {
+    static func boundedPerFact(_ candidates: [Candidate], facts: [Fact], places: [Int32], blockSize: Int) -> [Candidate] {
         struct Rank: Comparable {
             var gap: Int
             var confidence: Double
@@ -329,7 +355,7 @@ public enum RelationEngine {
         ranks.sort()
         // Agreements and changes counted so far, per fact of the block: two counters each.
         var counts = [UInt8](repeating: 0, count: 2 * blockSize)
-        var kept: [(verdict: PairClassifier.Verdict, a: Int, b: Int)] = []
+        var kept: [Candidate] = []
         for rank in ranks {
             let entry = candidates[rank.index]
             if entry.verdict.kind == .agreement || entry.verdict.kind == .changeOverTime {
@@ -413,7 +439,7 @@ public enum RelationEngine {
         let reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b.fact, a.fact) : PairClassifier.reason(verdict.reason, a.fact, b.fact)
         let (older, newer) = isOlder ? (a, b) : (b, a)
         return Relation(
-            id: id, kind: verdict.kind, claims: [older.claim, newer.claim], subject: a.subject ?? b.subject,
+            id: id, kind: verdict.kind, first: older.claim, second: newer.claim, subject: a.subject ?? b.subject,
             metric: a.fact.metricLabel, wording: Relation.Wording(kind: verdict.kind, older: older.statement, newer: newer.statement, reason: reason),
             confidence: verdict.exportedConfidence, betterSupported: nil)
     }

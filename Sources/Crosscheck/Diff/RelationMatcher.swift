@@ -64,9 +64,9 @@ enum RelationMatcher {
     private static func keyIndex(_ relations: [Relation], side: (ClaimKey) -> RelationKey.Side) -> [RelationKey: Int] {
         var index: [RelationKey: Int] = [:]
         index.reserveCapacity(relations.count)
-        for position in relations.indices where relations[position].claims.count == 2 {
-            let claims = relations[position].claims
-            let key = RelationKey(kind: relations[position].kind, side(ClaimKey(claims[0].id)), side(ClaimKey(claims[1].id)))
+        for position in relations.indices {
+            let (first, second) = (relations[position].first, relations[position].second)
+            let key = RelationKey(kind: relations[position].kind, side(ClaimKey(first.id)), side(ClaimKey(second.id)))
             if index[key] == nil { index[key] = position }
         }
         return index

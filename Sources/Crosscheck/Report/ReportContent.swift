@@ -157,7 +157,7 @@ struct ReportContent: Sendable {
         var relationsByClaim: [String: [Relation]] = [:]
         let shown = contradictions + timelines.flatMap(\.changes) + agreements.flatMap(\.agreements) + qualifierDifferences
         for entry in shown {
-            for side in entry.relation.claims { relationsByClaim[side.id, default: []].append(entry.relation) }
+            for side in [entry.relation.first, entry.relation.second] { relationsByClaim[side.id, default: []].append(entry.relation) }
         }
         self.relationsByClaim = relationsByClaim
 
@@ -173,9 +173,8 @@ struct ReportContent: Sendable {
         if !unlisted.isEmpty {
             unlistedRelationCounts = [Int](repeating: 0, count: claims.count)
             for index in relations.indices where !isListed[index] {
-                for side in relations[index].claims.indices {
-                    if let claim = claimIndex[relations[index].claims[side].id] { unlistedRelationCounts[claim] += 1 }
-                }
+                if let claim = claimIndex[relations[index].first.id] { unlistedRelationCounts[claim] += 1 }
+                if let claim = claimIndex[relations[index].second.id] { unlistedRelationCounts[claim] += 1 }
             }
         }
         self.unlistedRelationCounts = unlistedRelationCounts
@@ -307,8 +306,7 @@ struct ReportContent: Sendable {
             let metric = relations[index].metric
             let number = metrics[metric] ?? metrics.count
             if number == metrics.count { metrics[metric] = number }
-            let sides = relations[index].claims
-            let (first, last) = (node(number, sides[0].id), node(number, sides[sides.count - 1].id))
+            let (first, last) = (node(number, relations[index].first.id), node(number, relations[index].second.id))
             firstNodes.append(first)
             let (a, b) = (root(first), root(last))
             if a != b { parent[max(a, b)] = min(a, b) }
@@ -332,8 +330,7 @@ struct ReportContent: Sendable {
         var sourceCounts = [Int](repeating: 0, count: members.count)
         for (group, agreements) in members.enumerated() {
             for index in agreements {
-                for side in relations[index].claims.indices {
-                    let document = relations[index].claims[side].document
+                for document in [relations[index].first.document, relations[index].second.document] {
                     let number = documents[document] ?? lastGroup.count
                     if number == lastGroup.count {
                         documents[document] = number
