@@ -38,6 +38,7 @@ struct CrosscheckCommand: ParsableCommand {
         defaultSubcommand: BuildCommand.self)
 
     static func main() {
+        MemoryTuning.returnLargeBlocksWhenFreed()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -89,12 +89,12 @@ public enum RelationEngine {
             return reading
         }
         readings?.forgetUnused()
-        let periods = runs.flatMap(\.periods)
+        let periods = [Period](concatenating: runs.lazy.map(\.periods))
         let similarity = SimilarityIndex(runs: runs.map { TermNumbering.Run(terms: $0.terms.terms, rows: $0.rows) }, jobs: jobs)
-        let facts = runs.flatMap(\.facts)
+        let facts = [Fact](concatenating: runs.lazy.map(\.facts))
         let metricTermIDs = metricTermIDs(of: facts, similarity: similarity, jobs: jobs)
         // A name in up to 2% of the claims is still specific; a word is uncommon below 0.5%.
-        let (entities, uncommonNames) = NamedEntities.nameSets(candidates: runs.flatMap(\.names), documents: runs.flatMap(\.documents),
+        let (entities, uncommonNames) = NamedEntities.nameSets(candidates: Array(concatenating: runs.lazy.map(\.names)), documents: Array(concatenating: runs.lazy.map(\.documents)),
                                                                documentCount: documents.count, uncommonLimit: max(5, claims.count / 50), jobs: jobs)
         let rareLimit = max(5, claims.count / 200)
 
@@ -143,7 +143,7 @@ public enum RelationEngine {
         // one block or in two): the most confident, then the first facts, whatever order the units finished in.
         // One sort puts each pair's verdicts together, best first; no table of pairs is needed.
         let winners = ParallelMap.map(Array(0..<shards), jobs: jobs, chunkSize: 1) { shard -> [[Candidate]] in
-            var all = perUnit.flatMap { $0[shard] }
+            var all = [Found](concatenating: perUnit.lazy.map { $0[shard] })
             all.sort { x, y in
                 (x.first, x.second, x.verdict.kind.rank, -x.verdict.confidence, x.a, x.b)
                     < (y.first, y.second, y.verdict.kind.rank, -y.verdict.confidence, y.a, y.b)
@@ -158,11 +158,13 @@ public enum RelationEngine {
         // thousand sources needs a handful of corroborations, not a million pairs); conflicts are all kept. Both
         // facts of a pair share a block, so each block is bounded on its own. A block's pairs are then put in the order
         // of their facts, so that making their relations reads facts and claims in the order they lie in memory.
-        let kept = ParallelMap.map(Array(blocks.indices), jobs: jobs, chunkSize: 1) { block in
-            boundedPerFact(winners.flatMap { $0[block] }, facts: facts, places: places, blockSize: blocks[block].count).sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-        }.flatMap { $0 }
+        let keptByBlock = ParallelMap.map(Array(blocks.indices), jobs: jobs, chunkSize: 1) { block in
+            boundedPerFact(Array(concatenating: winners.lazy.map { $0[block] }), facts: facts, places: places, blockSize: blocks[block].count)
+                .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        }
+        let kept = [Candidate](concatenating: keptByBlock)
         // Who holds an office, where an agreement stands, then wording agreements where nothing else related the pair.
-        var others = OfficeHolders.relations(holdings: runs.flatMap(\.holdings), claims: claims, documentIndex: documentIndex, documents: documents,
+        var others = OfficeHolders.relations(holdings: Array(concatenating: runs.lazy.map(\.holdings)), claims: claims, documentIndex: documentIndex, documents: documents,
                                              periods: periods)
         others += AgreementStatus.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods, jobs: jobs)
         let wording = Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents,

@@ -52,7 +52,7 @@ struct SimilarityIndex: Sendable {
         for (index, run) in renumbered.enumerated() {
             for (local, count) in run.claims.enumerated() { documentFrequency[Int(globalIDs[index][local])] += count }
         }
-        let encoded = renumbered.flatMap(\.rows)
+        let encoded = [[Int32]](concatenating: renumbered.lazy.map(\.rows))
         let claimsPerTerm = documentFrequency
         var pairs: [[(Int, Int)]] = ParallelMap.map(encoded, jobs: jobs) { row in
             guard row.count > 1 else { return [] }
