@@ -100,10 +100,10 @@ import Testing
     @Test func theFirstLabelOfALineDecidesWhatItDates() throws {
         let line = "Written: 2023-11-07 15:03:30 / Updated: 2023-11-09 15:30:46"
         #expect(DateLabels.label(in: line.lowercased()) == .published)
-        #expect(DateLabels.date(after: line.lowercased(), in: line)?.iso == "2023-11-07")
+        #expect(DateLabels.date(afterLabelIn: line)?.iso == "2023-11-07")
         let updatedFirst = "Last updated 21 October 2019, first published 19 October 2019"
         #expect(DateLabels.label(in: updatedFirst.lowercased()) == .modified)
-        #expect(DateLabels.date(after: updatedFirst.lowercased(), in: updatedFirst)?.iso == "2019-10-21")
+        #expect(DateLabels.date(afterLabelIn: updatedFirst)?.iso == "2019-10-21")
         let page = try dates(#"<h1>Colder temperatures forecast</h1><p class="date">Written: 2023-11-07 15:03:30 / Updated: 2023-11-09 15:30:46</p>"#
             + #"<ul class="list"><li class="date">2023-11-03</li></ul>"#)
         #expect(page.published?.date == "2023-11-07")

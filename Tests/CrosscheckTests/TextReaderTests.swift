@@ -53,6 +53,32 @@ import Testing
         #expect(kind == .published && match.iso == "2026-03-06" && rest == "Canada seeks stronger ties")
         #expect(TextReader.leadingDateLabel("Published: April 30, 2025")?.1.iso == "2025-04-30")
         #expect(TextReader.leadingDateLabel("Dated letters from 1929 survive.") == nil)
+        // Every label, in any case, gets past the quick test of the line's opening.
+        for label in ["date", "Published", "POSTED", "Updated", "modified", "Publié", "dated"] {
+            #expect(TextReader.leadingDateLabel("\(label): 2025-04-30 The rest")?.2 == "The rest", "\(label)")
+        }
+        #expect(TextReader.leadingDateLabel("Data: 2025-04-30") == nil)
+    }
+
+    /// Lines are trimmed without Foundation; they must come out as `trimmingCharacters(in: .whitespaces)` has them.
+    @Test func linesAreTrimmedAsFoundationTrimsWhitespace() {
+        let pool: [String] = [" ", "\t", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{200B}", "\u{0301}", "\u{FEFF}", "a", "é", "1", "\u{1F600}", "\u{202F}", "\u{1680}"]
+        var generator = SystemRandomNumberGenerator()
+        var lines = pool + ["", "  a b  ", "\t\u{00A0}x\u{3000}", "\u{200B} x \u{200B}", " \u{0301}a "]
+        for _ in 0..<2_000 { lines.append((0..<Int.random(in: 1...8, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()) }
+        for line in lines {
+            #expect(TextReader.trimmingWhitespace(Substring(line)) == line.trimmingCharacters(in: .whitespaces), "\(line.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// A date label is looked for in a line's lower-cased opening only; the kind must be the one the whole lower-cased line gives.
+    @Test func aLinesDateLabelIsTheOneItsLowerCasedTextGives() {
+        let lines = ["Last updated: 2024-03-15", "Published: April 30, 2025", "Date published 2023-11-07, updated 2024-01-02",
+                     "Updated 2019-10-21 / Published 2019-10-01", "STAND: 16.08.2019", "Mis à jour le 3 mars 2024", "Trade relations",
+                     String(repeating: "x", count: 70) + " published 2024"]
+        for line in lines { #expect(DateLabels.label(inLine: line) == DateLabels.label(in: line.lowercased()), "\(line)") }
+        #expect(DateLabels.label(inLine: "Last updated: 2024-03-15") == .modified)
+        #expect(DateLabels.label(inLine: "Date published 2023-11-07, updated 2024-01-02") == .published)
     }
 
     @Test func markdownHeadingsKeepTheirLevels() throws {

@@ -392,7 +392,7 @@ struct HTMLMetadataExtractor {
         // page, its videos, an earlier version), and comes next; then meta tags that say only "date" or "created".
         // Each labelled line ("Published: …", "Stand: …") read once: what it dates, and the date after its label.
         let labelled = labelledDates.compactMap { label, text, container -> LabelledDate? in
-            guard let kind = DateLabels.label(in: label), let match = DateLabels.date(after: label, in: text), let iso = match.iso else { return nil }
+            guard let kind = DateLabels.label(in: label), let match = DateLabels.date(afterLabelIn: text), let iso = match.iso else { return nil }
             return LabelledDate(kind: kind, value: DatedValue(date: iso, precision: match.precision, evidence: "text: \"\(text.prefix(80))\""),
                                 text: text, container: container)
         }
@@ -579,29 +579,43 @@ enum DateLabels {
         firstLabel(in: String(lowerText.prefix(60)))?.kind
     }
 
+    /// The same for a line not yet lower-cased: only its opening is.
+    static func label(inLine line: String) -> Kind? {
+        firstLabel(in: line.prefix(60).lowercased())?.kind
+    }
+
     /// The label that comes first in `lowerText` (the longer one where two start together), and where it ends, in bytes.
     private static func firstLabel(in lowerText: String) -> (kind: Kind, end: Int)? {
         // Searched as bytes: Foundation's `range(of:)` bridges the line for each of the labels.
+        // One pass: at each byte, only the labels that start with it are tried; the first place any label starts
+        // wins, with the longest label there (a modified label before a published one of the same length).
         var text = lowerText
         return text.withUTF8 { bytes -> (kind: Kind, end: Int)? in
-            var best: (start: Int, length: Int, kind: Kind)?
-            for (labels, kind) in [(modifiedLabelBytes, Kind.modified), (publishedLabelBytes, Kind.published)] {
-                for label in labels {
-                    guard let start = ByteSearch.firstIndex(of: label, in: bytes) else { continue }
-                    if best == nil || start < best!.start || (start == best!.start && label.count > best!.length) {
-                        best = (start, label.count, kind)
-                    }
+            for start in bytes.indices {
+                var best: (length: Int, kind: Kind)?
+                for (label, kind) in labelsByFirstByte[Int(bytes[start])] where bytes.count - start >= label.count {
+                    guard best == nil || label.count > best!.length else { continue }
+                    var offset = 1
+                    while offset < label.count && bytes[start + offset] == label[offset] { offset += 1 }
+                    if offset == label.count { best = (label.count, kind) }
                 }
+                if let best { return (best.kind, start + best.length) }
             }
-            return best.map { ($0.kind, $0.start + $0.length) }
+            return nil
         }
     }
 
-    private static let modifiedLabelBytes = modifiedLabels.map { Array($0.utf8) }
-    private static let publishedLabelBytes = publishedLabels.map { Array($0.utf8) }
+    /// Each label's bytes and kind, under its first byte: modified labels first, then published, each in list order.
+    private static let labelsByFirstByte: [[(bytes: [UInt8], kind: Kind)]] = {
+        var table = [[(bytes: [UInt8], kind: Kind)]](repeating: [], count: 256)
+        for (labels, kind) in [(modifiedLabels, Kind.modified), (publishedLabels, Kind.published)] {
+            for label in labels { table[Int(label.utf8.first!)].append((Array(label.utf8), kind)) }
+        }
+        return table
+    }()
 
     /// The first complete date after the first label in `text`.
-    static func date(after label: String, in text: String) -> DateMatch? {
+    static func date(afterLabelIn text: String) -> DateMatch? {
         let lower = text.lowercased()
         // The label's end, in bytes of the lower-cased text, as a position in the text itself (lower-casing may change
         // a character's length; the text is then read from its start).
