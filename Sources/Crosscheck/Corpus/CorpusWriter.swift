@@ -91,7 +91,7 @@ public enum CorpusWriter {
                 try ExportFile.writeLines(corpus.documents, to: file("documents.jsonl"))
                 try ExportFile.writeLines(corpus.claims, to: file("claims.jsonl"))
                 for kind in Relation.Kind.allCases {
-                    try ExportFile.writeLines(corpus.relations, where: { $0.kind == kind }, to: file(kind.fileName))
+                    try ExportFile.writeLines(corpus.relations, where: { $0.pointee.kind == kind }, to: file(kind.fileName))
                 }
             }
         }

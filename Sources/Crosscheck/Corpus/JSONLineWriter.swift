@@ -20,8 +20,11 @@ struct JSONLineWriter {
     /// Writes one value, then a line feed.
     mutating func writeLine(_ value: some JSONLineWritable) throws {
         try value.writeJSON(to: &self)
-        bytes.append(UInt8(ascii: "\n"))
+        endLine()
     }
+
+    /// Ends the line of a value written with its own `writeJSON(to:)`.
+    mutating func endLine() { bytes.append(UInt8(ascii: "\n")) }
 
     // MARK: Structure
 
