@@ -81,8 +81,8 @@ public struct Quantity: Codable, Hashable, Sendable {
     public init(kind: Kind, text: String, span: TextSpan, value: Double, low: Double?, high: Double?, qualifier: String,
                 currency: String? = nil, currencyInferred: Bool? = nil, scale: String? = nil, unit: String? = nil, date: String? = nil,
                 precision: DatePrecision? = nil) {
-        box = Box(Fields(kind: kind, text: text, span: span, value: value, low: low, high: high, qualifier: qualifier, currency: currency,
-                         currencyInferred: currencyInferred, scale: scale, unit: unit, date: date, precision: precision))
+        box = Box(Fields(text: text, qualifier: qualifier, currency: currency, scale: scale, unit: unit, date: date, span: span, value: value,
+                         low: low, high: high, kind: kind, currencyInferred: currencyInferred, precision: precision))
     }
 
     /// Decodes the fields as `encode(to:)` writes them.
@@ -107,19 +107,20 @@ public struct Quantity: Codable, Hashable, Sendable {
 
     // MARK: Storage
 
+    /// The strings first and the one-byte fields last, so that padding takes no room (152 bytes, not 176).
     private struct Fields: Hashable {
-        var kind: Kind
         var text: String
+        var qualifier: String
+        var currency: String?
+        var scale: String?
+        var unit: String?
+        var date: String?
         var span: TextSpan
         var value: Double
         var low: Double?
         var high: Double?
-        var qualifier: String
-        var currency: String?
+        var kind: Kind
         var currencyInferred: Bool?
-        var scale: String?
-        var unit: String?
-        var date: String?
         var precision: DatePrecision?
     }
 
