@@ -171,6 +171,13 @@ import Testing
         #expect(!ClaimExtractor.isCandidate(String(repeating: "word ", count: 399) + "in 2020."))  // 2,003
         #expect(!ClaimExtractor.isCandidate(String(repeating: "東京 ", count: 700) + "in 2020."), "counted in scalars, not bytes")
         #expect(ClaimExtractor.isCandidate(String(repeating: "東京 ", count: 600) + "in 2020."))
+        // Short ones: at least 12 characters (not bytes), a space, not a question.
+        #expect(ClaimExtractor.isCandidate("Up 5% in 20."))
+        #expect(!ClaimExtractor.isCandidate("Up 5% in 2."))
+        #expect(!ClaimExtractor.isCandidate("🇨🇦🇯🇵 5% in 🇯🇵."), "11 characters in \("🇨🇦🇯🇵 5% in 🇯🇵.".utf8.count) bytes")
+        #expect(ClaimExtractor.isCandidate("🇨🇦🇯🇵 50% in 🇯🇵."))
+        #expect(!ClaimExtractor.isCandidate("Was it 5% in 2020?"))
+        #expect(!ClaimExtractor.isCandidate("Five-percent-in-2020."))
         // One megabyte without a full stop: read in bounded time, held in its section, no claim of a megabyte.
         let line = String(repeating: "word ", count: 200_000) + "and trade reached C$7 billion in 2019."
         let started = Date()

@@ -64,8 +64,10 @@ enum ClaimExtractor {
     static func isCandidate(_ sentence: String) -> Bool {
         let bytes = sentence.utf8.count  // a scalar takes 1 to 4 bytes: count scalars only when the bytes leave it open
         guard bytes <= maximumLength || (bytes <= 4 * maximumLength && sentence.unicodeScalars.count <= maximumLength) else { return false }
-        guard let last = sentence.last, last != "?", sentence.count >= 12 else { return false }
-        return sentence.contains(" ")
+        // At least 12 characters, counting no further than that; a space as a byte (`contains(" ")` went through
+        // Foundation's substring search for every sentence).
+        guard let last = sentence.last, last != "?", !sentence.dropFirst(11).isEmpty else { return false }
+        return sentence.utf8.contains(UInt8(ascii: " "))
     }
 
     /// "signed an Acquisition and Cross-Servicing Agreement", "entered into force", "the 2023 … Cooperation Agreement".

@@ -76,7 +76,7 @@ public struct QuantityParser: Sendable {
         let text = token.text
         let commaGroups = text.split(separator: ",", omittingEmptySubsequences: false)
         var normalized = text
-        if text.contains(",") {
+        if text.utf8.contains(UInt8(ascii: ",")) {
             let thousands = commaGroups.dropFirst().allSatisfy { $0.count == 3 || ($0.contains(".") && $0.split(separator: ".")[0].count == 3) }
             normalized = thousands ? text.replacingOccurrences(of: ",", with: "") : text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
         }
