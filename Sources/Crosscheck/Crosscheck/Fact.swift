@@ -99,11 +99,24 @@ struct Period: Hashable, Sendable {
         static func < (lhs: Basis, rhs: Basis) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    var year: Int?
-    var month: Int?
-    var basis: Basis
     /// "2021", "May 2019", "publication 2026-03-06", "c. 2019".
-    var label: String
+    let label: String
+    // Narrow, and the one-byte basis last: a period is 24 bytes, not 56, in each of the hundreds of thousands of facts
+    // and claims a large corpus reads.
+    private let storedYear: Int32?
+    private let storedMonth: UInt8?
+    let basis: Basis
+
+    var year: Int? { storedYear.map(Int.init) }
+    var month: Int? { storedMonth.map(Int.init) }
+
+    /// - Parameter year: a year of the Gregorian calendar (a value out of 32-bit range, which no date parser gives, is
+    ///   taken as unknown); `month` in 1...12.
+    init(year: Int?, month: Int?, basis: Basis, label: String) {
+        (self.label, self.basis) = (label, basis)
+        storedYear = year.flatMap(Int32.init(exactly:))
+        storedMonth = month.flatMap(UInt8.init(exactly:))
+    }
 
     static let unknown = Period(year: nil, month: nil, basis: .estimated, label: "no date")
 }

@@ -36,6 +36,8 @@ public enum RelationEngine {
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         let estimates = estimatedYears(documents: documents, claims: claims, documentIndex: documentIndex)
         let sourceDates = documents.map { $0.published ?? $0.modified }
+        // The period of a claim that names none is its source's: made once per source, so that its claims share it.
+        let sourcePeriods = documents.indices.map { sourcePeriod(sourceDate: sourceDates[$0], estimate: estimates[$0]) }
 
         // Facts, words and names of every claim, read once per claim and in parallel, in runs of claims that number
         // their words' terms together. Claims are read in place: a copy would retain each of their strings.
@@ -65,7 +67,7 @@ public enum RelationEngine {
                         continue
                     }
                     let tokens = Tokenizer.tokens(claim.pointee.text)
-                    let period = period(of: claim.pointee.date, sourceDate: sourceDates[document], estimate: estimates[document])
+                    let period = period(of: claim.pointee.date, sourcePeriod: sourcePeriods[document])
                     reading.facts += FactExtractor.facts(quantities: claim.pointee.quantities, tokens: tokens, claim: index, document: document,
                                                          period: period)
                     // Words only: the period is compared on its own, and as a term it would make one figure in two
@@ -448,13 +450,18 @@ public enum RelationEngine {
 
     // MARK: Periods
 
-    /// The period a claim speaks of: the one its sentence names, else its source's date (published, else modified),
-    /// else the year the source's own sentences suggest.
-    static func period(of date: ClaimDate, sourceDate: DatedValue?, estimate: Int?) -> Period {
+    /// The period a claim speaks of: the one its sentence names, else its source's (`sourcePeriod(sourceDate:estimate:)`).
+    static func period(of date: ClaimDate, sourcePeriod: Period) -> Period {
         if date.basis == .explicit || date.basis == .relative, let value = date.value {
             let parts = value.split(separator: "-").compactMap { Int($0) }
             return Period(year: parts.first, month: parts.count > 1 ? parts[1] : nil, basis: .explicit, label: value)
         }
+        return sourcePeriod
+    }
+
+    /// The period of a source's claims that name none: its date (published, else modified), else the year its own
+    /// sentences suggest.
+    static func sourcePeriod(sourceDate: DatedValue?, estimate: Int?) -> Period {
         if let published = sourceDate, let year = Int(published.date.prefix(4)) {
             return Period(year: year, month: nil, basis: .publication, label: "published \(published.date)")
         }
