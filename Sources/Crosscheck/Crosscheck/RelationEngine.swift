@@ -257,6 +257,7 @@ public enum RelationEngine {
         // Made straight into their final order: making them in the order found and then moving them held two arrays of
         // every relation at once. A relation the last update made from the same verdict and the same two sides is that one.
         let previouslyMade = readings?.madeRelations ?? [:]
+        let reasons = StringInterner()
         var relations = ParallelMap.map(order, jobs: jobs) { index in
             guard index < kept.count else { return built[index - kept.count] }
             let entry = kept[index]
@@ -266,7 +267,7 @@ public enum RelationEngine {
                 readings?.countReusedRelation()
                 return made.relation
             }
-            return makeRelation(entry.verdict, a, b, id: pairIDs[index].id)
+            return makeRelation(entry.verdict, a, b, id: pairIDs[index].id, reasons: reasons)
         }
         if let readings {
             var made: [UInt64: Made] = Dictionary(minimumCapacity: kept.count)
@@ -438,9 +439,12 @@ public enum RelationEngine {
         }
     }
 
-    static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Side, _ b: Side, id: String) -> Relation {
+    /// - Parameter reasons: where the reason's words are shared with the relations made before that give the same (of
+    ///   320,000 relations at 10,000 documents, 120,000 give a reason no other gives).
+    static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Side, _ b: Side, id: String, reasons: StringInterner? = nil) -> Relation {
         let isOlder = (a.fact.period.year ?? Int.min, a.claim.id) <= (b.fact.period.year ?? Int.min, b.claim.id)
-        let reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b.fact, a.fact) : PairClassifier.reason(verdict.reason, a.fact, b.fact)
+        var reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b.fact, a.fact) : PairClassifier.reason(verdict.reason, a.fact, b.fact)
+        if let reasons { reason = reasons.intern(reason) }
         let (older, newer) = isOlder ? (a, b) : (b, a)
         return Relation(
             id: id, kind: verdict.kind, first: older.claim, second: newer.claim, subject: a.subject ?? b.subject,
