@@ -119,10 +119,11 @@ enum CorpusSchema {
     static let selectSchemaVersion = "SELECT value FROM meta WHERE key = 'schema_version'"
     static let selectDocuments = "SELECT * FROM documents ORDER BY path"
     static let selectSections = "SELECT * FROM sections ORDER BY document_id, ordinal"
-    /// Explicit columns, read by position.
+    /// Explicit columns, read by position, in the order the rows lie in the file (by id, as a save inserts them): read by
+    /// document through the index, each row was a lookup elsewhere in the table. The loader orders them by document.
     static let selectClaims = """
         SELECT id, document_id, source, section_id, section_path, text, span_start, span_end, kinds, date_value, date_precision,
-            date_basis, date_phrase, citation_key FROM claims ORDER BY document_id, ordinal
+            date_basis, date_phrase, citation_key, ordinal FROM claims
         """
     static let selectQuantities = "SELECT claim_id, \(quantityColumns.joined(separator: ", ")) FROM quantities ORDER BY claim_id, ordinal"
     static let selectRelationValues = "SELECT relation_id, side, \(quantityColumns.joined(separator: ", ")) FROM relation_values"

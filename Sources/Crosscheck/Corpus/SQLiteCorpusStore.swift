@@ -177,6 +177,7 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                     quantities[try row.decode(String.self, atIndex: 0), default: []].append(try QuantityColumns.quantity(row, from: 1))
                 }
                 var claims: [Claim] = []
+                var claimOrdinals: [Int] = []
                 var claimPathTexts: [String?] = []
                 var claimKindTexts: [String?] = []
                 let claimRows = try Row.fetchCursor(db, sql: CorpusSchema.selectClaims)
@@ -185,6 +186,7 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                     let precision: String? = try row.decode(atIndex: 10)
                     claimPathTexts.append(try row.decode(atIndex: 4))
                     claimKindTexts.append(try row.decode(atIndex: 8))
+                    claimOrdinals.append(try row.decode(atIndex: 14))
                     claims.append(Claim(
                         id: id, document: try row.decode(atIndex: 1), source: try row.decode(atIndex: 2), section: try row.decode(atIndex: 3),
                         sectionPath: [], text: try row.decode(atIndex: 5),
@@ -199,10 +201,18 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                     claims[index].sectionPath = claimPaths[index] ?? []
                     claims[index].kinds = claimKinds[index] ?? []
                 }
-                // Read by document id: put in the order of their documents (claims of a document that is not there, which
-                // only a damaged file holds, last).
+                // In the order of their documents, then their place in it (claims of a document that is not there, which only
+                // a damaged file holds, last, by document id as SQLite orders text, then place).
                 let documentOrder = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-                claims = claims.indices.map { (documentOrder[claims[$0].document] ?? Int.max, $0) }.sorted { $0 < $1 }.map { claims[$0.1] }
+                let claimDocuments = claims.map { documentOrder[$0.document] ?? Int.max }
+                let order = claims.indices.sorted { a, b in
+                    if claimDocuments[a] != claimDocuments[b] { return claimDocuments[a] < claimDocuments[b] }
+                    if claimDocuments[a] == Int.max, claims[a].document != claims[b].document {
+                        return claims[a].document.utf8.lexicographicallyPrecedes(claims[b].document.utf8)
+                    }
+                    return (claimOrdinals[a], a) < (claimOrdinals[b], b)
+                }
+                claims = order.map { claims[$0] }
                 var inputs: [InputRecord] = []
                 for row in try Row.fetchAll(db, sql: CorpusSchema.selectInputs) {
                     inputs.append(InputRecord(path: try row.decode(forColumn: "path"), sha256: try row.decode(forColumn: "sha256"),

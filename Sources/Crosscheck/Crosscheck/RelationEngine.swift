@@ -96,8 +96,9 @@ public enum RelationEngine {
         let facts = [Fact](concatenating: runs.lazy.map(\.facts))
         let metricTermIDs = metricTermIDs(of: facts, similarity: similarity, jobs: jobs)
         // A name in up to 2% of the claims is still specific; a word is uncommon below 0.5%.
-        let (entities, uncommonNames) = NamedEntities.nameSets(candidates: Array(concatenating: runs.lazy.map(\.names)), documents: Array(concatenating: runs.lazy.map(\.documents)),
-                                                               documentCount: documents.count, uncommonLimit: max(5, claims.count / 50), jobs: jobs)
+        let (entities, uncommonNames) = NamedEntities.nameSets(
+            candidates: Array(concatenating: runs.lazy.map(\.names)), documents: Array(concatenating: runs.lazy.map(\.documents)),
+            documentCount: documents.count, uncommonLimit: max(5, claims.count / 50), jobs: jobs)
         let rareLimit = max(5, claims.count / 200)
 
         // Blocks, in a fixed order.
@@ -166,8 +167,8 @@ public enum RelationEngine {
         }
         let kept = [Candidate](concatenating: keptByBlock)
         // Who holds an office, where an agreement stands, then wording agreements where nothing else related the pair.
-        var others = OfficeHolders.relations(holdings: Array(concatenating: runs.lazy.map(\.holdings)), claims: claims, documentIndex: documentIndex, documents: documents,
-                                             periods: periods)
+        var others = OfficeHolders.relations(holdings: Array(concatenating: runs.lazy.map(\.holdings)), claims: claims,
+                                             documentIndex: documentIndex, documents: documents, periods: periods)
         others += AgreementStatus.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods, jobs: jobs)
         let wording = Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents,
                                               periods: periods, jobs: jobs)
