@@ -168,13 +168,9 @@ enum Boilerplate {
         creditOpenings.contains { key.hasPrefix($0) } && key.split(separator: " ").count <= 8
     }
 
-    /// `text` without the white space (Unicode's) at its ends; Foundation's `trimmingCharacters` bridges every line.
+    /// `text` without the white space (Unicode's, line breaks included) at its ends.
     static func trimmingWhitespace(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        var (start, end) = (scalars.startIndex, scalars.endIndex)
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
-        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
-        return start == scalars.startIndex && end == scalars.endIndex ? text : String(scalars[start..<end])
+        text.trimmingScalars(where: \.properties.isWhitespace)
     }
 
     /// A label with nothing after its colon, such as "Date Modified:" or "Share:".

@@ -58,14 +58,10 @@ enum TextReader {
     /// whitespace is the tab, the Unicode space separators and the zero-width space, not line breaks (a test holds the two
     /// to the same result).
     static func trimmingWhitespace(_ line: Substring) -> String {
-        func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        line.trimmingScalars { scalar in
             scalar == " " || scalar == "\t"
                 || scalar.value >= 0x80 && (scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator)
         }
-        let scalars = line.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isWhitespace($0) })!
-        return String(scalars[first...last])
     }
 
     /// What every leading date label ("date", "published", "posted", "updated", "modified", "publié", "dated") starts with:
