@@ -43,8 +43,8 @@ import Testing
         for kind in Relation.Kind.allCases {
             #expect(!Self.corpus.relations(kind).isEmpty, "the sample corpus has no \(kind.rawValue)")
         }
-        try expectSameBytes(Self.corpus.relations)
-        try expectSameBytes(ReportFixtures.corpus.relations + ReportFixtures.hostile.relations)
+        try expectSameBytes(Self.corpus.relations.values)
+        try expectSameBytes(ReportFixtures.corpus.relations.values + ReportFixtures.hostile.relations.values)
     }
 
     /// What `JSONExport.lines` wrote before the writer: one encoded value per line.
@@ -61,7 +61,7 @@ import Testing
         let corpus = Self.corpus
         #expect(try JSONExport.lines(corpus.documents) == encoderLines(corpus.documents))
         #expect(try JSONExport.lines(corpus.claims) == encoderLines(corpus.claims))
-        #expect(try JSONExport.lines(corpus.relations) == encoderLines(corpus.relations))
+        #expect(try JSONExport.lines(corpus.relations.values) == encoderLines(corpus.relations.values))
     }
 
     @Test func exportedFilesHoldTheEncodersLines() throws {
@@ -118,7 +118,7 @@ import Testing
             #expect(try Data(contentsOf: url) == encoderLines(next.documents))
             try cache.writeClaimLines(next.claims, changes: delta?.claims, to: url)
             #expect(try Data(contentsOf: url) == encoderLines(next.claims))
-            try cache.writeRelationLines(next.relations, changes: delta?.relations) { folder.appendingPathComponent("round-\(round)-\($0.fileName)") }
+            try cache.writeRelationLines(next.relations.values, changes: delta?.relations) { folder.appendingPathComponent("round-\(round)-\($0.fileName)") }
             for kind in Relation.Kind.allCases {
                 #expect(try Data(contentsOf: folder.appendingPathComponent("round-\(round)-\(kind.fileName)")) == encoderLines(next.relations(kind)))
             }

@@ -5,8 +5,8 @@ public struct Corpus: Hashable, Sendable {
 
     public var documents: [Document]
     public var claims: [Claim]
-    /// Relations between claims of different sources, sorted by kind then id.
-    public var relations: [Relation]
+    /// Relations between claims of different sources, sorted by kind then id (made as they are read, after a batch build).
+    public var relations: RelationList
     /// How well the rest of the corpus bears each source out, by document id order.
     public var trust: [SourceTrust]
     /// One entry per file considered, in path order: what became of it.
@@ -15,33 +15,24 @@ public struct Corpus: Hashable, Sendable {
     public init(documents: [Document], claims: [Claim], relations: [Relation] = [], trust: [SourceTrust] = [], inputs: [InputRecord]) {
         self.documents = documents
         self.claims = claims
-        self.relations = relations
+        self.relations = RelationList(relations)
         self.trust = trust
         self.inputs = inputs
     }
 
     /// The relations of one kind.
-    public func relations(_ kind: Relation.Kind) -> [Relation] { relations.filter { $0.kind == kind } }
-
-    /// How many relations are of one kind, without copying them (each copy would retain a dozen fields).
-    public func relationCount(_ kind: Relation.Kind) -> Int {
-        relations.withUnsafeBufferPointer { relations in
-            var count = 0
-            for index in relations.indices where (relations.baseAddress! + index).pointee.kind == kind { count += 1 }
-            return count
-        }
+    public func relations(_ kind: Relation.Kind) -> [Relation] {
+        relations.indices.compactMap { relations.kind(at: $0) == kind ? relations[$0] : nil }
     }
 
-    /// The ids of the relations of one kind, read in place.
+    /// How many relations are of one kind, without making or copying them.
+    public func relationCount(_ kind: Relation.Kind) -> Int {
+        relations.indices.reduce(0) { $0 + (relations.kind(at: $1) == kind ? 1 : 0) }
+    }
+
+    /// The ids of the relations of one kind, read without making them.
     func relationIDs(_ kind: Relation.Kind) -> [String] {
-        relations.withUnsafeBufferPointer { relations in
-            var ids: [String] = []
-            for index in relations.indices {
-                let relation = relations.baseAddress! + index
-                if relation.pointee.kind == kind { ids.append(relation.pointee.id) }
-            }
-            return ids
-        }
+        relations.indices.compactMap { relations.kind(at: $0) == kind ? relations.id(at: $0) : nil }
     }
 
     /// The files that could not be read, or were read with problems, with the reason.

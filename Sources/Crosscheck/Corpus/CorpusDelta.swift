@@ -48,7 +48,7 @@ struct CorpusDelta: Sendable {
     init(from old: Corpus, to new: Corpus, jobs: Int = 1) {
         documents = Changes(old: old.documents, new: new.documents, jobs: jobs)
         claims = Changes(old: old.claims, new: new.claims, jobs: jobs)
-        relations = Changes(old: old.relations, new: new.relations, jobs: jobs)
+        relations = Changes(old: old.relations.values, new: new.relations.values, jobs: jobs)
     }
 }
 

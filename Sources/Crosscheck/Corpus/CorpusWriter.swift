@@ -86,12 +86,12 @@ public enum CorpusWriter {
                 try cache.writeDocumentLines(corpus.documents, changes: delta?.documents, to: file("documents.jsonl"))
                 try cache.writeClaimLines(corpus.claims, changes: delta?.claims, to: file("claims.jsonl"))
                 // One file per kind, so that no relation appears twice.
-                try cache.writeRelationLines(corpus.relations, changes: delta?.relations) { file($0.fileName) }
+                try cache.writeRelationLines(corpus.relations.values, changes: delta?.relations) { file($0.fileName) }
             } else {
                 try ExportFile.writeLines(corpus.documents, to: file("documents.jsonl"))
                 try ExportFile.writeLines(corpus.claims, to: file("claims.jsonl"))
                 for kind in Relation.Kind.allCases {
-                    try ExportFile.writeLines(corpus.relations, where: { $0.pointee.kind == kind }, to: file(kind.fileName))
+                    try ExportFile.writeLines(corpus.relations, of: kind, to: file(kind.fileName))
                 }
             }
         }

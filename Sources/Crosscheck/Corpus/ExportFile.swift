@@ -71,6 +71,23 @@ struct ExportFile {
         }
     }
 
+    /// Writes each relation of one kind as one JSON line, a buffer of about `bufferSize` bytes at a time. The kind is
+    /// read without making the relation; each relation of that kind is read in place or made for its line.
+    static func writeLines(_ relations: RelationList, of kind: Relation.Kind, to url: URL) throws {
+        try write(to: url) { file in
+            var writer = JSONLineWriter(capacity: bufferSize + bufferSize / 4)
+            try relations.forEach(where: { relations.kind(at: $0) == kind }) { _, relation in
+                try relation.pointee.writeJSON(to: &writer)
+                writer.endLine()
+                if writer.bytes.count >= bufferSize {
+                    try file.write(writer.bytes)
+                    writer.removeAll()
+                }
+            }
+            try file.write(writer.bytes)
+        }
+    }
+
     private init(creating path: String) throws {
         self.path = path
         // The permissions `Data.write(to:)` gives a new file: rw for all, less the umask.

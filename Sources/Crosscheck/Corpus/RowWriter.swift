@@ -60,9 +60,10 @@ struct RowWriter {
         try corpus.claims.withUnsafeBufferPointer { claims in
             for index in KeyOrder.positions(of: claims.map(\.id)) { try insert(claims[index], position: claimPositions[index]) }
         }
-        try corpus.relations.withUnsafeBufferPointer { relations in
-            for index in KeyOrder.positions(of: relations.map(\.id)) { try insert(relations[index]) }
-        }
+        // Relations in the order of their ids, each made (when deferred) only as it is inserted.
+        let relations = corpus.relations
+        let inKeyOrder = KeyOrder.positions(of: relations.indices.map(relations.id(at:)))
+        for index in inKeyOrder { try relations.withRelation(at: index) { try insert($0.pointee) } }
         for index in KeyOrder.positions(of: corpus.trust.map(\.document)) { try insert(corpus.trust[index]) }
         for index in KeyOrder.positions(of: corpus.inputs.map(\.path)) { try insert(corpus.inputs[index]) }
     }

@@ -71,14 +71,11 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                     }
                 }
             }
-            // Relations are read in place: a copy of each of tens of thousands would retain a dozen fields.
-            try corpus.relations.withUnsafeBufferPointer { relations in
-                for index in relations.indices {
-                    let relation = relations.baseAddress! + index
-                    guard delta.relations.arrived.contains(relation.pointee.id)
-                        || !deletedClaims.isEmpty && (deletedClaims.contains(relation.pointee.first.id) || deletedClaims.contains(relation.pointee.second.id)) else { continue }
-                    try rows.insert(relation.pointee)
-                }
+            // Relations are read in place (a copy of each of tens of thousands would retain a dozen fields), or made one by one.
+            try corpus.relations.forEach { _, relation in
+                guard delta.relations.arrived.contains(relation.pointee.id)
+                    || !deletedClaims.isEmpty && (deletedClaims.contains(relation.pointee.first.id) || deletedClaims.contains(relation.pointee.second.id)) else { return }
+                try rows.insert(relation.pointee)
             }
             for trust in corpus.trust { try rows.insert(trust) }
             for input in corpus.inputs { try rows.insert(input) }

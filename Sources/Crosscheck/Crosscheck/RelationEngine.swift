@@ -32,7 +32,7 @@ public enum RelationEngine {
     ///   with them, claims are read one document at a time.
     static func relations(documents: [Document], claims: [Claim], jobs: Int = 1,
                           queriesPerUnit: Int = CandidateSearch.defaultQueriesPerUnit, claimsPerRun: Int = 512,
-                          readings: ClaimReadings? = nil) -> ([Relation], [SourceTrust]) {
+                          readings: ClaimReadings? = nil) -> (RelationList, [SourceTrust]) {
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         let estimates = estimatedYears(documents: documents, claims: claims, documentIndex: documentIndex)
         let sourceDates = documents.map { $0.published ?? $0.modified }
@@ -46,7 +46,7 @@ public enum RelationEngine {
         } else {
             stride(from: 0, to: claims.count, by: max(1, claimsPerRun)).map { $0..<min(claims.count, $0 + max(1, claimsPerRun)) }
         }
-        let runs = ParallelMap.map(ranges, jobs: jobs, chunkSize: readings == nil ? 1 : 16) { range -> ClaimReading in
+        var runs = ParallelMap.map(ranges, jobs: jobs, chunkSize: readings == nil ? 1 : 16) { range -> ClaimReading in
             let document = range.isEmpty ? nil : claims.withUnsafeBufferPointer { documentIndex[$0[range.lowerBound].document] }
             let key = readings == nil ? nil : document.map {
                 ClaimReadings.Key(claims: claims, range: range, sourceDate: sourceDates[$0], estimate: estimates[$0])
@@ -100,6 +100,14 @@ public enum RelationEngine {
             candidates: Array(concatenating: runs.lazy.map(\.names)), documents: Array(concatenating: runs.lazy.map(\.documents)),
             documentCount: documents.count, uncommonLimit: max(5, claims.count / 50), jobs: jobs)
         let rareLimit = max(5, claims.count / 200)
+        let holdings = Array(concatenating: runs.lazy.map(\.holdings))
+        // Everything else the runs hold (words, names) is read: a batch build lets them go before the search, which is
+        // where it holds the most. A watcher keeps them for the sides of its facts.
+        if readings == nil {
+            runs = []
+            // The pages they held are handed back: the search's large arrays are mapped on their own, not carved from them.
+            FreedMemory.returnToSystem()
+        }
 
         // Blocks, in a fixed order.
         var grouping: [String: [Int]] = [:]
@@ -116,7 +124,7 @@ public enum RelationEngine {
         let search = CandidateSearch(blocks: blocks, facts: facts, similarity: similarity, jobs: jobs, queriesPerUnit: queriesPerUnit)
         // Found pairs are dealt into shards by their claims, so that each shard can be merged on its own thread.
         let shards = 16
-        let perUnit = ParallelMap.map(Array(search.units.indices), jobs: jobs, chunkSize: 1) { unit -> [[Found]] in
+        let found = Shards(byProducer: ParallelMap.map(Array(search.units.indices), jobs: jobs, chunkSize: 1) { unit -> [[Found]] in
             facts.withUnsafeBufferPointer { facts in
                 var found = [[Found]](repeating: [], count: shards)
                 for (first, second) in search.pairs(in: unit) {
@@ -141,12 +149,12 @@ public enum RelationEngine {
                 }
                 return found
             }
-        }
+        }, count: shards)
         // One verdict per kind and pair of claims (two facts of one claim may meet the same two facts of another, in
         // one block or in two): the most confident, then the first facts, whatever order the units finished in.
         // One sort puts each pair's verdicts together, best first; no table of pairs is needed.
         let winners = ParallelMap.map(Array(0..<shards), jobs: jobs, chunkSize: 1) { shard -> [[Candidate]] in
-            var all = [Found](concatenating: perUnit.lazy.map { $0[shard] })
+            var all = found.take(shard)
             all.sort { x, y in
                 (x.first, x.second, x.verdict.kind.rank, -x.verdict.confidence, x.a, x.b)
                     < (y.first, y.second, y.verdict.kind.rank, -y.verdict.confidence, y.a, y.b)
@@ -167,7 +175,7 @@ public enum RelationEngine {
         }
         let kept = [Candidate](concatenating: keptByBlock)
         // Who holds an office, where an agreement stands, then wording agreements where nothing else related the pair.
-        var others = OfficeHolders.relations(holdings: Array(concatenating: runs.lazy.map(\.holdings)), claims: claims,
+        var others = OfficeHolders.relations(holdings: holdings, claims: claims,
                                              documentIndex: documentIndex, documents: documents, periods: periods)
         others += AgreementStatus.relations(claims: claims, documentIndex: documentIndex, documents: documents, periods: periods, jobs: jobs)
         let wording = Corroboration.relations(claims: claims, documentIndex: documentIndex, similarity: similarity, documents: documents,
@@ -229,35 +237,41 @@ public enum RelationEngine {
                   let a = documentIndex[relation.first.document], let b = documentIndex[relation.second.document] else { return nil }
             return SourceTrustModel.Link(agree: relation.kind == .agreement, a: a, b: b)
         }.compactMap { $0 }
-        // Each fact's side of a relation and what its source says, made once per fact: a fact is on one side of several
-        // relations, which then share them.
+        let labels = Explanation.SourceLabels(documents)
+        let trust = SourceTrustModel.scores(documents: documents, links: links, jobs: jobs)
+        let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
+        /// The claim of a contradiction whose source the corpus supports better, if one is.
+        func betterSupported(_ sides: DeferredRelations.Sides) -> String? {
+            let (ta, tb) = (trustByDocument[sides.firstDocument] ?? 0.5, trustByDocument[sides.secondDocument] ?? 0.5)
+            return abs(ta - tb) >= 0.05 ? (ta > tb ? sides.first : sides.second) : nil
+        }
+        guard let readings else {
+            // A batch build: relations are made as the store and the exports read them (`RelationList`).
+            let relations = DeferredRelations(facts: facts, claims: claims, labels: labels, kept: kept, keptIDs: pairIDs, built: built, order: order,
+                                              betterSupported: betterSupported)
+            return (RelationList(deferred: relations), trust)
+        }
+        // A watcher's update: relations are made now, each fact's side once and kept in its reading's slots for the next
+        // update (a fact's place among the runs' facts is its slot), and a relation the last update made from the same
+        // verdict and the same two sides is that one.
         var isRelated = [Bool](repeating: false, count: facts.count)
         for entry in kept { (isRelated[entry.a], isRelated[entry.b]) = (true, true) }
-        let labels = Explanation.SourceLabels(documents)
-        // With kept readings, each fact's side is kept in its reading's slots for the next update: a fact's place among
-        // the runs' facts is its slot.
-        let slotOfFact: [(run: Int32, ordinal: Int32)] = readings == nil ? [] : runs.indices.flatMap { run in
+        let slotOfFact: [(run: Int32, ordinal: Int32)] = runs.indices.flatMap { run in
             runs[run].facts.indices.map { (Int32(run), Int32($0)) }
         }
-        let sides = ParallelMap.map(Array(facts.indices), jobs: jobs) { [isRelated] index -> Side? in
+        let sides = ParallelMap.map(Array(facts.indices), jobs: jobs) { [isRelated, runs] index -> Side? in
             guard isRelated[index] else { return nil }
             let fact = facts[index]
-            var slot: (slots: SideSlots, ordinal: Int, source: SideSlots.Source)?
-            if !slotOfFact.isEmpty {
-                let (run, ordinal) = slotOfFact[index]
-                let path = claims.withUnsafeBufferPointer { $0[fact.claim].source }
-                slot = (runs[Int(run)].sides, Int(ordinal),
-                        SideSlots.Source(name: labels.names[fact.document], published: labels.published[fact.document], path: path))
-                if let slot, let side = slot.slots.side(slot.ordinal, source: slot.source), side.fact === fact { return side }
-            }
-            let side = Side(fact: fact, claim: RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity),
-                            statement: Explanation.statement(fact, sources: labels), subject: fact.subject.map(Explanation.capitalized))
-            if let slot { slot.slots.keep(side, slot.ordinal, source: slot.source) }
+            let (run, ordinal) = slotOfFact[index]
+            let path = claims.withUnsafeBufferPointer { $0[fact.claim].source }
+            let slots = runs[Int(run)].sides
+            let source = SideSlots.Source(name: labels.names[fact.document], published: labels.published[fact.document], path: path)
+            if let side = slots.side(Int(ordinal), source: source), side.fact === fact { return side }
+            let side = Side(fact, claims: claims, labels: labels)
+            slots.keep(side, Int(ordinal), source: source)
             return side
         }
-        // Made straight into their final order: making them in the order found and then moving them held two arrays of
-        // every relation at once. A relation the last update made from the same verdict and the same two sides is that one.
-        let previouslyMade = readings?.madeRelations ?? [:]
+        let previouslyMade = readings.madeRelations
         let reasons = StringInterner()
         var relations = ParallelMap.map(order, jobs: jobs) { index in
             guard index < kept.count else { return built[index - kept.count] }
@@ -265,28 +279,23 @@ public enum RelationEngine {
             let (a, b) = (sides[entry.a]!, sides[entry.b]!)
             if let number = pairIDs[index].number, let made = previouslyMade[number],
                made.verdict.makesTheSameRelation(as: entry.verdict), made.a === a, made.b === b {
-                readings?.countReusedRelation()
+                readings.countReusedRelation()
                 return made.relation
             }
             return makeRelation(entry.verdict, a, b, id: pairIDs[index].id, reasons: reasons)
         }
-        if let readings {
-            var made: [UInt64: Made] = Dictionary(minimumCapacity: kept.count)
-            for (position, index) in order.enumerated() where index < kept.count {
-                guard let number = pairIDs[index].number else { continue }
-                let entry = kept[index]
-                made[number] = Made(verdict: entry.verdict, a: sides[entry.a]!, b: sides[entry.b]!, relation: relations[position])
-            }
-            readings.madeRelations = made
+        var made: [UInt64: Made] = Dictionary(minimumCapacity: kept.count)
+        for (position, index) in order.enumerated() where index < kept.count {
+            guard let number = pairIDs[index].number else { continue }
+            let entry = kept[index]
+            made[number] = Made(verdict: entry.verdict, a: sides[entry.a]!, b: sides[entry.b]!, relation: relations[position])
         }
-        let trust = SourceTrustModel.scores(documents: documents, links: links, jobs: jobs)
-        let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
+        readings.madeRelations = made
         for index in relations.indices where relations[index].kind == .contradiction {
             let (a, b) = (relations[index].first, relations[index].second)
-            let (ta, tb) = (trustByDocument[a.document] ?? 0.5, trustByDocument[b.document] ?? 0.5)
-            if abs(ta - tb) >= 0.05 { relations[index].betterSupported = ta > tb ? a.id : b.id }
+            if let claim = betterSupported((a.id, b.id, a.document, b.document)) { relations[index].betterSupported = claim }
         }
-        return (relations, trust)
+        return (RelationList(relations), trust)
     }
 
     /// A relation as made from a verdict and two sides, kept for the next update (`ClaimReadings.madeRelations`).
@@ -438,12 +447,24 @@ public enum RelationEngine {
         init(fact: Fact, claim: RelatedClaim, statement: String, subject: String?) {
             (self.fact, self.claim, self.statement, self.subject) = (fact, claim, statement, subject)
         }
+
+        /// A fact of one of `claims` as a side: the claim with the value compared (none for an event), and what its source says.
+        convenience init(_ fact: Fact, claims: [Claim], labels: Explanation.SourceLabels) {
+            self.init(fact: fact, claim: RelatedClaim(claims, fact.claim, value: fact.family == .event ? nil : fact.quantity),
+                      statement: Explanation.statement(fact, sources: labels), subject: fact.subject.map(Explanation.capitalized))
+        }
+    }
+
+    /// Whether a relation names the fact `a` (of the claim `idA`) before `b` (of `idB`): the earlier period first, then the
+    /// smaller claim id.
+    static func isOlder(_ a: Fact, _ idA: String, than b: Fact, _ idB: String) -> Bool {
+        (a.period.year ?? Int.min, idA) <= (b.period.year ?? Int.min, idB)
     }
 
     /// - Parameter reasons: where the reason's words are shared with the relations made before that give the same (of
     ///   320,000 relations at 10,000 documents, 120,000 give a reason no other gives).
     static func makeRelation(_ verdict: PairClassifier.Verdict, _ a: Side, _ b: Side, id: String, reasons: StringInterner? = nil) -> Relation {
-        let isOlder = (a.fact.period.year ?? Int.min, a.claim.id) <= (b.fact.period.year ?? Int.min, b.claim.id)
+        let isOlder = isOlder(a.fact, a.claim.id, than: b.fact, b.claim.id)
         var reason = verdict.reversed ? PairClassifier.reason(verdict.reason, b.fact, a.fact) : PairClassifier.reason(verdict.reason, a.fact, b.fact)
         if let reasons { reason = reasons.intern(reason) }
         let (older, newer) = isOlder ? (a, b) : (b, a)

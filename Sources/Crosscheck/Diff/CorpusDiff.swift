@@ -39,7 +39,7 @@ public struct CorpusDiff: Hashable, Sendable {
         var ledger: ClaimLedger? = old.relations.isEmpty && new.relations.isEmpty ? nil : ClaimLedger(capacity: max(old.claims.count, new.claims.count))
         var documents = DocumentMatcher.pairs(old: old, new: new).compactMap { DocumentComparison.compare($0, ledger: &ledger) }
         documents.sort { $0.sortKey.utf8.lexicographicallyPrecedes($1.sortKey.utf8) }
-        let relations = RelationMatcher.compare(old: old.relations, new: new.relations, ledger: ledger ?? ClaimLedger())
+        let relations = RelationMatcher.compare(old: old.relations.values, new: new.relations.values, ledger: ledger ?? ClaimLedger())
         let counts = Counts(documents: documents, relations: relations)
         return CorpusDiff(documents: documents, relations: relations.changes, counts: counts)
     }

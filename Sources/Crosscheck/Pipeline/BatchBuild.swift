@@ -62,8 +62,10 @@ public enum BatchBuild {
             reuse: reuse, progress: options.progress)
         let read = reading.corpus
         timings.merge(reading.timings)
+        FreedMemory.returnToSystem()
         options.progress?(BuildProgress(stage: .relating, filesDone: scan.files.count, filesTotal: scan.files.count))
         let corpus = timings.measure(.relations) { RelationEngine.relate(read, jobs: options.jobs) }
+        FreedMemory.returnToSystem()
         options.progress?(BuildProgress(stage: .writing, filesDone: scan.files.count, filesTotal: scan.files.count))
         // The record of what was read goes into the same folder, swapped in with the corpus it describes: the next
         // build, or a watcher started on this folder, knows which files it need not read again.

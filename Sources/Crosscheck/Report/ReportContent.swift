@@ -100,7 +100,7 @@ struct ReportContent: Sendable {
         let claims = corpus.claims, relations = corpus.relations
         self.claims = claims
         var byKind: [Relation.Kind: [Int]] = [:]
-        for index in relations.indices { byKind[relations[index].kind, default: []].append(index) }
+        for index in relations.indices { byKind[relations.kind(at: index), default: []].append(index) }
         counts = Manifest.Counts(
             documents: corpus.documents.count, sections: corpus.sectionCount, claims: claims.count,
             contradictions: byKind[.contradiction]?.count ?? 0, changes: byKind[.changeOverTime]?.count ?? 0,
@@ -140,7 +140,7 @@ struct ReportContent: Sendable {
         // Most confident first; the id settles ties, so the order never depends on anything but the corpus.
         // Indices are ranked rather than the relations themselves, which are costly to move.
         func isMoreConfident(_ a: Int, _ b: Int) -> Bool {
-            (relations[b].confidence, relations[a].id) < (relations[a].confidence, relations[b].id)
+            (relations.confidence(at: b), relations.id(at: a)) < (relations.confidence(at: a), relations.id(at: b))
         }
         func ranked(_ kind: Relation.Kind, first count: Int = .max) -> [Int] {
             Ranking.first(count, of: byKind[kind] ?? [], by: isMoreConfident)
@@ -173,8 +173,9 @@ struct ReportContent: Sendable {
         if !unlisted.isEmpty {
             unlistedRelationCounts = [Int](repeating: 0, count: claims.count)
             for index in relations.indices where !isListed[index] {
-                if let claim = claimIndex[relations[index].first.id] { unlistedRelationCounts[claim] += 1 }
-                if let claim = claimIndex[relations[index].second.id] { unlistedRelationCounts[claim] += 1 }
+                let sides = relations.sides(at: index)
+                if let claim = claimIndex[sides.first] { unlistedRelationCounts[claim] += 1 }
+                if let claim = claimIndex[sides.second] { unlistedRelationCounts[claim] += 1 }
             }
         }
         self.unlistedRelationCounts = unlistedRelationCounts
@@ -271,7 +272,7 @@ struct ReportContent: Sendable {
     ///   - isMoreConfident: The order of agreements within a group (a strict total order).
     /// - Returns: The listed groups, each as the indices of its listed agreements, most confident first.
     /// - Complexity: Near-linear in the agreements: only the listed groups are sorted.
-    private static func agreementGroups(_ agreements: [Int], in relations: [Relation], first limit: Int, claimIndex: [String: Int],
+    private static func agreementGroups(_ agreements: [Int], in relations: RelationList, first limit: Int, claimIndex: [String: Int],
                                         by isMoreConfident: (Int, Int) -> Bool) -> [[Int]] {
         // A node is a claim on one metric; numbers stand for the strings, so that joining nodes is cheap.
         struct Node: Hashable {
@@ -303,10 +304,11 @@ struct ReportContent: Sendable {
         var firstNodes: [Int] = []
         firstNodes.reserveCapacity(agreements.count)
         for index in agreements {
-            let metric = relations[index].metric
+            let metric = relations.metric(at: index)
             let number = metrics[metric] ?? metrics.count
             if number == metrics.count { metrics[metric] = number }
-            let (first, last) = (node(number, relations[index].first.id), node(number, relations[index].second.id))
+            let sides = relations.sides(at: index)
+            let (first, last) = (node(number, sides.first), node(number, sides.second))
             firstNodes.append(first)
             let (a, b) = (root(first), root(last))
             if a != b { parent[max(a, b)] = min(a, b) }
@@ -330,7 +332,8 @@ struct ReportContent: Sendable {
         var sourceCounts = [Int](repeating: 0, count: members.count)
         for (group, agreements) in members.enumerated() {
             for index in agreements {
-                for document in [relations[index].first.document, relations[index].second.document] {
+                let sides = relations.sides(at: index)
+                for document in [sides.firstDocument, sides.secondDocument] {
                     let number = documents[document] ?? lastGroup.count
                     if number == lastGroup.count {
                         documents[document] = number
@@ -346,7 +349,8 @@ struct ReportContent: Sendable {
         // Every group lists at least one agreement, so no more than `limit` groups are listed.
         let order = Ranking.first(limit, of: Array(members.indices)) { a, b in
             let (first, second) = (best[a], best[b])
-            return (sourceCounts[b], relations[second].confidence, relations[first].id) < (sourceCounts[a], relations[first].confidence, relations[second].id)
+            return (sourceCounts[b], relations.confidence(at: second), relations.id(at: first))
+                < (sourceCounts[a], relations.confidence(at: first), relations.id(at: second))
         }
         var listed: [[Int]] = []
         var room = limit
