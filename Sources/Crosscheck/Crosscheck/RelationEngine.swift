@@ -121,13 +121,13 @@ public enum RelationEngine {
         }
         let (blockOf, places) = (blockOfFact, placeOfFact)
 
-        let search = CandidateSearch(blocks: blocks, facts: facts, similarity: similarity, jobs: jobs, queriesPerUnit: queriesPerUnit)
+        var search: CandidateSearch? = CandidateSearch(blocks: blocks, facts: facts, similarity: similarity, jobs: jobs, queriesPerUnit: queriesPerUnit)
         // Found pairs are dealt into shards by their claims, so that each shard can be merged on its own thread.
         let shards = 16
-        let found = Shards(byProducer: ParallelMap.map(Array(search.units.indices), jobs: jobs, chunkSize: 1) { unit -> [[Found]] in
+        let found = Shards(byProducer: ParallelMap.map(Array(search!.units.indices), jobs: jobs, chunkSize: 1) { [search] unit -> [[Found]] in
             facts.withUnsafeBufferPointer { facts in
                 var found = [[Found]](repeating: [], count: shards)
-                for (first, second) in search.pairs(in: unit) {
+                for (first, second) in search!.pairs(in: unit) {
                     guard facts[first].document != facts[second].document, facts[first].claim != facts[second].claim else { continue }
                     // Cheap refusals before any evidence is gathered.
                     if let s = facts[first].subject, let t = facts[second].subject, s != t { continue }
@@ -147,13 +147,18 @@ public enum RelationEngine {
                     let (firstClaim, secondClaim) = (facts[x].claim, facts[y].claim)
                     found[(firstClaim &+ secondClaim) % shards].append(Found(verdict, first: firstClaim, second: secondClaim, a: x, b: y))
                 }
-                return found
+                // Each part at its size: grown pair by pair, the parts of every unit would hold up to twice their room
+                // until they are merged.
+                return found.map { [Found](concatenating: CollectionOfOne($0)) }
             }
         }, count: shards)
+        // Its postings are let go before the found pairs are merged.
+        search = nil
+        if readings == nil { FreedMemory.returnToSystem() }
         // One verdict per kind and pair of claims (two facts of one claim may meet the same two facts of another, in
         // one block or in two): the most confident, then the first facts, whatever order the units finished in.
         // One sort puts each pair's verdicts together, best first; no table of pairs is needed.
-        let winners = ParallelMap.map(Array(0..<shards), jobs: jobs, chunkSize: 1) { shard -> [[Candidate]] in
+        let winners = Shards(byProducer: ParallelMap.map(Array(0..<shards), jobs: jobs, chunkSize: 1) { shard -> [[Candidate]] in
             var all = found.take(shard)
             all.sort { x, y in
                 (x.first, x.second, x.verdict.kind.rank, -x.verdict.confidence, x.a, x.b)
@@ -164,13 +169,13 @@ public enum RelationEngine {
                 byBlock[blockOf[entry.a]].append(Candidate(entry.verdict, a: entry.a, b: entry.b))
             }
             return byBlock
-        }
+        }, count: blocks.count)
         // Bounded output: each fact keeps its few most confident agreements and changes (a figure repeated in a
         // thousand sources needs a handful of corroborations, not a million pairs); conflicts are all kept. Both
         // facts of a pair share a block, so each block is bounded on its own. A block's pairs are then put in the order
         // of their facts, so that making their relations reads facts and claims in the order they lie in memory.
         let keptByBlock = ParallelMap.map(Array(blocks.indices), jobs: jobs, chunkSize: 1) { block in
-            boundedPerFact(Array(concatenating: winners.lazy.map { $0[block] }), facts: facts, places: places, blockSize: blocks[block].count)
+            boundedPerFact(winners.take(block), facts: facts, places: places, blockSize: blocks[block].count)
                 .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
         }
         let kept = [Candidate](concatenating: keptByBlock)
@@ -207,24 +212,41 @@ public enum RelationEngine {
             if let x = claimNumbers[a], let y = claimNumbers[b] { return IDOrder(number: relationNumber(entry.verdict.kind, x, y)) }
             return claims.withUnsafeBufferPointer { claims in IDOrder(relationID(entry.verdict.kind, claims[a].id, claims[b].id)) }
         }
-        struct SortKey: Comparable {
-            var kind: Int
-            var id: IDOrder
+        // One key of 24 bytes per relation, as the sort holds two copies of every key at once: the kind and the number an
+        // id of the usual shape spells share one word (`IDOrder`); an id of any other shape goes after every usual one of
+        // its kind, and is compared by its text.
+        struct SortKey {
+            static let otherShape: UInt64 = 1 << 56
+            var kindAndID: UInt64
             var confidence: Double
-            var index: Int
+            var index: Int32
 
-            static func < (x: SortKey, y: SortKey) -> Bool {
-                (x.kind, x.id, -x.confidence, x.index) < (y.kind, y.id, -y.confidence, y.index)
+            /// The id's part of `kindAndID`: the number it spells, or `otherShape`.
+            var id: UInt64 { kindAndID & (1 << 57 - 1) }
+
+            init(kind: Relation.Kind, id: IDOrder, confidence: Double, index: Int) {
+                kindAndID = UInt64(kind.rank) << 57 | (id.number ?? Self.otherShape)
+                (self.confidence, self.index) = (confidence, Int32(index))
             }
         }
-        var sortKeys = ParallelMap.map(Array(kept.indices), jobs: jobs) { index in
-            SortKey(kind: kept[index].verdict.kind.rank, id: pairIDs[index],
-                    confidence: kept[index].verdict.exportedConfidence, index: index)
+        @Sendable func idOrder(_ index: Int32) -> IDOrder {
+            Int(index) < kept.count ? pairIDs[Int(index)] : IDOrder(built[Int(index) - kept.count].id)
         }
-        sortKeys += built.enumerated().map { SortKey(kind: $1.kind.rank, id: IDOrder($1.id), confidence: $1.confidence, index: kept.count + $0) }
-        sortKeys = ParallelMap.sorted(sortKeys, jobs: jobs, by: { $0 < $1 })
-        let order = sortKeys.indices.filter { $0 == 0 || sortKeys[$0 - 1].id != sortKeys[$0].id }.map { sortKeys[$0].index }
-        sortKeys = []
+        @Sendable func sameID(_ x: SortKey, _ y: SortKey) -> Bool {
+            x.id == y.id && (x.id != SortKey.otherShape || idOrder(x.index) == idOrder(y.index))
+        }
+        let sortKeys = ParallelMap.sorted(ParallelMap.map(Array(0..<(kept.count + built.count)), jobs: jobs) { index in
+            if index < kept.count {
+                return SortKey(kind: kept[index].verdict.kind, id: pairIDs[index], confidence: kept[index].verdict.exportedConfidence, index: index)
+            }
+            let relation = built[index - kept.count]
+            return SortKey(kind: relation.kind, id: IDOrder(relation.id), confidence: relation.confidence, index: index)
+        }, jobs: jobs) { x, y in
+            if x.kindAndID != y.kindAndID { return x.kindAndID < y.kindAndID }
+            if !sameID(x, y) { return idOrder(x.index) < idOrder(y.index) }
+            return (-x.confidence, x.index) < (-y.confidence, y.index)
+        }
+        let order = sortKeys.indices.filter { $0 == 0 || !sameID(sortKeys[$0 - 1], sortKeys[$0]) }.map { Int(sortKeys[$0].index) }
         // Trust from the agreements and conflicts between sources, as document indices (in the relations' order).
         let links = ParallelMap.map(order, jobs: jobs) { index -> SourceTrustModel.Link? in
             if index < kept.count {

@@ -16,10 +16,15 @@ struct SimilarityIndex: Sendable {
     let documentFrequency: [Int]
     /// Term ids by term.
     let termIDs: [String: Int32]
-    /// Adjacent pairs of content terms of each claim, hashed and sorted: a shared pair names the same thing.
-    let bigrams: [[Int]]
-    /// For each bigram, the smaller document frequency of its two terms.
-    let bigramRarity: [[Int]]
+    /// An adjacent pair of content terms, hashed, and the smaller document frequency of its two terms.
+    struct Bigram: Sendable, Equatable {
+        var key: Int
+        var rarity: Int32
+    }
+
+    /// The bigrams of each claim, sorted by key, in one buffer (an array or two per claim was ten megabytes of headers
+    /// at 100,000 claims): a shared pair names the same thing.
+    let bigrams: PackedLists<Bigram>
 
     /// - Parameter runs: consecutive runs of claims, each numbering its own terms in the order it first met them (see
     ///   `TermNumbering`). The runs can be read on many threads; only their distinct terms are numbered here, on one,
@@ -66,8 +71,7 @@ struct SimilarityIndex: Sendable {
             }
             return result.sorted { $0.0 < $1.0 }
         }
-        bigrams = pairs.map { $0.map(\.0) }
-        bigramRarity = pairs.map { $0.map(\.1) }
+        bigrams = PackedLists(pairs.lazy.map { $0.lazy.map { Bigram(key: $0.0, rarity: Int32(clamping: $0.1)) } })
         pairs.removeAll()
         let count = Float(max(encoded.count, 1))
         self.documentFrequency = documentFrequency
@@ -119,12 +123,14 @@ struct SimilarityIndex: Sendable {
     /// ("operation neon", not "canada japan").
     func sharesBigram(_ a: Int, _ b: Int, maxFrequency: Int? = nil) -> Bool {
         let limit = maxFrequency ?? max(5, count / 50)
-        var found = false
-        SortedMerge.forEachCommon(bigrams[a], bigrams[b]) { i, _ in
-            found = bigramRarity[a][i] <= limit
-            return !found
+        return bigrams.withLists(a, b) { entries, x, y in
+            var found = false
+            SortedMerge.forEachCommon(entries[x], entries[y], by: \.key) { i, _ in
+                found = Int(entries[i].rarity) <= limit
+                return !found
+            }
+            return found
         }
-        return found
     }
 
     /// How many terms the two claims share that at most `maxFrequency` claims of the corpus use: names, not common words.

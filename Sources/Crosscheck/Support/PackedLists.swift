@@ -61,3 +61,5 @@ extension PackedLists where Element: Comparable {
         }
     }
 }
+
+extension PackedLists: Equatable where Element: Equatable {}

@@ -51,14 +51,19 @@ extension ParallelMap {
     /// `elements.sorted(by: areInIncreasingOrder)` on `jobs` threads: as many runs as threads are sorted side by side,
     /// then merged pairwise, each round's merges side by side. For an order in which no two elements tie, the result
     /// is the one `sorted` gives, whatever the number of threads.
-    static func sorted<Element: Sendable>(_ elements: [Element], jobs: Int,
+    static func sorted<Element: Sendable>(_ elements: consuming [Element], jobs: Int,
                                           by areInIncreasingOrder: @escaping @Sendable (Element, Element) -> Bool) -> [Element] {
         let runs = min(max(1, jobs), max(1, elements.count / 4_096))
-        guard runs > 1 else { return elements.sorted(by: areInIncreasingOrder) }
+        guard runs > 1 else {
+            elements.sort(by: areInIncreasingOrder)
+            return elements
+        }
         let size = (elements.count + runs - 1) / runs
-        var parts = map(Array(stride(from: 0, to: elements.count, by: size)), jobs: jobs, chunkSize: 1) { start in
+        var parts = map(Array(stride(from: 0, to: elements.count, by: size)), jobs: jobs, chunkSize: 1) { [elements] start in
             elements[start..<min(elements.count, start + size)].sorted(by: areInIncreasingOrder)
         }
+        // Given up once sorted in parts, so that no more than two copies are held while the parts are merged.
+        elements = []
         while parts.count > 1 {
             let pairs = Array(stride(from: 0, to: parts.count, by: 2))
             parts = map(pairs, jobs: jobs, chunkSize: 1) { [parts] index in
