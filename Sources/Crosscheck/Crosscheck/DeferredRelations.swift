@@ -10,7 +10,9 @@ final class DeferredRelations: Sendable {
     private let labels: Explanation.SourceLabels
     /// Pairs of facts the search kept, and the relations other passes made, by their place in `order`.
     private let kept: [RelationEngine.Candidate]
-    private let keptIDs: [IDOrder]
+    /// The number each kept pair's id spells (`IDOrder`); an id of another shape is in `otherKeptIDs`.
+    private let keptIDNumbers: [UInt64]
+    private let otherKeptIDs: [Int: String]
     private let built: [Relation]
     /// The relations in their final order: an index into `kept`, or past it into `built`.
     private let order: [Int32]
@@ -24,7 +26,10 @@ final class DeferredRelations: Sendable {
     ///   better, if one is.
     init(facts: [Fact], claims: [Claim], labels: Explanation.SourceLabels, kept: [RelationEngine.Candidate], keptIDs: [IDOrder],
          built: [Relation], order: [Int], betterSupported: (Sides) -> String?) {
-        (self.facts, self.claims, self.labels, self.kept, self.keptIDs, self.built) = (facts, claims, labels, kept, keptIDs, built)
+        (self.facts, self.claims, self.labels, self.kept, self.built) = (facts, claims, labels, kept, built)
+        // Numbers, not `IDOrder`s: 8 bytes a pair, not 24, for as long as the exports are written.
+        keptIDNumbers = keptIDs.map { $0.number ?? 0 }
+        otherKeptIDs = Dictionary(uniqueKeysWithValues: keptIDs.indices.compactMap { keptIDs[$0].number == nil ? ($0, keptIDs[$0].id) : nil })
         self.order = order.map { Int32($0) }
         var better: [Int: String] = [:]
         for (index, source) in order.enumerated() {
@@ -47,7 +52,7 @@ final class DeferredRelations: Sendable {
             relation = built[source - kept.count]
         } else {
             let entry = kept[source]
-            relation = RelationEngine.makeRelation(entry.verdict, side(entry.a), side(entry.b), id: keptIDs[source].id)
+            relation = RelationEngine.makeRelation(entry.verdict, side(entry.a), side(entry.b), id: keptID(source))
         }
         if let claim = betterSupported[index] { relation.betterSupported = claim }
         return relation
@@ -60,7 +65,7 @@ final class DeferredRelations: Sendable {
 
     func id(at index: Int) -> String {
         let source = Int(order[index])
-        return source >= kept.count ? built[source - kept.count].id : keptIDs[source].id
+        return source >= kept.count ? built[source - kept.count].id : keptID(source)
     }
 
     func confidence(at index: Int) -> Double {
@@ -93,6 +98,8 @@ final class DeferredRelations: Sendable {
             return (older.pointee.id, newer.pointee.id, older.pointee.document, newer.pointee.document)
         }
     }
+
+    private func keptID(_ source: Int) -> String { otherKeptIDs[source] ?? IDOrder(number: keptIDNumbers[source]).id }
 
     private func side(_ index: Int) -> RelationEngine.Side { RelationEngine.Side(facts[index], claims: claims, labels: labels) }
 }

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import Crosscheck
+
+/// A batch build's relations are made as they are read (`RelationList`, `DeferredRelations`); a watcher's are made at
+/// once. Both must be the same relations, field for field, and what is read without making a relation must be what
+/// the relation says.
+@Suite struct RelationListTests {
+    /// The seed corpus and the library fixtures: contradictions (some with a better supported side), changes,
+    /// agreements, and relations made whole by the office and agreement passes.
+    static let corpora: [Corpus] = {
+        let library = (try? Discovery(inbox: TestSupport.fixtures.appendingPathComponent("relations")).scan().files) ?? []
+        return [TestSupport.seedCorpus, BatchBuild.makeCorpus(files: library, jobs: 1, maxFileSize: 1 << 20)]
+    }()
+
+    static func deferredAndMade(_ corpus: Corpus) -> (deferred: RelationList, made: RelationList) {
+        let deferred = RelationEngine.relate(corpus, jobs: 2).relations
+        let made = RelationEngine.relate(corpus, jobs: 2, readings: ClaimReadings()).relations
+        return (deferred, made)
+    }
+
+    @Test(arguments: [0, 1]) func aBatchBuildDefersTheSameRelationsAWatcherMakes(corpus: Int) {
+        let (deferred, made) = Self.deferredAndMade(Self.corpora[corpus])
+        #expect(deferred.isDeferred && !made.isDeferred)
+        #expect(!made.isEmpty)
+        #expect(deferred.count == made.count)
+        #expect(deferred.values == made.values)
+        #expect(deferred == made)
+        // The corpus relates some contradiction with a side the rest of the corpus supports better, and some relation
+        // made whole by another pass; both come through the deferred list unchanged.
+        if corpus == 0 { #expect(made.contains { $0.betterSupported != nil }) }
+    }
+
+    @Test(arguments: [0, 1]) func fieldsAreReadWithoutMakingTheRelation(corpus: Int) {
+        let (deferred, made) = Self.deferredAndMade(Self.corpora[corpus])
+        for list in [deferred, made] {
+            for index in list.indices {
+                let relation = made[index]
+                #expect(list.kind(at: index) == relation.kind)
+                #expect(list.id(at: index) == relation.id)
+                #expect(list.confidence(at: index) == relation.confidence)
+                #expect(list.metric(at: index) == relation.metric)
+                let sides = list.sides(at: index)
+                #expect(sides.first == relation.first.id && sides.second == relation.second.id)
+                #expect(sides.firstDocument == relation.first.document && sides.secondDocument == relation.second.document)
+                list.withRelation(at: index) { #expect($0.pointee == relation) }
+            }
+            var visited: [Int] = []
+            list.forEach(where: { list.kind(at: $0) == .contradiction }) { index, relation in
+                visited.append(index)
+                #expect(relation.pointee == made[index])
+            }
+            #expect(visited == made.indices.filter { made[$0].kind == .contradiction })
+        }
+    }
+
+    @Test func changingADeferredListMakesEveryRelationFirst() throws {
+        var (deferred, made) = Self.deferredAndMade(Self.corpora[1])
+        let index = try #require(made.indices.last)
+        deferred[index].confidence = 0.01
+        made[index].confidence = 0.01
+        #expect(!deferred.isDeferred)
+        #expect(deferred.values == made.values)
+        deferred.removeFirst()
+        #expect(deferred.values == Array(made.values.dropFirst()))
+    }
+
+    @Test func theExportsOfADeferredCorpusAreThoseOfTheSameCorpusMade() throws {
+        let corpus = Self.corpora[0]
+        let deferred = RelationEngine.relate(corpus, jobs: 2)
+        var made = deferred
+        made.relations = RelationList(RelationEngine.relate(corpus, jobs: 2, readings: ClaimReadings()).relations.values)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relation-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, value) in [("deferred", deferred), ("made", made)] {
+            let output = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            try CorpusWriter.writeExports(of: value, into: output)
+        }
+        for name in ["contradictions.jsonl", "changes.jsonl", "agreements.jsonl", "report.md", "report.html", "manifest.json"] {
+            let a = try Data(contentsOf: folder.appendingPathComponent("deferred/\(name)"))
+            let b = try Data(contentsOf: folder.appendingPathComponent("made/\(name)"))
+            #expect(a == b, "\(name)")
+            #expect(!a.isEmpty, "\(name)")
+        }
+    }
+}
