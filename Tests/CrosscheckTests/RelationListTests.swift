@@ -45,6 +45,8 @@ import Testing
                 #expect(sides.firstDocument == relation.first.document && sides.secondDocument == relation.second.document)
                 list.withRelation(at: index) { #expect($0.pointee == relation) }
             }
+            // The store's order: the ids' bytes, worked out from the numbers they spell for a deferred list.
+            #expect(list.positionsInKeyOrder() == KeyOrder.positions(of: made.map(\.id)))
             var visited: [Int] = []
             list.forEach(where: { list.kind(at: $0) == .contradiction }) { index, relation in
                 visited.append(index)

@@ -33,6 +33,9 @@ public enum CorpusWriter {
         let previous = previous.flatMap { $0.store == FileStamp(path: storedPath) ? $0 : nil }
         var local = StageTimings()
         let delta = previous.map { previous in local.measure(.store) { CorpusDelta(from: previous.corpus, to: corpus, jobs: jobs) } }
+        // A batch build's relations are made as they are read: the store, which reads every one, writes each one's JSON
+        // line as it inserts it, so that each is made once.
+        let relationLinesWithStore = cache == nil && previous == nil && corpus.relations.keyOrderKeepsEachKindsOrder
         do {
             try folder.replace { staging in
                 for (name, data) in extraFiles { try data.write(to: staging.appendingPathComponent(name)) }
@@ -41,13 +44,18 @@ public enum CorpusWriter {
                     let store = SQLiteCorpusStore(path: stagedStore.path)
                     if let previous, let delta, (try? FileManager.default.copyItem(atPath: storedPath, toPath: stagedStore.path)) != nil {
                         try store.save(corpus, over: previous.corpus, delta: delta)
+                    } else if relationLinesWithStore {
+                        try? FileManager.default.removeItem(at: stagedStore)
+                        try ExportFile.writeRelationLines(to: { staging.appendingPathComponent($0.fileName) }) { write in
+                            try withoutActuallyEscaping(write) { try store.save(corpus, eachRelation: $0) }
+                        }
                     } else {
                         try? FileManager.default.removeItem(at: stagedStore)
                         try store.save(corpus)
                     }
                 }
                 // The store and the groups of exports are independent: with more than one job they are written at once.
-                let tasks = [saveStore] + exportTasks(of: corpus, into: staging, cache: cache, delta: delta)
+                let tasks = [saveStore] + exportTasks(of: corpus, into: staging, cache: cache, delta: delta, relationLines: !relationLinesWithStore)
                 let outcomes = ParallelMap.map(Array(tasks.indices), jobs: min(jobs, tasks.count), chunkSize: 1) { task -> (Result<Void, Error>, StageTimings) in
                     var taskTimings = StageTimings()
                     let result = Result<Void, Error> { try taskTimings.measure(task == 0 ? .store : .exports) { try tasks[task]() } }
@@ -79,7 +87,9 @@ public enum CorpusWriter {
 
     /// The exports in groups that can be written at the same time: the Markdown report, the JSON lines, the HTML
     /// report (the two reports share what they show), and the citations with the manifest.
-    static func exportTasks(of corpus: Corpus, into folder: URL, cache: ExportLineCache?, delta: CorpusDelta?) -> [@Sendable () throws -> Void] {
+    /// - Parameter relationLines: false when the relations' lines are written with the store (`write`).
+    static func exportTasks(of corpus: Corpus, into folder: URL, cache: ExportLineCache?, delta: CorpusDelta?,
+                            relationLines: Bool = true) -> [@Sendable () throws -> Void] {
         @Sendable func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
         let lines: @Sendable () throws -> Void = {
             if let cache {
@@ -90,7 +100,7 @@ public enum CorpusWriter {
             } else {
                 try ExportFile.writeLines(corpus.documents, to: file("documents.jsonl"))
                 try ExportFile.writeLines(corpus.claims, to: file("claims.jsonl"))
-                for kind in Relation.Kind.allCases {
+                for kind in Relation.Kind.allCases where relationLines {
                     try ExportFile.writeLines(corpus.relations, of: kind, to: file(kind.fileName))
                 }
             }

@@ -82,6 +82,20 @@ public struct RelationList: Sendable {
         }
     }
 
+    /// True when the relations of each kind come in the store's order (`positionsInKeyOrder`) in the order they have
+    /// here, as the ids of a batch build's relations do: the relations' JSON lines can then be written as the store
+    /// inserts them.
+    var keyOrderKeepsEachKindsOrder: Bool {
+        if case .deferred(let deferred) = storage { return deferred.hasOnlyUsualIDs }
+        return false
+    }
+
+    /// The relations' positions in the byte order of their ids (`KeyOrder`), in which the store inserts them.
+    func positionsInKeyOrder() -> [Int] {
+        if case .deferred(let deferred) = storage, let positions = deferred.positionsInKeyOrder() { return positions }
+        return KeyOrder.positions(of: indices.map(id(at:)))
+    }
+
     /// Calls `body` with the relation at `index`, read where it lies or made for the call.
     func withRelation<T>(at index: Int, _ body: (UnsafePointer<Relation>) throws -> T) rethrows -> T {
         switch storage {

@@ -44,7 +44,8 @@ struct RowWriter {
 
     /// Every document, section, citation, claim, relation, trust score and input of the corpus, each table's rows in
     /// the order of its key (`KeyOrder`), so that each table and index grows at its end.
-    func insertInKeyOrder() throws {
+    /// `eachRelation` is called with each relation after its row is inserted.
+    func insertInKeyOrder(eachRelation: ((UnsafePointer<Relation>) throws -> Void)? = nil) throws {
         let documents = corpus.documents
         for index in KeyOrder.positions(of: documents.map(\.id)) { try insertDocumentRow(documents[index]) }
         var sections: [(document: Int, ordinal: Int)] = []
@@ -62,8 +63,12 @@ struct RowWriter {
         }
         // Relations in the order of their ids, each made (when deferred) only as it is inserted.
         let relations = corpus.relations
-        let inKeyOrder = KeyOrder.positions(of: relations.indices.map(relations.id(at:)))
-        for index in inKeyOrder { try relations.withRelation(at: index) { try insert($0.pointee) } }
+        for index in relations.positionsInKeyOrder() {
+            try relations.withRelation(at: index) { relation in
+                try insert(relation.pointee)
+                try eachRelation?(relation)
+            }
+        }
         for index in KeyOrder.positions(of: corpus.trust.map(\.document)) { try insert(corpus.trust[index]) }
         for index in KeyOrder.positions(of: corpus.inputs.map(\.path)) { try insert(corpus.inputs[index]) }
     }

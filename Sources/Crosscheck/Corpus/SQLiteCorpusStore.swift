@@ -27,12 +27,18 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
     /// took 90 s, growing faster than the corpus. References are not checked row by row (the corpus holds what they
     /// name, by construction), and an empty file has nothing to delete.
     public func save(_ corpus: Corpus) throws {
+        try save(corpus, eachRelation: nil)
+    }
+
+    /// The same, calling `eachRelation` with each relation as it is inserted, in the order of their ids (the batch
+    /// build writes the relations' JSON lines then: a deferred relation is made once, not once for each).
+    func save(_ corpus: Corpus, eachRelation: ((UnsafePointer<Relation>) throws -> Void)?) throws {
         try write(foreignKeys: false, pragmas: CorpusSchema.wholeSavePragmas) { db in
             let exists = try Bool.fetchOne(db, sql: CorpusSchema.selectHasTables) ?? false
             for statement in exists ? CorpusSchema.deleteAll : CorpusSchema.createTables { try db.execute(sql: statement) }
             let rows = try RowWriter(db, corpus: corpus)
             try rows.insertMeta()
-            try rows.insertInKeyOrder()
+            try rows.insertInKeyOrder(eachRelation: eachRelation)
             if !exists { for statement in CorpusSchema.createIndexes { try db.execute(sql: statement) } }
         }
     }

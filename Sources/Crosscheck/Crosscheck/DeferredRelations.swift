@@ -13,6 +13,9 @@ final class DeferredRelations: Sendable {
     /// The number each kept pair's id spells (`IDOrder`); an id of another shape is in `otherKeptIDs`.
     private let keptIDNumbers: [UInt64]
     private let otherKeptIDs: [Int: String]
+    /// True when every id is of the usual shape (`Hashing.idNumber`): their byte order is then the order of the numbers
+    /// they spell, which is the relations' order within a kind.
+    let hasOnlyUsualIDs: Bool
     private let built: [Relation]
     /// The relations in their final order: an index into `kept`, or past it into `built`.
     private let order: [Int32]
@@ -30,6 +33,7 @@ final class DeferredRelations: Sendable {
         // Numbers, not `IDOrder`s: 8 bytes a pair, not 24, for as long as the exports are written.
         keptIDNumbers = keptIDs.map { $0.number ?? 0 }
         otherKeptIDs = Dictionary(uniqueKeysWithValues: keptIDs.indices.compactMap { keptIDs[$0].number == nil ? ($0, keptIDs[$0].id) : nil })
+        hasOnlyUsualIDs = otherKeptIDs.isEmpty && built.allSatisfy { Hashing.idNumber($0.id, kind: "r") != nil }
         self.order = order.map { Int32($0) }
         var better: [Int: String] = [:]
         for (index, source) in order.enumerated() {
@@ -76,6 +80,27 @@ final class DeferredRelations: Sendable {
     func metric(at index: Int) -> String {
         let source = Int(order[index])
         return source >= kept.count ? built[source - kept.count].metric : facts[kept[source].a].metricLabel
+    }
+
+    /// The relations' positions in the byte order of their ids, as the store inserts them (`KeyOrder`); nil when some
+    /// id is not of the usual shape. Ids of the usual shape are one letter and a fixed number of hex digits, whose byte
+    /// order is the order of the numbers they spell: sorting those numbers holds 16 bytes a relation, where sorting
+    /// the ids as text held 50.
+    func positionsInKeyOrder() -> [Int]? {
+        guard hasOnlyUsualIDs else { return nil }
+        var keys: [(number: UInt64, position: Int32)] = []
+        keys.reserveCapacity(order.count)
+        for (position, source) in order.enumerated() {
+            let source = Int(source)
+            if source < kept.count {
+                keys.append((keptIDNumbers[source], Int32(position)))
+            } else {
+                guard let number = Hashing.idNumber(built[source - kept.count].id, kind: "r") else { return nil }
+                keys.append((number, Int32(position)))
+            }
+        }
+        keys.sort { ($0.number, $0.position) < ($1.number, $1.position) }
+        return keys.map { Int($0.position) }
     }
 
     /// The claims of the relation at `index` in the order it names them (`RelationEngine.makeRelation`: the older first),
