@@ -67,6 +67,21 @@ import Testing
         #expect(deferred.values == Array(made.values.dropFirst()))
     }
 
+    @Test func aWrittenCorpusHasTheRelationLinesOfItsMadeRelations() throws {
+        // A batch build writes the relations' lines as the store inserts them, in the store's order.
+        let corpus = RelationEngine.relate(Self.corpora[0], jobs: 2)
+        #expect(corpus.relations.keyOrderKeepsEachKindsOrder)
+        let made = corpus.relations.values
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relation-lines-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try CorpusWriter.write(corpus, to: folder)
+        for kind in Relation.Kind.allCases {
+            let written = try Data(contentsOf: folder.appendingPathComponent(kind.fileName))
+            #expect(written == (try JSONExport.lines(made.filter { $0.kind == kind })), "\(kind.fileName)")
+        }
+        #expect(try SQLiteCorpusStore(path: folder.appendingPathComponent(CorpusWriter.storeName).path).load().relations.values == made)
+    }
+
     @Test func theExportsOfADeferredCorpusAreThoseOfTheSameCorpusMade() throws {
         let corpus = Self.corpora[0]
         let deferred = RelationEngine.relate(corpus, jobs: 2)
