@@ -82,6 +82,28 @@ import Testing
         #expect(try SQLiteCorpusStore(path: folder.appendingPathComponent(CorpusWriter.storeName).path).load().relations.values == made)
     }
 
+    @Test(arguments: [(1, 1), (2, 1), (3, 2), (7, 4)])
+    func relationsInKeyOrderComeInTheStoresOrderWhoeverMakesThem(chunkSize: Int, window: Int) throws {
+        let relations = RelationEngine.relate(Self.corpora[0], jobs: 2).relations
+        let made = relations.values
+        let expected = relations.positionsInKeyOrder()
+        let source = RelationsInKeyOrder(relations, chunkSize: chunkSize, window: window)
+        let helper = Thread { source.helpMake() }
+        helper.start()
+        var read: [Relation] = []
+        var lines = Data()
+        try source.forEach { relation, line in
+            read.append(relation.pointee)
+            lines.append(contentsOf: line)
+        }
+        #expect(read == expected.map { made[$0] })
+        #expect(lines == (try JSONExport.lines(expected.map { made[$0] })))
+        // Read once more, from scratch, with no helper: the same.
+        var again: [Relation] = []
+        try RelationsInKeyOrder(relations, chunkSize: chunkSize, window: window).forEach { relation, _ in again.append(relation.pointee) }
+        #expect(again == read)
+    }
+
     @Test func theExportsOfADeferredCorpusAreThoseOfTheSameCorpusMade() throws {
         let corpus = Self.corpora[0]
         let deferred = RelationEngine.relate(corpus, jobs: 2)

@@ -36,6 +36,8 @@ public enum CorpusWriter {
         // A batch build's relations are made as they are read: the store, which reads every one, writes each one's JSON
         // line as it inserts it, so that each is made once.
         let relationLinesWithStore = cache == nil && previous == nil && corpus.relations.keyOrderKeepsEachKindsOrder
+        // Made a chunk at a time, ahead of the store, by a thread done with its other exports.
+        let relationsInKeyOrder = relationLinesWithStore ? RelationsInKeyOrder(corpus.relations) : nil
         do {
             try folder.replace { staging in
                 for (name, data) in extraFiles { try data.write(to: staging.appendingPathComponent(name)) }
@@ -47,7 +49,7 @@ public enum CorpusWriter {
                     } else if relationLinesWithStore {
                         try? FileManager.default.removeItem(at: stagedStore)
                         try ExportFile.writeRelationLines(to: { staging.appendingPathComponent($0.fileName) }) { write in
-                            try withoutActuallyEscaping(write) { try store.save(corpus, eachRelation: $0) }
+                            try withoutActuallyEscaping(write) { try store.save(corpus, relationsInKeyOrder: relationsInKeyOrder, eachLine: $0) }
                         }
                     } else {
                         try? FileManager.default.removeItem(at: stagedStore)
@@ -55,7 +57,9 @@ public enum CorpusWriter {
                     }
                 }
                 // The store and the groups of exports are independent: with more than one job they are written at once.
+                let helper: [@Sendable () throws -> Void] = if let relationsInKeyOrder, jobs > 1 { [{ relationsInKeyOrder.helpMake() }] } else { [] }
                 let tasks = [saveStore] + exportTasks(of: corpus, into: staging, cache: cache, delta: delta, relationLines: !relationLinesWithStore)
+                    + helper
                 let outcomes = ParallelMap.map(Array(tasks.indices), jobs: min(jobs, tasks.count), chunkSize: 1) { task -> (Result<Void, Error>, StageTimings) in
                     var taskTimings = StageTimings()
                     let result = Result<Void, Error> { try taskTimings.measure(task == 0 ? .store : .exports) { try tasks[task]() } }

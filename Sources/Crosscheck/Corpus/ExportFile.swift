@@ -88,27 +88,27 @@ struct ExportFile {
         }
     }
 
-    /// Opens the export of each kind of relation, hands `body` a function that writes one relation as a JSON line to
-    /// its kind's file (relations of one kind must come in their order), and closes the files. Each file is written
+    /// Opens the export of each kind of relation, hands `body` a function that appends one relation's JSON line to its
+    /// kind's file (relations of one kind must come in their order), and closes the files. Each file is written
     /// through a buffer of about `bufferSize` bytes; a kind that gets no relation gets an empty file.
     static func writeRelationLines(to url: (Relation.Kind) -> URL,
-                                   _ body: (_ write: (UnsafePointer<Relation>) throws -> Void) throws -> Void) throws {
+                                   _ body: (_ write: (Relation.Kind, UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let kinds = Relation.Kind.allCases
         func open(_ files: [ExportFile]) throws {
             guard files.count == kinds.count else {
                 return try write(to: url(kinds[files.count])) { file in try open(files + [file]) }
             }
-            var writers = kinds.map { _ in JSONLineWriter(capacity: bufferSize + bufferSize / 4) }
-            try body { relation in
-                let kind = relation.pointee.kind.rank
-                try relation.pointee.writeJSON(to: &writers[kind])
-                writers[kind].endLine()
-                if writers[kind].bytes.count >= bufferSize {
-                    try files[kind].write(writers[kind].bytes)
-                    writers[kind].removeAll()
+            var buffers = kinds.map { _ in [UInt8]() }
+            for index in buffers.indices { buffers[index].reserveCapacity(bufferSize + bufferSize / 4) }
+            try body { kind, line in
+                let kind = kind.rank
+                buffers[kind].append(contentsOf: line)
+                if buffers[kind].count >= bufferSize {
+                    try files[kind].write(buffers[kind])
+                    buffers[kind].removeAll(keepingCapacity: true)
                 }
             }
-            for (file, writer) in zip(files, writers) { try file.write(writer.bytes) }
+            for (file, buffer) in zip(files, buffers) { try file.write(buffer) }
         }
         try open([])
     }

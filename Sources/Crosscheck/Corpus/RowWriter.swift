@@ -44,8 +44,10 @@ struct RowWriter {
 
     /// Every document, section, citation, claim, relation, trust score and input of the corpus, each table's rows in
     /// the order of its key (`KeyOrder`), so that each table and index grows at its end.
-    /// `eachRelation` is called with each relation after its row is inserted.
-    func insertInKeyOrder(eachRelation: ((UnsafePointer<Relation>) throws -> Void)? = nil) throws {
+    /// `relationsInKeyOrder`, when given, hands out the relations with their JSON lines (made by more than one thread);
+    /// `eachLine` is called with each relation's kind and line after its row is inserted.
+    func insertInKeyOrder(relationsInKeyOrder: RelationsInKeyOrder? = nil,
+                          eachLine: ((Relation.Kind, UnsafeRawBufferPointer) throws -> Void)? = nil) throws {
         let documents = corpus.documents
         for index in KeyOrder.positions(of: documents.map(\.id)) { try insertDocumentRow(documents[index]) }
         var sections: [(document: Int, ordinal: Int)] = []
@@ -63,11 +65,13 @@ struct RowWriter {
         }
         // Relations in the order of their ids, each made (when deferred) only as it is inserted.
         let relations = corpus.relations
-        for index in relations.positionsInKeyOrder() {
-            try relations.withRelation(at: index) { relation in
+        if let relationsInKeyOrder {
+            try relationsInKeyOrder.forEach { relation, line in
                 try insert(relation.pointee)
-                try eachRelation?(relation)
+                try eachLine?(relation.pointee.kind, line)
             }
+        } else {
+            for index in relations.positionsInKeyOrder() { try relations.withRelation(at: index) { try insert($0.pointee) } }
         }
         for index in KeyOrder.positions(of: corpus.trust.map(\.document)) { try insert(corpus.trust[index]) }
         for index in KeyOrder.positions(of: corpus.inputs.map(\.path)) { try insert(corpus.inputs[index]) }
