@@ -46,10 +46,10 @@ public enum CorpusWriter {
                     let store = SQLiteCorpusStore(path: stagedStore.path)
                     if let previous, let delta, (try? FileManager.default.copyItem(atPath: storedPath, toPath: stagedStore.path)) != nil {
                         try store.save(corpus, over: previous.corpus, delta: delta)
-                    } else if relationLinesWithStore {
+                    } else if let relationsInKeyOrder {
                         try? FileManager.default.removeItem(at: stagedStore)
                         try ExportFile.writeRelationLines(to: { staging.appendingPathComponent($0.fileName) }) { write in
-                            try withoutActuallyEscaping(write) { try store.save(corpus, relationsInKeyOrder: relationsInKeyOrder, eachLine: $0) }
+                            try withoutActuallyEscaping(write) { try store.save(corpus, relationLines: (relationsInKeyOrder, $0)) }
                         }
                     } else {
                         try? FileManager.default.removeItem(at: stagedStore)
@@ -104,9 +104,7 @@ public enum CorpusWriter {
             } else {
                 try ExportFile.writeLines(corpus.documents, to: file("documents.jsonl"))
                 try ExportFile.writeLines(corpus.claims, to: file("claims.jsonl"))
-                for kind in Relation.Kind.allCases where relationLines {
-                    try ExportFile.writeLines(corpus.relations, of: kind, to: file(kind.fileName))
-                }
+                if relationLines { try ExportFile.writeLines(corpus.relations) { file($0.fileName) } }
             }
         }
         let citations: @Sendable () throws -> Void = {

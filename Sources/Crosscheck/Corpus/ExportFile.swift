@@ -71,20 +71,16 @@ struct ExportFile {
         }
     }
 
-    /// Writes each relation of one kind as one JSON line, a buffer of about `bufferSize` bytes at a time. The kind is
-    /// read without making the relation; each relation of that kind is read in place or made for its line.
-    static func writeLines(_ relations: RelationList, of kind: Relation.Kind, to url: URL) throws {
-        try write(to: url) { file in
-            var writer = JSONLineWriter(capacity: bufferSize + bufferSize / 4)
-            try relations.forEach(where: { relations.kind(at: $0) == kind }) { _, relation in
-                try relation.pointee.writeJSON(to: &writer)
-                writer.endLine()
-                if writer.bytes.count >= bufferSize {
-                    try file.write(writer.bytes)
-                    writer.removeAll()
-                }
+    /// Writes each relation as one JSON line to its kind's file (`writeRelationLines`), in one pass over the relations:
+    /// each is read in place or made for its line.
+    static func writeLines(_ relations: RelationList, to url: (Relation.Kind) -> URL) throws {
+        try writeRelationLines(to: url) { write in
+            var line = JSONLineWriter()
+            try relations.forEach { _, relation in
+                line.removeAll()
+                try line.writeLine(relation.pointee)
+                try line.bytes.withUnsafeBytes { try write(relation.pointee.kind, $0) }
             }
-            try file.write(writer.bytes)
         }
     }
 

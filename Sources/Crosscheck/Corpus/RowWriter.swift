@@ -4,6 +4,9 @@ import GRDB
 /// The INSERT statements of one save, prepared once, and how each value of a corpus becomes its rows.
 /// JSON columns are written by `JSONLineWriter`, as the exports are.
 struct RowWriter {
+    /// Relations with their JSON lines, in the store's order, and where each line goes once its row is in.
+    typealias RelationLines = (source: RelationsInKeyOrder, write: (Relation.Kind, UnsafeRawBufferPointer) throws -> Void)
+
     private let corpus: Corpus
     private let insertMetaRow: PreparedInsert
     private let insertDocument: PreparedInsert
@@ -44,10 +47,9 @@ struct RowWriter {
 
     /// Every document, section, citation, claim, relation, trust score and input of the corpus, each table's rows in
     /// the order of its key (`KeyOrder`), so that each table and index grows at its end.
-    /// `relationsInKeyOrder`, when given, hands out the relations with their JSON lines (made by more than one thread);
-    /// `eachLine` is called with each relation's kind and line after its row is inserted.
-    func insertInKeyOrder(relationsInKeyOrder: RelationsInKeyOrder? = nil,
-                          eachLine: ((Relation.Kind, UnsafeRawBufferPointer) throws -> Void)? = nil) throws {
+    /// With `relationLines`, the relations come with their JSON lines from its source (made by more than one thread),
+    /// and each line is handed to its `write` after the relation's row is inserted.
+    func insertInKeyOrder(relationLines: RelationLines? = nil) throws {
         let documents = corpus.documents
         for index in KeyOrder.positions(of: documents.map(\.id)) { try insertDocumentRow(documents[index]) }
         var sections: [(document: Int, ordinal: Int)] = []
@@ -64,13 +66,13 @@ struct RowWriter {
             for index in KeyOrder.positions(of: claims.map(\.id)) { try insert(claims[index], position: claimPositions[index]) }
         }
         // Relations in the order of their ids, each made (when deferred) only as it is inserted.
-        let relations = corpus.relations
-        if let relationsInKeyOrder {
-            try relationsInKeyOrder.forEach { relation, line in
+        if let (source, write) = relationLines {
+            try source.forEach { relation, line in
                 try insert(relation.pointee)
-                try eachLine?(relation.pointee.kind, line)
+                try write(relation.pointee.kind, line)
             }
         } else {
+            let relations = corpus.relations
             for index in relations.positionsInKeyOrder() { try relations.withRelation(at: index) { try insert($0.pointee) } }
         }
         for index in KeyOrder.positions(of: corpus.trust.map(\.document)) { try insert(corpus.trust[index]) }

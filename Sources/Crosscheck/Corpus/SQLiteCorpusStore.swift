@@ -27,19 +27,19 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
     /// took 90 s, growing faster than the corpus. References are not checked row by row (the corpus holds what they
     /// name, by construction), and an empty file has nothing to delete.
     public func save(_ corpus: Corpus) throws {
-        try save(corpus, relationsInKeyOrder: nil, eachLine: nil)
+        try save(corpus, relationLines: nil)
     }
 
-    /// The same, the relations taken with their JSON lines from `relationsInKeyOrder` when given, and `eachLine` called
-    /// with each relation's kind and line as it is inserted, in the order of their ids (the batch build writes the
-    /// relations' lines then: a deferred relation is made once, not once for each).
-    func save(_ corpus: Corpus, relationsInKeyOrder: RelationsInKeyOrder?, eachLine: ((Relation.Kind, UnsafeRawBufferPointer) throws -> Void)?) throws {
+    /// The same, with `relationLines` the relations taken with their JSON lines from `source` and each line handed to
+    /// `write` as its relation is inserted, in the order of their ids (the batch build writes the relations' lines
+    /// then: a deferred relation is made once, not once for each).
+    func save(_ corpus: Corpus, relationLines: RowWriter.RelationLines?) throws {
         try write(foreignKeys: false, pragmas: CorpusSchema.wholeSavePragmas) { db in
             let exists = try Bool.fetchOne(db, sql: CorpusSchema.selectHasTables) ?? false
             for statement in exists ? CorpusSchema.deleteAll : CorpusSchema.createTables { try db.execute(sql: statement) }
             let rows = try RowWriter(db, corpus: corpus)
             try rows.insertMeta()
-            try rows.insertInKeyOrder(relationsInKeyOrder: relationsInKeyOrder, eachLine: eachLine)
+            try rows.insertInKeyOrder(relationLines: relationLines)
             if !exists { for statement in CorpusSchema.createIndexes { try db.execute(sql: statement) } }
         }
     }
