@@ -24,7 +24,7 @@ enum Corroboration {
         var seen = Set<String>()
         // Uncommon means used by few claims of this corpus: at most 3, or one claim in 60 in a larger one (a term
         // that five sources of a few hundred claims use, "propane", still names something specific).
-        let rareLimit = max(3, claims.count / 60)
+        let rareLimit = max(3, similarity.bandedCount / 60)
         // The neighbour search and the scoring run over ranges of statements on all threads; pairs stay in query order.
         let wanted = Set(statements.flatMap { similarity.vector(members[$0]).map(\.term) })
         let postings = Postings(members: members, index: similarity, maxPostings: maxPostings, wanted: wanted)

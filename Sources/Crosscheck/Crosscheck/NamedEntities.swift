@@ -46,8 +46,8 @@ enum NamedEntities {
 
 
     /// For each claim, as ascending name ids: its names joined with the three names its document uses most
-    /// (`entities`), and those of its own names that at most `uncommonLimit` claims use (`uncommon`: "Varquesszel",
-    /// "Mitsubishi", not "Canada" in a Canada corpus). A sentence's first word counts as a name when the corpus uses it
+    /// (`entities`), and those of its own names that at most `uncommonLimit` claims use, counted in bands (`CountBand`)
+    /// (`uncommon`: "Varquesszel", "Mitsubishi", not "Canada" in a Canada corpus). A sentence's first word counts as a name when the corpus uses it
     /// as one elsewhere ("Japan is …").
     ///
     /// Names are numbered in their sorted order, so ids do not depend on which thread met a name first, and a tie
@@ -83,7 +83,7 @@ enum NamedEntities {
             guard document >= 0, !key[document].isEmpty else { return own[claim] }
             return Set(own[claim] + key[document]).sorted()
         }
-        let frequency = claimsPerName
+        let frequency = claimsPerName.map(CountBand.floor)
         let uncommon = ParallelMap.map(own, jobs: jobs) { names in names.filter { frequency[Int($0)] <= uncommonLimit } }
         return (PackedLists(entities), PackedLists(uncommon))
     }

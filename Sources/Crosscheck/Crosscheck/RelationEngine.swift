@@ -98,8 +98,8 @@ public enum RelationEngine {
         // A name in up to 2% of the claims is still specific; a word is uncommon below 0.5%.
         let (entities, uncommonNames) = NamedEntities.nameSets(
             candidates: Array(concatenating: runs.lazy.map(\.names)), documents: Array(concatenating: runs.lazy.map(\.documents)),
-            documentCount: documents.count, uncommonLimit: max(5, claims.count / 50), jobs: jobs)
-        let rareLimit = max(5, claims.count / 200)
+            documentCount: documents.count, uncommonLimit: max(5, similarity.bandedCount / 50), jobs: jobs)
+        let rareLimit = max(5, similarity.bandedCount / 200)
         let holdings = Array(concatenating: runs.lazy.map(\.holdings))
         // Everything else the runs hold (words, names) is read: a batch build lets them go before the search, which is
         // where it holds the most. A watcher keeps them for the sides of its facts.

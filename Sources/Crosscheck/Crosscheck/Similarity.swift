@@ -12,8 +12,10 @@ struct SimilarityIndex: Sendable {
     /// Every claim's vector, term ids ascending, in one buffer: a million claims compared pair by pair at random would
     /// otherwise chase two arrays of their own per claim through memory.
     private let vectors: PackedLists<Entry>
-    /// How many claims use each term.
+    /// How many claims use each term, read in bands (`CountBand`), as every weight and limit of the index is.
     let documentFrequency: [Int]
+    /// How many claims the index holds, read in bands (`CountBand`): the corpus size its weights and limits are measured against.
+    let bandedCount: Int
     /// Term ids by term.
     let termIDs: [String: Int32]
     /// An adjacent pair of content terms, hashed, and the smaller document frequency of its two terms.
@@ -57,6 +59,7 @@ struct SimilarityIndex: Sendable {
         for (index, run) in renumbered.enumerated() {
             for (local, count) in run.claims.enumerated() { documentFrequency[Int(globalIDs[index][local])] += count }
         }
+        for term in documentFrequency.indices { documentFrequency[term] = CountBand.floor(documentFrequency[term]) }
         let encoded = [[Int32]](concatenating: renumbered.lazy.map(\.rows))
         let claimsPerTerm = documentFrequency
         var pairs: [[(Int, Int)]] = ParallelMap.map(encoded, jobs: jobs) { row in
@@ -73,7 +76,8 @@ struct SimilarityIndex: Sendable {
         }
         bigrams = PackedLists(pairs.lazy.map { $0.lazy.map { Bigram(key: $0.0, rarity: Int32(clamping: $0.1)) } })
         pairs.removeAll()
-        let count = Float(max(encoded.count, 1))
+        bandedCount = CountBand.floor(encoded.count)
+        let count = Float(max(bandedCount, 1))
         self.documentFrequency = documentFrequency
         self.termIDs = ids
         // Vectors of consecutive ranges of claims on all threads, then laid end to end.
@@ -122,7 +126,7 @@ struct SimilarityIndex: Sendable {
     /// True when the claims share an adjacent pair of terms of which at least one is uncommon
     /// ("operation neon", not "canada japan").
     func sharesBigram(_ a: Int, _ b: Int, maxFrequency: Int? = nil) -> Bool {
-        let limit = maxFrequency ?? max(5, count / 50)
+        let limit = maxFrequency ?? max(5, bandedCount / 50)
         return bigrams.withLists(a, b) { entries, x, y in
             var found = false
             SortedMerge.forEachCommon(entries[x], entries[y], by: \.key) { i, _ in
