@@ -6,7 +6,7 @@ import Testing
 /// its own thread: none of that may change what it finds. A corpus of ferry operators, many sources and years,
 /// gives blocks far beyond the size that is compared exhaustively.
 @Suite struct RelationParallelTests {
-    static let corpus: Corpus = {
+    static let files: [String: String] = {
         let operators = ["Skerrivane", "Tollowmere", "Brackenholt", "Quillanby", "Marrowgate", "Fennick", "Osterlade", "Wychcombe"]
         var files: [String: String] = [:]
         for source in 0..<40 {
@@ -21,8 +21,9 @@ import Testing
             }
             files[String(format: "bulletin-%02d.txt", source)] = text
         }
-        return try! DiffInbox.corpus(files: files)
+        return files
     }()
+    static let corpus = try! DiffInbox.corpus(files: files)
 
     @Test func cuttingTheWorkDifferentlyFindsTheSameRelations() {
         let corpus = Self.corpus
@@ -92,6 +93,38 @@ import Testing
         for index in renamed.indices where renamed[index].document == moved { renamed[index].source = "renamed.txt" }
         check(fewer, renamed, reused: 39, "one file renamed")
         #expect(RelationEngine.relations(documents: fewer, claims: renamed, jobs: 1).0.contains { $0.claims.contains { $0.source.path == "renamed.txt" } })
+    }
+
+    /// A watcher keeps the pairs each group of facts gave (`FoundPairs`) and searches only the groups a change reaches:
+    /// the relations must still be those of a fresh build, and a group nothing changed in must not be searched again.
+    @Test func groupsNothingChangedInAreNotSearchedAgain() throws {
+        let corpus = Self.corpus
+        let readings = ClaimReadings()
+        func check(_ documents: [Document], _ claims: [Claim], _ comment: Comment) {
+            let fresh = RelationEngine.relations(documents: documents, claims: claims, jobs: 2)
+            let kept = RelationEngine.relations(documents: documents, claims: claims, jobs: 2, readings: readings)
+            #expect(kept.0 == fresh.0 && kept.1 == fresh.1, comment)
+        }
+        check(corpus.documents, corpus.claims, "first update")
+        let groups = readings.foundPairs.searchedLastPass
+        #expect(groups > 10 && readings.foundPairs.reusedLastPass == 0)
+        check(corpus.documents, corpus.claims, "nothing changed")
+        #expect(readings.foundPairs.reusedLastPass == groups && readings.foundPairs.searchedLastPass == 0)
+        // A bulletin leaves: the groups that held its facts are searched again (here every group: the corpus's size
+        // falls into the band below, 576 to 639 claims, and moves every word weight).
+        var files = Self.files
+        files["bulletin-05.txt"] = nil
+        let fewer = try DiffInbox.corpus(files: files)
+        check(fewer.documents, fewer.claims, "a document removed")
+        #expect(readings.foundPairs.searchedLastPass == groups && readings.foundPairs.reusedLastPass == 0)
+        // A page that shares no word and no block with the bulletins (and leaves the corpus's size in its band) leaves
+        // every group as it was.
+        files["orchard.txt"] = "Orchard tallies\n\nThe Brindlewood orchard picked 4,300 bushels of quince.\n"
+        let more = try DiffInbox.corpus(files: files)
+        #expect(CountBand.floor(more.claims.count) == CountBand.floor(fewer.claims.count))
+        let before = readings.foundPairs.searchedLastPass + readings.foundPairs.reusedLastPass
+        check(more.documents, more.claims, "an unrelated page added")
+        #expect(readings.foundPairs.reusedLastPass == before, "every group of the bulletins is taken as it was")
     }
 
     /// A document's date is the period of its undated claims: when it changes, its claims are read again.

@@ -11,9 +11,19 @@ struct CandidateSearch: Sendable {
         var queries: Range<Int>
     }
 
+    /// A block's facts (when they come from more than one document), or, for a large block, those of one year.
+    struct Group: Sendable {
+        /// Fact indices, ascending.
+        var members: [Int]
+        /// The block's place among the blocks.
+        var block: Int
+        /// The year of a large block's year group; nil for the block itself.
+        var year: Int?
+    }
+
     /// Fact indices of each group, ascending.
     let groups: [[Int]]
-    /// Postings of each group searched by neighbours; nil for groups compared exhaustively.
+    /// Postings of each group searched by neighbours; nil for groups compared exhaustively (or not searched).
     let postings: [Postings?]
     /// Claim indices of the members of each group searched by neighbours.
     private let groupClaims: [[Int]?]
@@ -24,34 +34,48 @@ struct CandidateSearch: Sendable {
     /// Queries per unit of a large group.
     static let defaultQueriesPerUnit = 2_048
 
-    /// - Parameter queriesPerUnit: how many facts of a large group one unit finds neighbours for (the pairs found do
-    ///   not depend on it, only how the work is cut).
-    init(blocks: [[Int]], facts: [Fact], similarity: SimilarityIndex, jobs: Int, queriesPerUnit: Int = defaultQueriesPerUnit) {
-        precondition(facts.count <= Int(UInt32.max), "a pair of fact indices is sorted as one 64-bit number")
-        var groups: [[Int]] = []
-        for members in blocks {
+    /// The groups of `blocks` to search, in a fixed order: each block whose facts come from more than one document,
+    /// followed, when it is large, by its facts of each year.
+    static func groups(of blocks: [[Int]], facts: [Fact]) -> [Group] {
+        var groups: [Group] = []
+        for (block, members) in blocks.enumerated() {
             var documents = Set<Int>()
             for member in members { documents.insert(facts[member].document); if documents.count > 1 { break } }
             guard documents.count > 1 else { continue }
-            groups.append(members)
+            groups.append(Group(members: members, block: block, year: nil))
             guard members.count > RelationEngine.exhaustiveBlockSize else { continue }
             var byYear: [Int: [Int]] = [:]
             for member in members { if let year = facts[member].period.year { byYear[year, default: []].append(member) } }
-            for year in byYear.keys.sorted() { groups.append(byYear[year]!) }
+            for year in byYear.keys.sorted() { groups.append(Group(members: byYear[year]!, block: block, year: year)) }
         }
-        let groupClaims = groups.map { members in members.count > RelationEngine.exhaustiveBlockSize ? members.map { facts[$0].claim } : nil }
+        return groups
+    }
+
+    /// - Parameter groups: what `groups(of:facts:)` gives.
+    /// - Parameter skipping: groups whose pairs are already known (a watcher's, unchanged since its last update):
+    ///   they get no postings and no units.
+    /// - Parameter queriesPerUnit: how many facts of a large group one unit finds neighbours for (the pairs found do
+    ///   not depend on it, only how the work is cut).
+    init(groups: [Group], facts: [Fact], similarity: SimilarityIndex, jobs: Int, queriesPerUnit: Int = defaultQueriesPerUnit,
+         skipping: Set<Int> = []) {
+        precondition(facts.count <= Int(UInt32.max), "a pair of fact indices is sorted as one 64-bit number")
+        let groupClaims = groups.indices.map { group -> [Int]? in
+            let members = groups[group].members
+            guard members.count > RelationEngine.exhaustiveBlockSize, !skipping.contains(group) else { return nil }
+            return members.map { facts[$0].claim }
+        }
         postings = ParallelMap.map(groupClaims, jobs: jobs, chunkSize: 1) { claims in
             claims.map { Postings(members: $0, index: similarity, maxPostings: 200) }
         }
         self.groupClaims = groupClaims
         var units: [Unit] = []
-        for (group, members) in groups.enumerated() {
+        for (group, members) in groups.lazy.map(\.members).enumerated() where !skipping.contains(group) {
             let step = members.count > RelationEngine.exhaustiveBlockSize ? max(1, queriesPerUnit) : members.count
             for start in stride(from: 0, to: members.count, by: step) {
                 units.append(Unit(group: group, queries: start..<min(members.count, start + step)))
             }
         }
-        (self.groups, self.units, self.facts, self.similarity) = (groups, units, facts, similarity)
+        (self.groups, self.units, self.facts, self.similarity) = (groups.map(\.members), units, facts, similarity)
     }
 
     /// The pairs of one unit as fact indices, smaller first, each once, in a fixed order.

@@ -94,6 +94,8 @@ final class ClaimReadings: @unchecked Sendable {
     /// How many readings the last pass (up to `forgetUnused()`) reused.
     private(set) var reusedLastPass = 0
     private var made: [UInt64: RelationEngine.Made] = [:]
+    /// What the search found in each group of facts at the last update.
+    let foundPairs = FoundPairs()
     /// How many relations the last pass took as they were made before (counted as it goes; read after it).
     private(set) var reusedRelations = 0
     private let lock = NSLock()

@@ -53,8 +53,9 @@ enum NamedEntities {
     /// Names are numbered in their sorted order, so ids do not depend on which thread met a name first, and a tie
     /// between names broken by id is broken by name; everything after the numbering counts ids, not strings.
     /// - Parameter documents: each claim's document index, or -1.
+    /// - Returns: the two lists of each claim, and every name by its id.
     static func nameSets(candidates found: [(names: Set<String>, opening: String?)], documents: [Int], documentCount: Int,
-                         uncommonLimit: Int, jobs: Int = 1) -> (entities: PackedLists<Int32>, uncommon: PackedLists<Int32>) {
+                         uncommonLimit: Int, jobs: Int = 1) -> (entities: PackedLists<Int32>, uncommon: PackedLists<Int32>, names: [String]) {
         let slice = max(1, found.count / max(1, jobs * 8))
         let gathered = ParallelMap.map(Array(stride(from: 0, to: found.count, by: slice)), jobs: jobs, chunkSize: 1) { start in
             var names = Set<String>()
@@ -63,7 +64,8 @@ enum NamedEntities {
         }
         var known = Set<String>()
         for names in gathered { known.formUnion(names) }
-        let ids = Dictionary(uniqueKeysWithValues: known.sorted().enumerated().map { ($1, Int32($0)) })
+        let names = known.sorted()
+        let ids = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
         let own: [[Int32]] = ParallelMap.map(found, jobs: jobs) { names, opening in
             var result = names.map { ids[$0]! }
             if let opening, !names.contains(opening), let id = ids[opening] { result.append(id) }
@@ -85,6 +87,6 @@ enum NamedEntities {
         }
         let frequency = claimsPerName.map(CountBand.floor)
         let uncommon = ParallelMap.map(own, jobs: jobs) { names in names.filter { frequency[Int($0)] <= uncommonLimit } }
-        return (PackedLists(entities), PackedLists(uncommon))
+        return (PackedLists(entities), PackedLists(uncommon), names)
     }
 }

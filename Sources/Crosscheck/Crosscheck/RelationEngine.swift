@@ -96,7 +96,7 @@ public enum RelationEngine {
         let facts = [Fact](concatenating: runs.lazy.map(\.facts))
         let metricTermIDs = metricTermIDs(of: facts, similarity: similarity, jobs: jobs)
         // A name in up to 2% of the claims is still specific; a word is uncommon below 0.5%.
-        let (entities, uncommonNames) = NamedEntities.nameSets(
+        let (entities, uncommonNames, names) = NamedEntities.nameSets(
             candidates: Array(concatenating: runs.lazy.map(\.names)), documents: Array(concatenating: runs.lazy.map(\.documents)),
             documentCount: documents.count, uncommonLimit: max(5, similarity.bandedCount / 50), jobs: jobs)
         let rareLimit = max(5, similarity.bandedCount / 200)
@@ -112,7 +112,8 @@ public enum RelationEngine {
         // Blocks, in a fixed order.
         var grouping: [String: [Int]] = [:]
         for (index, fact) in facts.enumerated() { grouping[fact.blockKey, default: []].append(index) }
-        let blocks = grouping.keys.sorted().map { grouping[$0]! }
+        let blockKeys = grouping.keys.sorted()
+        let blocks = blockKeys.map { grouping[$0]! }
         grouping.removeAll()
         var blockOfFact = [Int](repeating: 0, count: facts.count)
         var placeOfFact = [Int32](repeating: 0, count: facts.count)
@@ -121,12 +122,29 @@ public enum RelationEngine {
         }
         let (blockOf, places) = (blockOfFact, placeOfFact)
 
-        var search: CandidateSearch? = CandidateSearch(blocks: blocks, facts: facts, similarity: similarity, jobs: jobs, queriesPerUnit: queriesPerUnit)
+        let groups = CandidateSearch.groups(of: blocks, facts: facts)
+        // A watcher takes the pairs of each group nothing has changed in as its last update found them.
+        var groupSignatures: [UInt64] = []
+        var known: [Int: [FoundPairs.Entry]] = [:]
+        if let readings {
+            let signatures = FoundPairs.Signatures(claims: claims, periods: periods, facts: facts, similarity: similarity, entities: entities,
+                                                   uncommon: uncommonNames, names: names, jobs: jobs)
+            groupSignatures = ParallelMap.map(groups, jobs: jobs, chunkSize: 1) { signatures.group($0.members, facts: facts) }
+            for (index, group) in groups.enumerated() {
+                let key = FoundPairs.key(block: blockKeys[group.block], year: group.year)
+                if let entries = readings.foundPairs.entries(for: key, signature: groupSignatures[index]) { known[index] = entries }
+            }
+        }
+        var search: CandidateSearch? = CandidateSearch(groups: groups, facts: facts, similarity: similarity, jobs: jobs,
+                                                       queriesPerUnit: queriesPerUnit, skipping: Set(known.keys))
         // Found pairs are dealt into shards by their claims, so that each shard can be merged on its own thread.
         let shards = 16
-        let found = Shards(byProducer: ParallelMap.map(Array(search!.units.indices), jobs: jobs, chunkSize: 1) { [search] unit -> [[Found]] in
+        let keepsPairs = readings != nil
+        var searched = ParallelMap.map(Array(search!.units.indices), jobs: jobs, chunkSize: 1) { [search] unit -> (found: [[Found]], entries: [FoundPairs.Entry]) in
             facts.withUnsafeBufferPointer { facts in
                 var found = [[Found]](repeating: [], count: shards)
+                var entries: [FoundPairs.Entry] = []
+                let members = search!.groups[search!.units[unit].group]
                 for (first, second) in search!.pairs(in: unit) {
                     guard facts[first].document != facts[second].document, facts[first].claim != facts[second].claim else { continue }
                     // Cheap refusals before any evidence is gathered.
@@ -146,12 +164,37 @@ public enum RelationEngine {
                     let (x, y) = verdict.reversed ? (second, first) : (first, second)
                     let (firstClaim, secondClaim) = (facts[x].claim, facts[y].claim)
                     found[(firstClaim &+ secondClaim) % shards].append(Found(verdict, first: firstClaim, second: secondClaim, a: x, b: y))
+                    if keepsPairs { entries.append(FoundPairs.Entry(x: Self.place(of: x, in: members), y: Self.place(of: y, in: members), verdict: verdict)) }
                 }
                 // Each part at its size: grown pair by pair, the parts of every unit would hold up to twice their room
                 // until they are merged.
-                return found.map { [Found](concatenating: CollectionOfOne($0)) }
+                return (found.map { [Found](concatenating: CollectionOfOne($0)) }, entries)
             }
-        }, count: shards)
+        }
+        if let readings {
+            // The groups taken as they were join the pairs found, and the pairs of every group are kept for the next update.
+            var reused = [[Found]](repeating: [], count: shards)
+            var kept: [String: FoundPairs.Kept] = [:]
+            for (group, entries) in known {
+                let members = groups[group].members
+                for entry in entries {
+                    let (x, y) = (members[Int(entry.x)], members[Int(entry.y)])
+                    let (firstClaim, secondClaim) = (facts[x].claim, facts[y].claim)
+                    reused[(firstClaim &+ secondClaim) % shards].append(Found(entry.verdict, first: firstClaim, second: secondClaim, a: x, b: y))
+                }
+                kept[FoundPairs.key(block: blockKeys[groups[group].block], year: groups[group].year)] = FoundPairs.Kept(signature: groupSignatures[group], entries: entries)
+            }
+            var entriesByGroup: [Int: [FoundPairs.Entry]] = [:]
+            for (unit, result) in zip(search!.units, searched) { entriesByGroup[unit.group, default: []] += result.entries }
+            for group in groups.indices where known[group] == nil {
+                kept[FoundPairs.key(block: blockKeys[groups[group].block], year: groups[group].year)] =
+                    FoundPairs.Kept(signature: groupSignatures[group], entries: entriesByGroup[group] ?? [])
+            }
+            readings.foundPairs.replace(with: kept, reused: known.count)
+            searched.append((reused, []))
+        }
+        let found = Shards(byProducer: searched.map(\.found), count: shards)
+        searched = []
         // Its postings are let go before the found pairs are merged.
         search = nil
         if readings == nil { FreedMemory.returnToSystem() }
@@ -318,6 +361,16 @@ public enum RelationEngine {
             if let claim = betterSupported((a.id, b.id, a.document, b.document)) { relations[index].betterSupported = claim }
         }
         return (RelationList(relations), trust)
+    }
+
+    /// The place of fact `index` among a group's `members` (ascending, and holding it).
+    static func place(of index: Int, in members: [Int]) -> Int32 {
+        var (low, high) = (0, members.count - 1)
+        while low < high {
+            let middle = (low + high) / 2
+            if members[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return Int32(low)
     }
 
     /// A relation as made from a verdict and two sides, kept for the next update (`ClaimReadings.madeRelations`).
