@@ -101,12 +101,20 @@ final class ClaimReadings: @unchecked Sendable {
     private let lock = NSLock()
 
     /// The relations the last pass made from kept sides, by the number their id spells (`IDOrder`).
-    var madeRelations: [UInt64: RelationEngine.Made] {
-        get { lock.withLock { made } }
-        set { lock.withLock { made = newValue } }
+    var madeRelations: [UInt64: RelationEngine.Made] { lock.withLock { made } }
+
+    /// The relations the last pass made, no longer held here: the pass updates them in place and keeps them again.
+    func takeMadeRelations() -> [UInt64: RelationEngine.Made] {
+        lock.withLock {
+            defer { made = [:] }
+            return made
+        }
     }
 
-    func countReusedRelation() { lock.withLock { reusedRelations += 1 } }
+    /// Keeps the relations this pass made, of which it took `reused` as the last pass had made them.
+    func keepMadeRelations(_ relations: [UInt64: RelationEngine.Made], reused: Int) {
+        lock.withLock { (made, reusedRelations) = (relations, reused) }
+    }
 
     /// The reading kept for exactly these claims, dates and estimate, if any.
     func reading(for key: Key) -> ClaimReading? {

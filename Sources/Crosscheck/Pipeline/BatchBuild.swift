@@ -252,6 +252,11 @@ final class ResultSlots<Output: Sendable>: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// The slot's value, if it was set.
+    subscript(index: Int) -> Output? {
+        lock.withLock { storage[index] }
+    }
+
     var values: [Output] {
         lock.lock()
         defer { lock.unlock() }
