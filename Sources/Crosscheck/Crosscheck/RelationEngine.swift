@@ -1,5 +1,3 @@
-import Foundation
-import Dispatch
 /// Relates the claims of a corpus across sources: contradictions, changes over time, agreements and
 /// differently qualified figures, each with a confidence and an explanation; then scores the sources.
 ///
@@ -35,8 +33,6 @@ public enum RelationEngine {
     static func relations(documents: [Document], claims: [Claim], jobs: Int = 1,
                           queriesPerUnit: Int = CandidateSearch.defaultQueriesPerUnit, claimsPerRun: Int = 512,
                           readings: ClaimReadings? = nil) -> (RelationList, [SourceTrust]) {
-        var phaseStart = DispatchTime.now().uptimeNanoseconds
-        func phase(_ name: String) { let now = DispatchTime.now().uptimeNanoseconds; FileHandle.standardError.write(Data("PHASE \(name) \((now - phaseStart) / 1_000_000) ms\n".utf8)); phaseStart = now }
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
         let estimates = estimatedYears(documents: documents, claims: claims, documentIndex: documentIndex)
         let sourceDates = documents.map { $0.published ?? $0.modified }
@@ -95,10 +91,8 @@ public enum RelationEngine {
             return reading
         }
         readings?.forgetUnused()
-        phase("read")
         let periods = [Period](concatenating: runs.lazy.map(\.periods))
         let similarity = SimilarityIndex(runs: runs.map { TermNumbering.Run(terms: $0.terms.terms, rows: $0.rows) }, jobs: jobs)
-        phase("similarity")
         let facts = [Fact](concatenating: runs.lazy.map(\.facts))
         let metricTermIDs = metricTermIDs(of: facts, similarity: similarity, jobs: jobs)
         // A name in up to 2% of the claims is still specific; a word is uncommon below 0.5%.
@@ -107,7 +101,6 @@ public enum RelationEngine {
             documentCount: documents.count, uncommonLimit: max(5, similarity.bandedCount / 50), jobs: jobs)
         let rareLimit = max(5, similarity.bandedCount / 200)
         let holdings = Array(concatenating: runs.lazy.map(\.holdings))
-        phase("names+metrics")
         // Everything else the runs hold (words, names) is read: a batch build lets them go before the search, which is
         // where it holds the most. A watcher keeps them for the sides of its facts.
         if readings == nil {
@@ -130,7 +123,6 @@ public enum RelationEngine {
         let (blockOf, places) = (blockOfFact, placeOfFact)
 
         let groups = CandidateSearch.groups(of: blocks, facts: facts)
-        phase("blocks")
         // A watcher takes the pairs of each group nothing has changed in as its last update found them.
         var groupSignatures: [UInt64] = []
         var known: [Int: [FoundPairs.Entry]] = [:]
@@ -142,11 +134,9 @@ public enum RelationEngine {
                 let key = FoundPairs.key(block: blockKeys[group.block], year: group.year)
                 if let entries = readings.foundPairs.entries(for: key, signature: groupSignatures[index]) { known[index] = entries }
             }
-        phase("signatures")
         }
         var search: CandidateSearch? = CandidateSearch(groups: groups, facts: facts, similarity: similarity, jobs: jobs,
                                                        queriesPerUnit: queriesPerUnit, skipping: Set(known.keys))
-        phase("postings")
         // Found pairs are dealt into shards by their claims, so that each shard can be merged on its own thread.
         let shards = 16
         let keepsPairs = readings != nil
@@ -208,7 +198,6 @@ public enum RelationEngine {
         // Its postings are let go before the found pairs are merged.
         search = nil
         if readings == nil { FreedMemory.returnToSystem() }
-        phase("found")
         // One verdict per kind and pair of claims (two facts of one claim may meet the same two facts of another, in
         // one block or in two): the most confident, then the first facts, whatever order the units finished in.
         // One sort puts each pair's verdicts together, best first; no table of pairs is needed.
@@ -233,7 +222,6 @@ public enum RelationEngine {
                 .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
         }
         let kept = [Candidate](concatenating: keptByBlock)
-        phase("winners+bounded")
         // Who holds an office, where an agreement stands, then wording agreements where nothing else related the pair.
         var others = OfficeHolders.relations(holdings: holdings, claims: claims,
                                              documentIndex: documentIndex, documents: documents, periods: periods)
@@ -253,7 +241,6 @@ public enum RelationEngine {
         }
         for relation in others { related.insert(pairKey(relation)) }
         let built = others + wording.filter { !related.contains(pairKey($0)) }
-        phase("others")
 
         // One relation per id (kind and pair of claims): several passes may find the same one; the most confident stays.
         // Ids, kinds and confidences are worked out first, so that one sort of small keys drops the duplicates and
@@ -303,7 +290,6 @@ public enum RelationEngine {
             return (-x.confidence, x.index) < (-y.confidence, y.index)
         }
         let order = sortKeys.indices.filter { $0 == 0 || !sameID(sortKeys[$0 - 1], sortKeys[$0]) }.map { Int(sortKeys[$0].index) }
-        phase("ids+order")
         // Trust from the agreements and conflicts between sources, as document indices (in the relations' order).
         let links = ParallelMap.map(order, jobs: jobs) { index -> SourceTrustModel.Link? in
             if index < kept.count {
@@ -319,7 +305,6 @@ public enum RelationEngine {
         let labels = Explanation.SourceLabels(documents)
         let trust = SourceTrustModel.scores(documents: documents, links: links, jobs: jobs)
         let trustByDocument = Dictionary(uniqueKeysWithValues: trust.map { ($0.document, $0.score) })
-        phase("trust")
         /// The claim of a contradiction whose source the corpus supports better, if one is.
         func betterSupported(_ sides: DeferredRelations.Sides) -> String? {
             let (ta, tb) = (trustByDocument[sides.firstDocument] ?? 0.5, trustByDocument[sides.secondDocument] ?? 0.5)
@@ -351,7 +336,6 @@ public enum RelationEngine {
             slots.keep(side, Int(ordinal), source: source)
             return side
         }
-        phase("sides")
         // The relations made last time are updated in place: most are taken as they were, and rebuilding the table
         // retained and released every relation in it.
         var made = readings.takeMadeRelations()
@@ -385,7 +369,6 @@ public enum RelationEngine {
             for number in made.keys.filter({ !numbers.contains($0) }) { made[number] = nil }
         }
         readings.keepMadeRelations(made, reused: reused)
-        phase("made")
         for index in relations.indices where relations[index].kind == .contradiction {
             let (a, b) = (relations[index].first, relations[index].second)
             if let claim = betterSupported((a.id, b.id, a.document, b.document)) { relations[index].betterSupported = claim }
