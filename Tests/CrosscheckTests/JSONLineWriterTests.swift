@@ -268,7 +268,7 @@ import Testing
 }
 
 /// A small seeded generator, so that the random values are the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

@@ -127,6 +127,72 @@ import Testing
         #expect(readings.foundPairs.reusedLastPass == before, "every group of the bulletins is taken as it was")
     }
 
+    /// Bulletins removed, restored and edited at random, and unrelated pages added: after every step the watcher's
+    /// relations (groups taken as they were where their signature held) are those of a fresh build.
+    @Test func keptSearchesFollowRandomChangesExactly() throws {
+        var generator = SplitMix64(seed: 0xF00D)
+        let readings = ClaimReadings()
+        var files = Self.files
+        var removed: [String] = []
+        var reusedGroups = 0
+        // Removing or restoring a bulletin (16 claims) moves the corpus's size into another band, which reaches every
+        // group; an edit or an unrelated page leaves it, and reaches only some.
+        let steps = [0, 3, 2, 1, 3, 0, 2, 3, 1, 3, 2, 3]
+        for (step, change) in steps.enumerated() {
+            let names = files.keys.filter { $0.hasPrefix("bulletin") }.sorted()
+            switch change {
+            case 0 where names.count > 30:
+                let name = names.randomElement(using: &generator)!
+                removed.append(name)
+                files[name] = nil
+            case 1 where !removed.isEmpty:
+                let name = removed.removeLast()
+                files[name] = Self.files[name]
+            case 2:
+                // One operator's staff figure in one bulletin: that claim's words and value change.
+                let name = names.randomElement(using: &generator)!
+                files[name] = files[name]!.replacingOccurrences(of: " employees in ", with: " staff members in ")
+            default:
+                files["orchard-\(step).txt"] = "Orchard tallies \(step)\n\nThe Brindlewood orchard picked \(4_300 + step) bushels of quince.\n"
+            }
+            let corpus = try DiffInbox.corpus(files: files)
+            let fresh = RelationEngine.relations(documents: corpus.documents, claims: corpus.claims, jobs: 2)
+            let kept = RelationEngine.relations(documents: corpus.documents, claims: corpus.claims, jobs: 2, readings: readings)
+            #expect(kept.0 == fresh.0 && kept.1 == fresh.1, "step \(step)")
+            reusedGroups += readings.foundPairs.reusedLastPass
+        }
+        #expect(reusedGroups > 0, "some steps must take groups as they were, or the test proves nothing about them")
+    }
+
+    /// A page that shares no block with the bulletins still reaches their groups when it moves the band of a word their
+    /// claims use: eight more claims naming Quillanby take its count from 80 to 88, another band, and every claim naming
+    /// it gets new word weights. The same page naming no operator reaches no group.
+    @Test func aWordWhoseCountChangesBandReachesTheGroupsOfItsClaims() throws {
+        func page(naming name: String) -> String {
+            "Orchard tallies\n\n" + ["picked 4,300 bushels of quince", "pressed 1,200 flagons of cider", "counted 37 hives",
+                                        "planted 410 saplings", "hired 14 pickers", "sold 2,900 jars of honey", "mended 61 ladders",
+                                        "stored 800 crates"].map { "The \(name) orchard \($0).\n\n" }.joined()
+        }
+        for (name, reachesBulletins) in [("Brindlewood", false), ("Quillanby", true)] {
+            var files = Self.files
+            let readings = ClaimReadings()
+            let before = try DiffInbox.corpus(files: files)
+            _ = RelationEngine.relations(documents: before.documents, claims: before.claims, jobs: 2, readings: readings)
+            let groups = readings.foundPairs.searchedLastPass
+            files["orchard.txt"] = page(naming: name)
+            let after = try DiffInbox.corpus(files: files)
+            #expect(after.claims.count == before.claims.count + 8 && CountBand.floor(after.claims.count) == CountBand.floor(before.claims.count))
+            let fresh = RelationEngine.relations(documents: after.documents, claims: after.claims, jobs: 2)
+            let kept = RelationEngine.relations(documents: after.documents, claims: after.claims, jobs: 2, readings: readings)
+            #expect(kept.0 == fresh.0 && kept.1 == fresh.1, "\(name)")
+            if reachesBulletins {
+                #expect(readings.foundPairs.searchedLastPass > 0, "the groups of the claims naming \(name) are searched again")
+            } else {
+                #expect(readings.foundPairs.searchedLastPass == 0 && readings.foundPairs.reusedLastPass == groups, "\(name)")
+            }
+        }
+    }
+
     /// A document's date is the period of its undated claims: when it changes, its claims are read again.
     @Test func aDocumentWhoseDateChangesIsReadAgain() throws {
         let sentence = "Quillanby Ferries ran 1240 crossings on the northern route."
