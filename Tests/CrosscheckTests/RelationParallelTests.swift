@@ -193,6 +193,23 @@ import Testing
         }
     }
 
+    /// A watcher whose table of names has outgrown the corpus starts afresh: nothing kept, names numbered anew, and the
+    /// next update still gives a fresh build's relations.
+    @Test func aWatcherWhoseNamesOutgrewTheCorpusStartsAfresh() {
+        let corpus = Self.corpus
+        let readings = ClaimReadings()
+        _ = RelationEngine.relations(documents: corpus.documents, claims: corpus.claims, jobs: 2, readings: readings)
+        let names = readings.names.count
+        readings.forgetEverythingIfNamesOutgrow(liveNames: names / 4, floor: names)
+        #expect(readings.count == corpus.documents.count && readings.names.count == names, "not yet outgrown")
+        readings.forgetEverythingIfNamesOutgrow(liveNames: names / 4 - 1, floor: names - 1)
+        #expect(readings.count == 0 && readings.names.count == 0 && readings.madeRelations.isEmpty)
+        let fresh = RelationEngine.relations(documents: corpus.documents, claims: corpus.claims, jobs: 2)
+        let kept = RelationEngine.relations(documents: corpus.documents, claims: corpus.claims, jobs: 2, readings: readings)
+        #expect(kept.0 == fresh.0 && kept.1 == fresh.1)
+        #expect(readings.reusedLastPass == 0 && readings.foundPairs.reusedLastPass == 0 && readings.names.count == names)
+    }
+
     /// A document's date is the period of its undated claims: when it changes, its claims are read again.
     @Test func aDocumentWhoseDateChangesIsReadAgain() throws {
         let sentence = "Quillanby Ferries ran 1240 crossings on the northern route."

@@ -11,7 +11,8 @@ struct ClaimReading: Sendable {
     var terms = TermNumbering()
     var rows: [[Int32]] = []
     var periods: [Period] = []
-    var names: [(names: Set<String>, opening: String?)] = []
+    /// Each claim's names, numbered in the table of the pass that read them (`ClaimReadings.names` for a watcher's).
+    var names: [NamedEntities.ClaimNames] = []
     var documents: [Int] = []
     var holdings: [OfficeHolders.Holding] = []
     /// The sides of relations made from these facts, kept for the next update (`ClaimReadings`).
@@ -96,6 +97,10 @@ final class ClaimReadings: @unchecked Sendable {
     private var made: [UInt64: RelationEngine.Made] = [:]
     /// What the search found in each group of facts at the last update.
     let foundPairs = FoundPairs()
+    /// The names every kept reading's claims are numbered in. Names of documents gone stay in it; once it holds far more
+    /// than the corpus uses, `forgetEverythingIfNamesOutgrow(liveNames:)` starts afresh.
+    var names: NameTable { lock.withLock { nameTable } }
+    private var nameTable = NameTable()
     /// How many relations the last pass took as they were made before (counted as it goes; read after it).
     private(set) var reusedRelations = 0
     private let lock = NSLock()
@@ -134,6 +139,18 @@ final class ClaimReadings: @unchecked Sendable {
     }
 
     /// Forgets every reading not read or kept since the last call: the cache holds what the corpus holds now.
+    /// Forgets every reading, found pair and made relation, and numbers names anew, when the table of names holds more
+    /// than four times the `liveNames` the corpus uses now (and over `floor`): a watcher that runs for days through many
+    /// edits would otherwise keep every name it ever met. The next update reads every document's claims again.
+    func forgetEverythingIfNamesOutgrow(liveNames: Int, floor: Int = 50_000) {
+        let outgrown = lock.withLock {
+            guard nameTable.count > max(floor, 4 * liveNames) else { return false }
+            (kept, used, made, nameTable) = ([:], [], [:], NameTable())
+            return true
+        }
+        if outgrown { foundPairs.replace(with: [:], reused: 0) }
+    }
+
     func forgetUnused() {
         lock.lock()
         defer { lock.unlock() }

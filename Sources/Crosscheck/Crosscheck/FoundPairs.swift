@@ -53,8 +53,9 @@ final class FoundPairs: @unchecked Sendable {
     /// A claim's id is a hash of its document and its sentence, which fix its words, its heading, its figures and its
     /// document; what else its facts and vector depend on is its period, the banded counts of its words, the corpus's
     /// banded size and the names it is credited with (its own, its document's most used, those uncommon in the corpus).
-    /// Term and name ids are numbered anew at each update, so terms and names are hashed by their text. Hashes are
-    /// seeded per process: signatures are compared only within one watcher.
+    /// Terms are numbered anew at each update, so they are hashed by their text; names keep their ids for as long as
+    /// the watcher runs (`ClaimReadings.names`). Hashes are seeded per process: signatures are compared only within one
+    /// watcher.
     struct Signatures {
         let claims: [UInt64]
         /// Each fact's place among its claim's facts.
@@ -62,11 +63,10 @@ final class FoundPairs: @unchecked Sendable {
         let bandedCount: Int
 
         init(claims: [Claim], periods: [Period], facts: [Fact], similarity: SimilarityIndex, entities: PackedLists<Int32>,
-             uncommon: PackedLists<Int32>, names: [String], jobs: Int) {
+             uncommon: PackedLists<Int32>, jobs: Int) {
             var hashes = [UInt64](repeating: 0, count: similarity.termIDs.count)
             for (term, id) in similarity.termIDs { hashes[Int(id)] = Self.hash(term) }
             let termHashes = hashes
-            let nameHashes = names.map(Self.hash)
             let bandedCount = similarity.bandedCount
             let frequency = similarity.documentFrequency
             self.claims = ParallelMap.map(Array(claims.indices), jobs: jobs) { index in
@@ -81,9 +81,9 @@ final class FoundPairs: @unchecked Sendable {
                     terms &+= Hashing.mix(termHashes[Int(entry.term)] &+ UInt64(frequency[Int(entry.term)]) &* 0x9E37_79B9_7F4A_7C15)
                 }
                 var named: UInt64 = 0
-                entities.withLists(index, index) { ids, list, _ in for id in ids[list] { named &+= Hashing.mix(nameHashes[Int(id)]) } }
+                entities.withLists(index, index) { ids, list, _ in for id in ids[list] { named &+= Hashing.mix(UInt64(id)) } }
                 var rare: UInt64 = 0
-                uncommon.withLists(index, index) { ids, list, _ in for id in ids[list] { rare &+= Hashing.mix(nameHashes[Int(id)] ^ 0x5555) } }
+                uncommon.withLists(index, index) { ids, list, _ in for id in ids[list] { rare &+= Hashing.mix(UInt64(id) ^ 0x5555_5555_0000_0000) } }
                 for part in [terms, named, rare, UInt64(bandedCount)] { signature = Hashing.mix(signature ^ part) }
                 return signature
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The names a claim mentions (capitalised words past the first, acronyms), joined with the names its
 /// document mentions most: two figures about different named things are never in conflict.
 enum NamedEntities {
@@ -45,40 +47,54 @@ enum NamedEntities {
     }
 
 
+    /// A claim's names as ids of a `NameTable`: the names it writes as names, ascending, and its first word when that
+    /// may be a name (`candidates(tokens:)`).
+    struct ClaimNames: Sendable {
+        var own: [Int32]
+        var opening: Int32?
+
+        static let none = ClaimNames(own: [], opening: nil)
+
+        init(own: [Int32], opening: Int32?) {
+            (self.own, self.opening) = (own, opening)
+        }
+
+        /// The names of a sentence's tokens, numbered in `table`.
+        init(tokens: [Token], table: NameTable) {
+            let (names, opening) = candidates(tokens: tokens)
+            (own, self.opening) = table.ids(of: names, opening: opening)
+        }
+    }
+
     /// For each claim, as ascending name ids: its names joined with the three names its document uses most
     /// (`entities`), and those of its own names that at most `uncommonLimit` claims use, counted in bands (`CountBand`)
-    /// (`uncommon`: "Varquesszel", "Mitsubishi", not "Canada" in a Canada corpus). A sentence's first word counts as a name when the corpus uses it
-    /// as one elsewhere ("Japan is …").
+    /// (`uncommon`: "Varquesszel", "Mitsubishi", not "Canada" in a Canada corpus). A sentence's first word counts as a
+    /// name when the corpus uses it as one elsewhere ("Japan is …").
     ///
-    /// Names are numbered in their sorted order, so ids do not depend on which thread met a name first, and a tie
-    /// between names broken by id is broken by name; everything after the numbering counts ids, not strings.
+    /// What is found does not depend on how `table` numbered the names: lists are only compared for a shared name, and a
+    /// tie between two names a document uses equally often is broken by the names themselves.
     /// - Parameter documents: each claim's document index, or -1.
-    /// - Returns: the two lists of each claim, and every name by its id.
-    static func nameSets(candidates found: [(names: Set<String>, opening: String?)], documents: [Int], documentCount: Int,
-                         uncommonLimit: Int, jobs: Int = 1) -> (entities: PackedLists<Int32>, uncommon: PackedLists<Int32>, names: [String]) {
-        let slice = max(1, found.count / max(1, jobs * 8))
-        let gathered = ParallelMap.map(Array(stride(from: 0, to: found.count, by: slice)), jobs: jobs, chunkSize: 1) { start in
-            var names = Set<String>()
-            for index in start..<min(found.count, start + slice) { names.formUnion(found[index].names) }
-            return names
+    /// - Returns: the two lists of each claim, and how many names the claims use.
+    static func nameSets(claims found: [ClaimNames], documents: [Int], documentCount: Int, table: NameTable,
+                         uncommonLimit: Int, jobs: Int = 1) -> (entities: PackedLists<Int32>, uncommon: PackedLists<Int32>, liveNames: Int) {
+        let names = table.names
+        // Which names some claim writes as a name: a first word is one only then.
+        var isName = [Bool](repeating: false, count: names.count)
+        for claim in found { for id in claim.own { isName[Int(id)] = true } }
+        let known = isName
+        let own: [[Int32]] = ParallelMap.map(found, jobs: jobs) { claim in
+            guard let opening = claim.opening, known[Int(opening)], !claim.own.contains(opening) else { return claim.own }
+            return (claim.own + [opening]).sorted()
         }
-        var known = Set<String>()
-        for names in gathered { known.formUnion(names) }
-        let names = known.sorted()
-        let ids = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
-        let own: [[Int32]] = ParallelMap.map(found, jobs: jobs) { names, opening in
-            var result = names.map { ids[$0]! }
-            if let opening, !names.contains(opening), let id = ids[opening] { result.append(id) }
-            return result.sorted()
-        }
-        var claimsPerName = [Int](repeating: 0, count: ids.count)
+        var claimsPerName = [Int](repeating: 0, count: names.count)
         var perDocument = [[Int32: Int]](repeating: [:], count: documentCount)
-        for (claim, names) in own.enumerated() {
-            for id in names { claimsPerName[Int(id)] += 1 }
-            if documents[claim] >= 0 { for id in names { perDocument[documents[claim]][id, default: 0] += 1 } }
+        for (claim, ids) in own.enumerated() {
+            for id in ids { claimsPerName[Int(id)] += 1 }
+            if documents[claim] >= 0 { for id in ids { perDocument[documents[claim]][id, default: 0] += 1 } }
         }
         let key: [[Int32]] = ParallelMap.map(perDocument, jobs: jobs) { table in
-            table.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).filter { $0.value >= 2 }.map(\.key)
+            table.sorted { $0.value != $1.value ? $0.value > $1.value : names[Int($0.key)] < names[Int($1.key)] }
+                .prefix(3).filter { $0.value >= 2 }.map(\.key)
         }
         let entities = ParallelMap.map(Array(own.indices), jobs: jobs) { claim -> [Int32] in
             let document = documents[claim]
@@ -87,6 +103,33 @@ enum NamedEntities {
         }
         let frequency = claimsPerName.map(CountBand.floor)
         let uncommon = ParallelMap.map(own, jobs: jobs) { names in names.filter { frequency[Int($0)] <= uncommonLimit } }
-        return (PackedLists(entities), PackedLists(uncommon), names)
+        return (PackedLists(entities), PackedLists(uncommon), claimsPerName.count { $0 > 0 })
+    }
+}
+
+/// Names numbered as they are first met, for as long as a build or a watcher runs: a name keeps its id from one update
+/// to the next, so that a document's names read once are read again as they were. Thread-safe.
+final class NameTable: @unchecked Sendable {
+    private var ids: [String: Int32] = [:]
+    private var all: [String] = []
+    private let lock = NSLock()
+
+    /// Every name met so far, by id.
+    var names: [String] { lock.withLock { all } }
+
+    var count: Int { lock.withLock { all.count } }
+
+    /// The ids of `names` (ascending) and of `opening`, numbering the names not met before.
+    func ids(of names: Set<String>, opening: String?) -> (own: [Int32], opening: Int32?) {
+        lock.withLock {
+            func id(_ name: String) -> Int32 {
+                if let id = ids[name] { return id }
+                let id = Int32(all.count)
+                ids[name] = id
+                all.append(name)
+                return id
+            }
+            return (names.map(id).sorted(), opening.map(id))
+        }
     }
 }

@@ -41,6 +41,8 @@ public enum RelationEngine {
 
         // Facts, words and names of every claim, read once per claim and in parallel, in runs of claims that number
         // their words' terms together. Claims are read in place: a copy would retain each of their strings.
+        // Names are numbered once for the pass, or, for a watcher, once for as long as it runs (its readings keep them).
+        let nameTable = readings?.names ?? NameTable()
         let ranges: [Range<Int>] = if readings != nil {
             ClaimReadings.documentRuns(claims)
         } else {
@@ -63,7 +65,7 @@ public enum RelationEngine {
                         reading.documents.append(-1)
                         reading.rows.append([])
                         reading.periods.append(.unknown)
-                        reading.names.append(([], nil))
+                        reading.names.append(.none)
                         continue
                     }
                     let tokens = Tokenizer.tokens(claim.pointee.text)
@@ -82,7 +84,7 @@ public enum RelationEngine {
                     }
                     reading.rows.append(row)
                     reading.periods.append(period)
-                    reading.names.append(NamedEntities.candidates(tokens: tokens))
+                    reading.names.append(NamedEntities.ClaimNames(tokens: tokens, table: nameTable))
                     reading.documents.append(document)
                     reading.holdings += OfficeHolders.holdings(tokens: tokens, claim: index)
                 }
@@ -96,9 +98,9 @@ public enum RelationEngine {
         let facts = [Fact](concatenating: runs.lazy.map(\.facts))
         let metricTermIDs = metricTermIDs(of: facts, similarity: similarity, jobs: jobs)
         // A name in up to 2% of the claims is still specific; a word is uncommon below 0.5%.
-        let (entities, uncommonNames, names) = NamedEntities.nameSets(
-            candidates: Array(concatenating: runs.lazy.map(\.names)), documents: Array(concatenating: runs.lazy.map(\.documents)),
-            documentCount: documents.count, uncommonLimit: max(5, similarity.bandedCount / 50), jobs: jobs)
+        let (entities, uncommonNames, liveNames) = NamedEntities.nameSets(
+            claims: Array(concatenating: runs.lazy.map(\.names)), documents: Array(concatenating: runs.lazy.map(\.documents)),
+            documentCount: documents.count, table: nameTable, uncommonLimit: max(5, similarity.bandedCount / 50), jobs: jobs)
         let rareLimit = max(5, similarity.bandedCount / 200)
         let holdings = Array(concatenating: runs.lazy.map(\.holdings))
         // Everything else the runs hold (words, names) is read: a batch build lets them go before the search, which is
@@ -128,7 +130,7 @@ public enum RelationEngine {
         var known: [Int: [FoundPairs.Entry]] = [:]
         if let readings {
             let signatures = FoundPairs.Signatures(claims: claims, periods: periods, facts: facts, similarity: similarity, entities: entities,
-                                                   uncommon: uncommonNames, names: names, jobs: jobs)
+                                                   uncommon: uncommonNames, jobs: jobs)
             groupSignatures = ParallelMap.map(groups, jobs: jobs, chunkSize: 1) { signatures.group($0.members, facts: facts) }
             for (index, group) in groups.enumerated() {
                 let key = FoundPairs.key(block: blockKeys[group.block], year: group.year)
@@ -369,6 +371,7 @@ public enum RelationEngine {
             for number in made.keys.filter({ !numbers.contains($0) }) { made[number] = nil }
         }
         readings.keepMadeRelations(made, reused: reused)
+        readings.forgetEverythingIfNamesOutgrow(liveNames: liveNames)
         for index in relations.indices where relations[index].kind == .contradiction {
             let (a, b) = (relations[index].first, relations[index].second)
             if let claim = betterSupported((a.id, b.id, a.document, b.document)) { relations[index].betterSupported = claim }
