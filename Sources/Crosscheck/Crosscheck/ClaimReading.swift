@@ -138,7 +138,6 @@ final class ClaimReadings: @unchecked Sendable {
         used.insert(key.slot)
     }
 
-    /// Forgets every reading not read or kept since the last call: the cache holds what the corpus holds now.
     /// Forgets every reading, found pair and made relation, and numbers names anew, when the table of names holds more
     /// than four times the `liveNames` the corpus uses now (and over `floor`): a watcher that runs for days through many
     /// edits would otherwise keep every name it ever met. The next update reads every document's claims again.
@@ -151,6 +150,7 @@ final class ClaimReadings: @unchecked Sendable {
         if outgrown { foundPairs.replace(with: [:], reused: 0) }
     }
 
+    /// Forgets every reading not read or kept since the last call: the cache holds what the corpus holds now.
     func forgetUnused() {
         lock.lock()
         defer { lock.unlock() }
