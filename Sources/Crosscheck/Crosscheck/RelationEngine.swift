@@ -127,14 +127,15 @@ public enum RelationEngine {
         let groups = CandidateSearch.groups(of: blocks, facts: facts)
         // A watcher takes the pairs of each group nothing has changed in as its last update found them.
         var groupSignatures: [UInt64] = []
+        var groupKeys: [String] = []
         var known: [Int: [FoundPairs.Entry]] = [:]
         if let readings {
             let signatures = FoundPairs.Signatures(claims: claims, periods: periods, facts: facts, similarity: similarity, entities: entities,
                                                    uncommon: uncommonNames, jobs: jobs)
             groupSignatures = ParallelMap.map(groups, jobs: jobs, chunkSize: 1) { signatures.group($0.members, facts: facts) }
-            for (index, group) in groups.enumerated() {
-                let key = FoundPairs.key(block: blockKeys[group.block], year: group.year)
-                if let entries = readings.foundPairs.entries(for: key, signature: groupSignatures[index]) { known[index] = entries }
+            groupKeys = groups.map { FoundPairs.key(block: blockKeys[$0.block], year: $0.year) }
+            for index in groups.indices {
+                if let entries = readings.foundPairs.entries(for: groupKeys[index], signature: groupSignatures[index]) { known[index] = entries }
             }
         }
         var search: CandidateSearch? = CandidateSearch(groups: groups, facts: facts, similarity: similarity, jobs: jobs,
@@ -184,13 +185,12 @@ public enum RelationEngine {
                     let (firstClaim, secondClaim) = (facts[x].claim, facts[y].claim)
                     reused[(firstClaim &+ secondClaim) % shards].append(Found(entry.verdict, first: firstClaim, second: secondClaim, a: x, b: y))
                 }
-                kept[FoundPairs.key(block: blockKeys[groups[group].block], year: groups[group].year)] = FoundPairs.Kept(signature: groupSignatures[group], entries: entries)
+                kept[groupKeys[group]] = FoundPairs.Kept(signature: groupSignatures[group], entries: entries)
             }
             var entriesByGroup: [Int: [FoundPairs.Entry]] = [:]
             for (unit, result) in zip(search!.units, searched) { entriesByGroup[unit.group, default: []] += result.entries }
             for group in groups.indices where known[group] == nil {
-                kept[FoundPairs.key(block: blockKeys[groups[group].block], year: groups[group].year)] =
-                    FoundPairs.Kept(signature: groupSignatures[group], entries: entriesByGroup[group] ?? [])
+                kept[groupKeys[group]] = FoundPairs.Kept(signature: groupSignatures[group], entries: entriesByGroup[group] ?? [])
             }
             readings.foundPairs.replace(with: kept, reused: known.count)
             searched.append((reused, []))
