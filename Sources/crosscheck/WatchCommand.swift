@@ -31,7 +31,7 @@ struct WatchCommand: ParsableCommand {
     var poll: Double?
 
     @Option(name: .long, help: ArgumentHelp("How long a file must be quiet before it is read, in milliseconds.", valueName: "MS"))
-    var quietPeriod: Int = 50
+    var quietPeriod: Int = 20
 
     @Option(help: "How batches and notices are printed on standard error: text or json (one object per line).")
     var logFormat: LogFormat = .text

@@ -11,7 +11,7 @@ public struct WatchOptions: Sendable {
     /// A batch starts after at most this long, even while events keep arriving.
     public var maximumDelay: Double
 
-    public init(build: BuildOptions, pollInterval: Double? = nil, quietPeriod: Double = 0.05, maximumDelay: Double = 1.0) {
+    public init(build: BuildOptions, pollInterval: Double? = nil, quietPeriod: Double = 0.02, maximumDelay: Double = 1.0) {
         self.build = build
         self.pollInterval = pollInterval
         self.quietPeriod = quietPeriod
