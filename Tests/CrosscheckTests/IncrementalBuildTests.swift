@@ -85,6 +85,47 @@ import Testing
         #expect(try storedCorpus() == fresh(), "written whole")
     }
 
+    /// The store the watcher swapped out is kept beside the output folder and becomes the next store, brought forward over
+    /// two updates; a spare someone touched since is not built on, and stopping removes it.
+    @Test func theStoreBeforeLastIsBroughtForwardOverTwoUpdates() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let stored = output.appendingPathComponent("corpus.sqlite")
+        let spare = SpareStore.path(beside: output)
+        func storedCorpus() throws -> Corpus { try SQLiteCorpusStore(path: stored.path).load() }
+        func inode(_ url: URL) -> UInt64? { FileStamp(path: url.path)?.inode }
+        try write("a.txt", "Budget\n\nThe operating budget of the Lakeview Public Library totalled $18.4 million in 2022.\n")
+        try write("b.txt", "Budget news\n\nThe operating budget of the Lakeview Public Library totalled $19.1 million in 2022.\n")
+        let build = IncrementalBuild(options: options(), reader: "test")
+        _ = try build.update()
+        #expect(inode(spare) == nil, "a first write has no old store to keep")
+
+        // A page about something else leaves every row of the first corpus as it was.
+        try write("c.txt", "Weather\n\nIt rained on 12 days in March 2023.\n")
+        _ = try build.update()
+        #expect(try storedCorpus() == fresh())
+        let kept = try #require(inode(spare), "the swapped-out store is kept")
+
+        // The spare holds the first corpus: this update's removal must be applied to it, as well as the last update's page.
+        try FileManager.default.removeItem(at: inbox.appendingPathComponent("a.txt"))
+        try write("d.txt", "More\n\nThe library lent 455,000 books in 2023, up 4 per cent.\n")
+        _ = try build.update()
+        #expect(inode(stored) == kept, "the spare became the store")
+        #expect(try storedCorpus() == fresh())
+
+        try write("b.txt", "Budget news\n\nThe operating budget of the Lakeview Public Library totalled $18.4 million in 2022.\n")
+        _ = try build.update()
+        #expect(try storedCorpus() == fresh())
+
+        // A spare that is not the file the watcher left is written over, not built on.
+        try SQLiteCorpusStore(path: spare.path).save(RelationEngine.relate(TestSupport.seedCorpus))
+        try write("e.txt", "Visitors\n\nThe library counted 1.2 million visits in 2023.\n")
+        _ = try build.update()
+        #expect(try storedCorpus() == fresh())
+
+        build.stop()
+        #expect(inode(spare) == nil, "stopping removes the spare")
+    }
+
     @Test func aFileBeingWrittenWaitsAndAKnownOneKeepsItsLastCompleteVersion() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         try write("known.txt", "Known\n\nThe library lent 412,000 books in 2021.\n")

@@ -5,11 +5,26 @@ import Foundation
 /// two renames with recovery at the next run).
 struct AtomicFolder {
     let target: URL
+    /// Whether the old content, once swapped out, is removed on a background thread rather than before `replace`
+    /// returns (a watcher's corpus is a hundred megabytes of files: removing them was a twentieth of an update).
+    /// `waitForDiscards()` waits for the removals; the next replacement does so before it tidies the parent folder.
+    let discardsInBackground: Bool
+
+    init(target: URL, discardsInBackground: Bool = false) {
+        self.target = target
+        self.discardsInBackground = discardsInBackground
+    }
 
     private var parent: URL { target.deletingLastPathComponent() }
     private var name: String { target.lastPathComponent }
 
-    func replace(_ fill: (URL) throws -> Void) throws {
+    /// Fills a staging folder with `fill` and swaps it in for the target.
+    /// - Parameter kept: a file of the old content (by name) to move to `to` instead of discarding it, once the new
+    ///   content is in place. Only where the folders are exchanged in one step.
+    /// - Returns: Whether `kept` was moved.
+    @discardableResult
+    func replace(keeping kept: (name: String, to: URL)? = nil, _ fill: (URL) throws -> Void) throws -> Bool {
+        var isKept = false
         let fileManager = FileManager.default
         tidy()
         let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -38,7 +53,9 @@ struct AtomicFolder {
                 throw CrosscheckError.outputNotWritable(path: target.path, reason: "it exists and is not a folder")
             }
             if FolderExchange.exchange(staging.path, target.path) {
-                try? fileManager.removeItem(at: staging)  // now holds the old corpus
+                // The staging folder now holds the old content.
+                if let kept { isKept = rename(staging.appendingPathComponent(kept.name).path, kept.to.path) == 0 }
+                discard(staging)
             } else {
                 let old = parent.appendingPathComponent(".\(name).old-\(token)")
                 do {
@@ -60,13 +77,32 @@ struct AtomicFolder {
             }
         }
         fsyncFolder(parent)
+        return isKept
     }
 
     /// Puts back a folder a killed run left half-swapped and removes its staging and old folders; before
     /// reading the target (as a restarted watcher does), and before every replacement.
     func tidy() {
+        Self.waitForDiscards()
         recoverInterruptedSwap()
         removeLeftovers()
+    }
+
+    /// Removes a folder of old content: now, or on the background queue.
+    private func discard(_ folder: URL) {
+        guard discardsInBackground else {
+            try? FileManager.default.removeItem(at: folder)
+            return
+        }
+        Self.discards.async(group: Self.pendingDiscards) { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    private static let discards = DispatchQueue(label: "crosscheck.atomic-folder.discards")
+    private static let pendingDiscards = DispatchGroup()
+
+    /// Returns once every old content handed to the background queue is removed.
+    static func waitForDiscards() {
+        pendingDiscards.wait()
     }
 
     /// A crash between the two renames of the fallback leaves `.NAME.old-*` and no NAME: put it back.

@@ -39,11 +39,32 @@ struct CorpusDelta: Sendable {
         }
 
         init() {}
+
+        /// The ids that changed from a first corpus to a third, given the changes from the first to a second (these)
+        /// and from the second to the third: each id one of them names, so that a store holding the first corpus,
+        /// its `gone` rows deleted and the third corpus's `arrived` rows inserted, holds the third.
+        func followed(by later: Changes) -> Changes {
+            var both = self
+            both.gone.formUnion(later.gone)
+            both.arrived.formUnion(later.arrived)
+            return both
+        }
     }
 
     var documents = Changes()
     var claims = Changes()
     var relations = Changes()
+
+    init() {}
+
+    /// These changes, then `later` (see `Changes.followed(by:)`).
+    func followed(by later: CorpusDelta) -> CorpusDelta {
+        var both = self
+        both.documents = documents.followed(by: later.documents)
+        both.claims = claims.followed(by: later.claims)
+        both.relations = relations.followed(by: later.relations)
+        return both
+    }
 
     init(from old: Corpus, to new: Corpus, jobs: Int = 1) {
         documents = Changes(old: old.documents, new: new.documents, jobs: jobs)

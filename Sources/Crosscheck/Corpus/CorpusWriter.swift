@@ -23,14 +23,23 @@ public enum CorpusWriter {
     /// store starts as a copy of the old one and only the rows that differ are deleted and inserted, and the export
     /// lines of values that did not change are taken from `cache`. When the folder's `corpus.sqlite` is no longer
     /// the file `previous` describes, every row is written.
+    ///
+    /// With `keepsSpare` (a watcher, which writes again and again), the old folder's store is kept beside the output
+    /// folder (`SpareStore`) rather than removed, and the next write builds on it instead of copying the current store;
+    /// with `discardOldInBackground`, the rest of the old corpus is removed after this returns
+    /// (`AtomicFolder.waitForDiscards()`).
     /// - Returns: The corpus as written, for the next write.
     @discardableResult
     static func write(_ corpus: Corpus, to output: URL, jobs: Int = 1, timings: inout StageTimings, extraFiles: [(String, Data)] = [],
-                      cache: ExportLineCache? = nil, previous: WrittenCorpus? = nil) throws -> WrittenCorpus? {
-        let folder = AtomicFolder(target: output)
+                      cache: ExportLineCache? = nil, previous: WrittenCorpus? = nil, keepsSpare: Bool = false,
+                      discardOldInBackground: Bool = false) throws -> WrittenCorpus? {
+        let folder = AtomicFolder(target: output, discardsInBackground: discardOldInBackground)
         let storedPath = output.appendingPathComponent(storeName).path
         // The old store is built on only while it is the very file its corpus was read from or written to.
         let previous = previous.flatMap { $0.store == FileStamp(path: storedPath) ? $0 : nil }
+        let sparePath = SpareStore.path(beside: output)
+        // Likewise the spare, the store of the corpus before that.
+        let spare = previous?.spare.flatMap { $0.stamp == FileStamp(path: sparePath.path) ? $0 : nil }
         var local = StageTimings()
         let delta = previous.map { previous in local.measure(.store) { CorpusDelta(from: previous.corpus, to: corpus, jobs: jobs) } }
         // A batch build's relations are made as they are read: the store, which reads every one, writes each one's JSON
@@ -38,13 +47,17 @@ public enum CorpusWriter {
         let relationLinesWithStore = cache == nil && previous == nil && corpus.relations.keyOrderKeepsEachKindsOrder
         // Made a chunk at a time, ahead of the store, by a thread done with its other exports.
         let relationsInKeyOrder = relationLinesWithStore ? RelationsInKeyOrder(corpus.relations) : nil
+        let kept = keepsSpare && previous != nil ? (name: storeName, to: sparePath) : nil
+        var isSpareKept = false
         do {
-            try folder.replace { staging in
+            isSpareKept = try folder.replace(keeping: kept) { staging in
                 for (name, data) in extraFiles { try data.write(to: staging.appendingPathComponent(name)) }
                 let stagedStore = staging.appendingPathComponent(storeName)
                 @Sendable func saveStore() throws {
                     let store = SQLiteCorpusStore(path: stagedStore.path)
-                    if let previous, let delta, (try? FileManager.default.copyItem(atPath: storedPath, toPath: stagedStore.path)) != nil {
+                    if let spare, let delta, rename(sparePath.path, stagedStore.path) == 0 {
+                        try store.save(corpus, over: spare.corpus, delta: spare.delta.followed(by: delta))
+                    } else if let previous, let delta, (try? FileManager.default.copyItem(atPath: storedPath, toPath: stagedStore.path)) != nil {
                         try store.save(corpus, over: previous.corpus, delta: delta)
                     } else if let relationsInKeyOrder {
                         try? FileManager.default.removeItem(at: stagedStore)
@@ -77,7 +90,11 @@ public enum CorpusWriter {
             throw error
         }
         timings.merge(local)
-        return FileStamp(path: storedPath).map { WrittenCorpus(corpus: corpus, store: $0) }
+        // The old folder's store holds the previous corpus; the next write brings it from there to its own corpus.
+        let newSpare = isSpareKept ? previous.flatMap { previous in
+            FileStamp(path: sparePath.path).map { SpareStore(corpus: previous.corpus, stamp: $0, delta: delta ?? CorpusDelta()) }
+        } : nil
+        return FileStamp(path: storedPath).map { WrittenCorpus(corpus: corpus, store: $0, spare: newSpare) }
     }
 
     static let storeName = "corpus.sqlite"
@@ -148,6 +165,8 @@ final class OnceComputed<Value: Sendable>: @unchecked Sendable {
 struct WrittenCorpus: Sendable {
     var corpus: Corpus
     var store: FileStamp
+    /// The store of the corpus written before this one, kept by a watcher for its next write.
+    var spare: SpareStore?
 
     /// The corpus stored in `folder`, read with its stamp (nil when there is none, or it cannot be read).
     static func read(from folder: URL) -> WrittenCorpus? {
@@ -156,5 +175,29 @@ struct WrittenCorpus: Sendable {
               FileStamp(path: path) == stamp
         else { return nil }
         return WrittenCorpus(corpus: corpus, store: stamp)
+    }
+}
+
+/// The store of the corpus a watcher wrote before its last write: the old folder's `corpus.sqlite`, moved beside the
+/// output folder (`.Output.spare-corpus.sqlite`) when the new corpus was swapped in. The next write moves it into its
+/// staging folder and applies what changed over the last two writes, instead of copying the current store whole (a
+/// copy of 35 MB at 1,000 documents, an eighth of an update). A watcher removes it when it stops, and at start-up the
+/// one a killed watcher left.
+struct SpareStore: Sendable {
+    /// What the file holds.
+    var corpus: Corpus
+    /// The file as it was left: a spare that is not this file any more is not built on.
+    var stamp: FileStamp
+    /// From `corpus` to the corpus written last.
+    var delta: CorpusDelta
+
+    /// Where the spare of the corpus folder `output` lies: a hidden file beside it.
+    static func path(beside output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).spare-\(CorpusWriter.storeName)")
+    }
+
+    /// Removes the spare of `output`, if any.
+    static func remove(beside output: URL) {
+        unlink(path(beside: output).path)
     }
 }

@@ -50,6 +50,11 @@ public final class InboxWatcher {
     /// Watches until `shouldStop` returns true (checked at least every 0.2 s), then finishes the batch in hand and returns.
     /// Throws when the inbox disappears or the corpus cannot be written.
     public func run(shouldStop: () -> Bool, report: (WatchReport) -> Void) throws {
+        // Each update's old corpus is removed in the background, and its store kept for the next: gone before the watcher returns.
+        defer {
+            build.stop()
+            AtomicFolder.waitForDiscards()
+        }
         let root = options.build.inbox.standardizedFileURL.resolvingSymlinksInPath().path
         if pollInterval == nil {
             // Watch first, then scan: whatever arrives between the two is seen by one or the other.

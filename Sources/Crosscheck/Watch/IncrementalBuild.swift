@@ -27,6 +27,8 @@ final class IncrementalBuild {
         // A watcher killed after swapping in its corpus but before removing the old one may have nothing to
         // write for a long time: tidy now, not at the next write.
         AtomicFolder(target: options.output).tidy()
+        // Nothing is known of a spare store found now (a killed watcher's): it is not built on.
+        SpareStore.remove(beside: options.output)
         record = InboxRecord.load(from: options.output, reader: reader)
         written = WrittenCorpus.read(from: options.output)
         // Documents in the stored corpus are reused only when this same program read them.
@@ -112,11 +114,18 @@ final class IncrementalBuild {
         let batch = WatchBatch(old: (record, corpus), new: (newRecord, newCorpus), started: started)
         if newRecord != record || newCorpus != corpus {
             written = try CorpusWriter.write(newCorpus, to: options.output, jobs: options.jobs, timings: &timings,
-                                             extraFiles: [(InboxRecord.fileName, try newRecord.encoded())], cache: lines, previous: written)
+                                             extraFiles: [(InboxRecord.fileName, try newRecord.encoded())], cache: lines, previous: written,
+                                             keepsSpare: true, discardOldInBackground: true)
         }
         cache = newCache
         record = newRecord
         return batch.finished(at: DispatchTime.now(), timings: timings)
+    }
+
+    /// Removes what only a running watcher uses (the spare store beside the output folder); the next update makes it again.
+    func stop() {
+        written?.spare = nil
+        SpareStore.remove(beside: options.output)
     }
 
     /// The entries of a corpus that discovery refused (links not followed): its inputs that are not files of the record.
