@@ -140,7 +140,9 @@ struct ReportContent: Sendable {
         // Most confident first; the id settles ties, so the order never depends on anything but the corpus.
         // Indices are ranked rather than the relations themselves, which are costly to move.
         func isMoreConfident(_ a: Int, _ b: Int) -> Bool {
-            (relations.confidence(at: b), relations.id(at: a)) < (relations.confidence(at: a), relations.id(at: b))
+            let (x, y) = (relations.confidence(at: a), relations.confidence(at: b))
+            // The ids only on a tie: reading one copies a string.
+            return x != y ? y < x : relations.id(at: a) < relations.id(at: b)
         }
         func ranked(_ kind: Relation.Kind, first count: Int = .max) -> [Int] {
             Ranking.first(count, of: byKind[kind] ?? [], by: isMoreConfident)
@@ -274,20 +276,17 @@ struct ReportContent: Sendable {
     /// - Complexity: Near-linear in the agreements: only the listed groups are sorted.
     private static func agreementGroups(_ agreements: [Int], in relations: RelationList, first limit: Int, claimIndex: [String: Int],
                                         by isMoreConfident: (Int, Int) -> Bool) -> [[Int]] {
-        // A node is a claim on one metric; numbers stand for the strings, so that joining nodes is cheap.
-        struct Node: Hashable {
-            var metric: Int
-            var claim: Int
-        }
-        var metrics: [String: Int] = [:], otherClaims: [String: Int] = [:], nodes: [Node: Int] = [:]
+        // A node is a claim on one metric, keyed by the two numbers that stand for their strings in one word, so that
+        // joining nodes is cheap. Claims the report does not list are numbered down from the top of 32 bits.
+        var metrics: [String: Int] = [:], otherClaims: [String: Int] = [:], nodes: [UInt64: Int] = [:]
         var parent: [Int] = []
         func node(_ metric: Int, _ claim: String) -> Int {
             var number = claimIndex[claim] ?? otherClaims[claim] ?? -1
             if number < 0 {
-                number = Int.max - otherClaims.count
+                number = Int(UInt32.max) - otherClaims.count
                 otherClaims[claim] = number
             }
-            let key = Node(metric: metric, claim: number)
+            let key = UInt64(metric) << 32 | UInt64(number)
             if let known = nodes[key] { return known }
             nodes[key] = parent.count
             parent.append(parent.count)
@@ -349,8 +348,8 @@ struct ReportContent: Sendable {
         // Every group lists at least one agreement, so no more than `limit` groups are listed.
         let order = Ranking.first(limit, of: Array(members.indices)) { a, b in
             let (first, second) = (best[a], best[b])
-            return (sourceCounts[b], relations.confidence(at: second), relations.id(at: first))
-                < (sourceCounts[a], relations.confidence(at: first), relations.id(at: second))
+            if sourceCounts[a] != sourceCounts[b] { return sourceCounts[b] < sourceCounts[a] }
+            return isMoreConfident(first, second)
         }
         var listed: [[Int]] = []
         var room = limit
