@@ -46,14 +46,16 @@ final class ExportLineCache: @unchecked Sendable {
         return try body()
     }
 
-    /// Drops the lines of the ids `changes` says are gone (or every line, when what changed is not known).
+    /// Drops the lines of the ids `changes` says are gone or arrived (every line, when what changed is not known): a line
+    /// kept afterwards is that of a value unchanged since, so each value is looked up once.
     private static func forget(_ changes: CorpusDelta.Changes?, in lines: inout [String: [UInt8]]) {
         guard let changes else { return lines.removeAll(keepingCapacity: true) }
         for id in changes.gone { lines.removeValue(forKey: id) }
+        for id in changes.arrived { lines.removeValue(forKey: id) }
     }
 
     /// Writes one line per value (of those `included` keeps) to `url`, reusing the line kept for each id `changes`
-    /// does not say arrived, and keeping each new line in `lines`. Values are read where they lie, and the lines reused
+    /// does not name, and keeping each new line in `lines`. Values are read where they lie, and the lines reused
     /// are only read: neither is copied.
     /// - Parameter forgotten: true when the gone ids were already dropped from `lines`.
     private static func write<T: JSONLineWritable & Identified>(_ values: [T], where included: (UnsafePointer<T>) -> Bool = { _ in true },
@@ -67,7 +69,7 @@ final class ExportLineCache: @unchecked Sendable {
             try values.withUnsafeBufferPointer { values in
                 for index in values.indices where included(values.baseAddress! + index) {
                     let key = values[index].id
-                    if let changes, !changes.arrived.contains(key), let kept = lines[key] {
+                    if changes != nil, let kept = lines[key] {
                         buffer.append(contentsOf: kept)
                     } else {
                         writer.removeAll()
