@@ -8,8 +8,10 @@ enum CitationKeys {
         "from", "its", "this", "that", "be", "has", "have", "between", "le", "la", "les", "de", "du", "des", "et", "un", "une",
     ]
 
-    static func assign(to documents: inout [Document]) {
-        let bases = documents.map(base(for:))
+    /// - Parameter memo: bases worked out before (a watcher's, kept from update to update), used and brought up to date;
+    ///   it is left holding the bases of these documents only.
+    static func assign(to documents: inout [Document], memo: Memo? = nil) {
+        let bases = memo?.bases(of: documents) ?? documents.map(base(for:))
         var groups: [String: [Int]] = [:]
         for (index, base) in bases.enumerated() { groups[base, default: []].append(index) }
         for (base, indices) in groups {
@@ -21,6 +23,44 @@ enum CitationKeys {
             let ordered = indices.sorted { documents[$0].id < documents[$1].id }
             for (position, index) in ordered.enumerated() {
                 documents[index].citationKey = base + suffix(position)
+            }
+        }
+    }
+
+    /// The base keys of the documents last given, by everything a base is made from: a base is worked out again only
+    /// for a document whose metadata is new (folding and splitting the names and titles of a thousand documents was
+    /// most of putting a watcher's corpus together).
+    final class Memo: @unchecked Sendable {
+        /// What `base(for:)` reads of a document.
+        struct Basis: Hashable {
+            var author: String?
+            var site: String?
+            var url: String?
+            var date: String?
+            var title: String?
+
+            init(_ document: Document) {
+                (author, site, url, title) = (document.authors.first, document.site, document.url, document.title)
+                date = (document.published ?? document.modified)?.date
+            }
+        }
+
+        private var bases: [Basis: String] = [:]
+        private let lock = NSLock()
+
+        init() {}
+
+        func bases(of documents: [Document]) -> [String] {
+            lock.withLock {
+                var kept: [Basis: String] = Dictionary(minimumCapacity: documents.count)
+                let result = documents.map { document in
+                    let basis = Basis(document)
+                    let base = kept[basis] ?? bases[basis] ?? CitationKeys.base(for: document)
+                    kept[basis] = base
+                    return base
+                }
+                bases = kept
+                return result
             }
         }
     }

@@ -140,7 +140,9 @@ public enum BatchBuild {
 
     /// The corpus of the files as read; `refused` are entries discovery would not read (a link out of the inbox),
     /// recorded as rejected inputs so that the manifest names them.
-    static func assemble(files: [InboxFile], results: [Result<SourceProcessor.Processed, SourceProblem>], refused: [Discovery.SkippedEntry] = []) -> Corpus {
+    /// `citationKeys`: the base citation keys a watcher keeps from one update to the next.
+    static func assemble(files: [InboxFile], results: [Result<SourceProcessor.Processed, SourceProblem>], refused: [Discovery.SkippedEntry] = [],
+                         citationKeys: CitationKeys.Memo? = nil) -> Corpus {
         var documents: [Document] = []
         var claimsByDocument: [String: [Claim]] = [:]
         var inputs: [InputRecord] = []
@@ -169,7 +171,7 @@ public enum BatchBuild {
             inputs += refused.map { InputRecord(path: $0.relativePath, sha256: nil, bytes: 0, status: .rejected, document: nil, reason: $0.reason) }
             inputs.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         }
-        CitationKeys.assign(to: &documents)
+        CitationKeys.assign(to: &documents, memo: citationKeys)
         // Reserved at its final size: grown claim by claim, the array's unused room stayed for the whole build.
         var claims: [Claim] = []
         claims.reserveCapacity(documents.reduce(0) { $0 + (claimsByDocument[$1.id]?.count ?? 0) })

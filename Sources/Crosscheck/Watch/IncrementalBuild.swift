@@ -18,6 +18,8 @@ final class IncrementalBuild {
     private let lines = ExportLineCache()
     /// What the relation engine read from each document's claims, reused for the documents that did not change.
     private let readings = ClaimReadings()
+    /// The documents' base citation keys, worked out once per document.
+    private let citationKeys = CitationKeys.Memo()
 
     private typealias Outcome = ReadCache.Outcome
 
@@ -109,7 +111,8 @@ final class IncrementalBuild {
 
         let results = zip(files, outcomes).map { file, outcome in ReadCache.relocate(outcome!, to: file.relativePath) }
         let newCorpus = timings.measure(.relations) {
-            RelationEngine.relate(BatchBuild.assemble(files: files, results: results, refused: refused), jobs: options.jobs, readings: readings)
+            let assembled = BatchBuild.assemble(files: files, results: results, refused: refused, citationKeys: citationKeys)
+            return RelationEngine.relate(assembled, jobs: options.jobs, readings: readings)
         }
         let batch = WatchBatch(old: (record, corpus), new: (newRecord, newCorpus), started: started)
         if newRecord != record || newCorpus != corpus {
