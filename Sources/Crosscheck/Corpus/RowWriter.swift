@@ -36,7 +36,10 @@ struct RowWriter {
         insertTrust = try PreparedInsert(db, sql: CorpusSchema.insertTrust, columns: 5)
         insertInput = try PreparedInsert(db, sql: CorpusSchema.insertInput, columns: 6)
         var claimIndex: [String: Int] = Dictionary(minimumCapacity: corpus.claims.count)
-        for (index, claim) in corpus.claims.enumerated() { claimIndex[claim.id] = index }
+        // Claims read in place: iterating copied each one (a retain per field).
+        corpus.claims.withUnsafeBufferPointer { claims in
+            for index in claims.indices { claimIndex[(claims.baseAddress! + index).pointee.id] = index }
+        }
         self.claimIndex = claimIndex
     }
 
