@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Crosscheck
 
@@ -124,6 +125,30 @@ import Testing
 
         build.stop()
         #expect(inode(spare) == nil, "stopping removes the spare")
+    }
+
+    /// Someone still reading the corpus folder's store of two updates ago, in a transaction, holds a lock on the spare:
+    /// the update goes on from a copy of the current store instead.
+    @Test func aReaderOfTheSpareDoesNotStopAnUpdate() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let stored = output.appendingPathComponent("corpus.sqlite")
+        try write("a.txt", "Budget\n\nThe operating budget of the Lakeview Public Library totalled $18.4 million in 2022.\n")
+        let build = IncrementalBuild(options: options(), reader: "test")
+        _ = try build.update()
+        try write("b.txt", "Budget news\n\nThe operating budget of the Lakeview Public Library totalled $19.1 million in 2022.\n")
+        _ = try build.update()
+        let spare = SpareStore.path(beside: output)
+        var configuration = Configuration()
+        configuration.readonly = true
+        let reader = try DatabaseQueue(path: spare.path, configuration: configuration)
+        try reader.read { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") == 1)
+            try write("c.txt", "More\n\nThe library lent 455,000 books in 2023, up 4 per cent.\n")
+            _ = try build.update()
+        }
+        try reader.close()
+        #expect(try SQLiteCorpusStore(path: stored.path).load() == fresh())
+        build.stop()
     }
 
     @Test func aFileBeingWrittenWaitsAndAKnownOneKeepsItsLastCompleteVersion() throws {

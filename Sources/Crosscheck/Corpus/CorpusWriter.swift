@@ -56,8 +56,15 @@ public enum CorpusWriter {
                 @Sendable func saveStore() throws {
                     let store = SQLiteCorpusStore(path: stagedStore.path)
                     if let spare, let delta, rename(sparePath.path, stagedStore.path) == 0 {
-                        try store.save(corpus, over: spare.corpus, delta: spare.delta.followed(by: delta))
-                    } else if let previous, let delta, (try? FileManager.default.copyItem(atPath: storedPath, toPath: stagedStore.path)) != nil {
+                        do {
+                            return try store.save(corpus, over: spare.corpus, delta: spare.delta.followed(by: delta))
+                        } catch {
+                            // The spare was the folder's store two writes ago: a reader still in a transaction on it
+                            // keeps the update from committing. Start again from a copy of the current store.
+                            try? FileManager.default.removeItem(at: stagedStore)
+                        }
+                    }
+                    if let previous, let delta, (try? FileManager.default.copyItem(atPath: storedPath, toPath: stagedStore.path)) != nil {
                         try store.save(corpus, over: previous.corpus, delta: delta)
                     } else if let relationsInKeyOrder {
                         try? FileManager.default.removeItem(at: stagedStore)
