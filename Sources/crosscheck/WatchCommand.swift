@@ -85,7 +85,8 @@ struct WatchCommand: ParsableCommand {
         var line = "crosscheck: \(event): \(batch.added.count) added, \(batch.changed.count) changed, "
             + "\(batch.removed.count) removed, \(batch.renamed.count) renamed; claims +\(batch.claimsAdded) -\(batch.claimsRemoved); "
             + "contradictions +\(batch.contradictionsAdded) -\(batch.contradictionsRemoved); "
-            + "\(String(format: "%.2f", batch.seconds)) s (corpus: \(batch.documents) documents, \(batch.claims) claims, \(batch.contradictions) contradictions)"
+            + "\(String(format: "%.2f", batch.seconds)) s (corpus: \(counted(batch.documents, "document")), \(counted(batch.claims, "claim")), "
+            + "\(counted(batch.contradictions, "contradiction")))"
         if let extra { line += "; \(extra)" }
         printer.event(event, fields, text: quiet ? nil : line)
     }
@@ -112,4 +113,9 @@ enum StopSignal {
         }
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
+}
+
+/// "1 claim", "2 claims".
+private func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

@@ -52,7 +52,7 @@ import Testing
         try Data("Trade reached C$35 billion in 2023.".utf8).write(to: root.appendingPathComponent("Inbox/note.txt"))
         let result = try run([], in: root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Built Output from Inbox: 1 documents, 1 sections, 1 claims, 0 contradictions, 0 changes, 0 agreements, 0 problems in"))
+        #expect(result.stdout.contains("Built Output from Inbox: 1 document, 1 section, 1 claim, 0 contradictions, 0 changes, 0 agreements, 0 problems in"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/claims.jsonl").path))
     }
 

@@ -37,13 +37,13 @@ public struct BuildSummary: Sendable {
     /// True when some file was rejected or read with problems.
     public var isPartial: Bool { !corpus.problems.isEmpty }
 
-    /// "8 documents, 97 sections, 180 claims, 3 contradictions, 12 changes, 20 agreements, 0 problems in 0.12 s"
+    /// "8 documents, 97 sections, 180 claims, 1 contradiction, 12 changes, 20 agreements, 0 problems in 0.12 s"
     public var line: String {
-        let problems = corpus.problems.count
-        return "\(corpus.documents.count) documents, \(corpus.sectionCount) sections, \(corpus.claims.count) claims, "
-            + "\(corpus.relationCount(.contradiction)) contradictions, \(corpus.relationCount(.changeOverTime)) changes, "
-            + "\(corpus.relationCount(.agreement)) agreements, "
-            + "\(problems) \(problems == 1 ? "problem" : "problems") in \(String(format: "%.2f", seconds)) s"
+        let counted = ReportContent.counted
+        return [counted(corpus.documents.count, "document", nil), counted(corpus.sectionCount, "section", nil),
+                counted(corpus.claims.count, "claim", nil), counted(corpus.relationCount(.contradiction), "contradiction", nil),
+                counted(corpus.relationCount(.changeOverTime), "change", nil), counted(corpus.relationCount(.agreement), "agreement", nil),
+                counted(corpus.problems.count, "problem", nil)].joined(separator: ", ") + " in \(String(format: "%.2f", seconds)) s"
     }
 }
 
