@@ -1,5 +1,3 @@
-import Foundation
-
 /// What differs between two corpora, by id: the rows a store that holds the old corpus deletes and inserts to hold the
 /// new one, and the export lines a writer of the old corpus can keep. A changed value's id is both gone and arrived.
 struct CorpusDelta: Sendable {
@@ -84,14 +82,3 @@ protocol Identified {
 extension Document: Identified {}
 extension Claim: Identified {}
 extension Relation: Identified {}
-
-/// Equality that first asks whether two values are the very same bits. A value copied from another (a watcher's
-/// unchanged claims and relations, from one update to the next) holds the same references and numbers, and so is equal
-/// without its fields being read; comparing the fields of tens of thousands of relations copied each one first (a
-/// retain per field), most of a watcher's delta. Values whose bits differ are compared as values.
-enum BitwiseSame {
-    @inline(__always)
-    static func values<Value: Equatable>(_ a: UnsafePointer<Value>, _ b: UnsafePointer<Value>) -> Bool {
-        memcmp(a, b, MemoryLayout<Value>.size) == 0 || a.pointee == b.pointee
-    }
-}

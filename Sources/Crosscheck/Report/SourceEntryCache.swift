@@ -40,7 +40,9 @@ final class SourceEntryCache: @unchecked Sendable {
             else { return false }
             return a.allClaims.withUnsafeBufferPointer { x in
                 b.allClaims.withUnsafeBufferPointer { y in
-                    zip(a.claims, b.claims).allSatisfy { p, q in p.count == q.count && zip(p, q).allSatisfy { BitwiseSame.values(x.baseAddress! + $0, y.baseAddress! + $1) } }
+                    zip(a.claims, b.claims).allSatisfy { p, q in
+                        p.count == q.count && zip(p, q).allSatisfy { BitwiseSame.values(x.baseAddress! + $0, y.baseAddress! + $1) }
+                    }
                 }
             }
         }
