@@ -104,14 +104,39 @@ import Testing
         #expect(again == read)
     }
 
+    @Test(arguments: [0, 1]) func aWatchersRelationsNameTheirClaimsByPosition(corpus: Int) throws {
+        let related = RelationEngine.relate(Self.corpora[corpus], jobs: 2, readings: ClaimReadings())
+        let claims = related.claims
+        let positions = try #require(related.relations.claimPositions(in: claims))
+        #expect(positions.count == related.relations.count)
+        for (index, relation) in related.relations.enumerated() {
+            let (a, b) = (Int(positions[index] >> 32), Int(positions[index] & 0xFFFF_FFFF))
+            #expect(Set([claims[a].id, claims[b].id]) == [relation.first.id, relation.second.id])
+        }
+        // Only for the very claims they were made from: not for equal claims held apart, nor once the list changes.
+        var copy = claims
+        copy.append(claims[0])
+        copy.removeLast()
+        #expect(copy == claims)
+        #expect(related.relations.claimPositions(in: copy) == nil)
+        var changed = related.relations
+        changed[0].confidence = 0.5
+        #expect(changed.claimPositions(in: claims) == nil)
+        // A batch build's relations do not carry them.
+        #expect(RelationEngine.relate(Self.corpora[corpus], jobs: 2).relations.claimPositions(in: claims) == nil)
+    }
+
     @Test func theExportsOfADeferredCorpusAreThoseOfTheSameCorpusMade() throws {
         let corpus = Self.corpora[0]
         let deferred = RelationEngine.relate(corpus, jobs: 2)
         var made = deferred
         made.relations = RelationList(RelationEngine.relate(corpus, jobs: 2, readings: ClaimReadings()).relations.values)
+        // As a watcher hands them to its writer: with the positions of their claims, which the report reads instead of ids.
+        let withPositions = RelationEngine.relate(corpus, jobs: 2, readings: ClaimReadings())
+        #expect(withPositions.relations.claimPositions(in: withPositions.claims) != nil)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relation-list-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        for (name, value) in [("deferred", deferred), ("made", made)] {
+        for (name, value) in [("deferred", deferred), ("made", made), ("positions", withPositions)] {
             let output = folder.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try CorpusWriter.writeExports(of: value, into: output)
@@ -119,8 +144,19 @@ import Testing
         for name in ["contradictions.jsonl", "changes.jsonl", "agreements.jsonl", "report.md", "report.html", "manifest.json"] {
             let a = try Data(contentsOf: folder.appendingPathComponent("deferred/\(name)"))
             let b = try Data(contentsOf: folder.appendingPathComponent("made/\(name)"))
+            let c = try Data(contentsOf: folder.appendingPathComponent("positions/\(name)"))
             #expect(a == b, "\(name)")
+            #expect(a == c, "\(name)")
             #expect(!a.isEmpty, "\(name)")
+        }
+        // With few relations listed, the rest are counted against their claims, and agreements grouped, from positions too.
+        for limit in [1, 3] {
+            let (fromIDs, fromPositions) = (ReportContent(made, limit: limit), ReportContent(withPositions, limit: limit))
+            #expect(fromPositions.unlistedRelationCounts == fromIDs.unlistedRelationCounts)
+            #expect(fromPositions.unlistedRelationCounts.contains { $0 > 0 })
+            #expect(fromPositions.agreements.map { $0.agreements.map(\.relation.id) } == fromIDs.agreements.map { $0.agreements.map(\.relation.id) })
+            #expect(fromPositions.agreements.map(\.sourceCount) == fromIDs.agreements.map(\.sourceCount))
+            #expect(MarkdownReport.render(withPositions, limit: limit) == MarkdownReport.render(made, limit: limit))
         }
     }
 }

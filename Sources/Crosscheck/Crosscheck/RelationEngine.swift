@@ -376,7 +376,16 @@ public enum RelationEngine {
             let (a, b) = (relations[index].first, relations[index].second)
             if let claim = betterSupported((a.id, b.id, a.document, b.document)) { relations[index].betterSupported = claim }
         }
-        return (RelationList(relations), trust)
+        // Each relation's claims by position, which the report reads for every relation (see `RelationList.claimPositions(in:)`).
+        let claimPositions = order.map { index -> UInt64 in
+            let (a, b) = if index < kept.count {
+                (facts[kept[index].a].claim, facts[kept[index].b].claim)
+            } else {
+                (claimIndex[built[index - kept.count].first.id]!, claimIndex[built[index - kept.count].second.id]!)
+            }
+            return UInt64(a) << 32 | UInt64(b)
+        }
+        return (RelationList(relations, claimPositions: claimPositions, in: claims), trust)
     }
 
     /// The place of fact `index` among a group's `members` (ascending, and holding it).

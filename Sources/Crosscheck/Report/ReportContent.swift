@@ -123,11 +123,11 @@ struct ReportContent: Sendable {
         }
         let sourcesByID = Dictionary(sources.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
         // The claims listed under a source, by id (the first, should two share one).
-        var claimIndex: [String: Int] = [:]
-        claimIndex.reserveCapacity(claims.count)
-        for index in claims.indices where sourcesByID[claims[index].document] != nil && claimIndex[claims[index].id] == nil {
-            claimIndex[claims[index].id] = index
+        var claimIndex = IDPositions(capacity: claims.count)
+        claims.withUnsafeBufferPointer { claims in
+            for index in claims.indices where sourcesByID[claims[index].document] != nil { claimIndex.setIfAbsent(index, for: claims[index].id) }
         }
+        let relatedClaims = RelatedClaims(relations: relations, claims: claims, claimIndex: claimIndex)
 
         func entry(_ index: Int) -> Entry {
             let relation = relations[index]
@@ -149,7 +149,8 @@ struct ReportContent: Sendable {
         }
         let listedContradictions = ranked(.contradiction)
         let listedChanges = ranked(.changeOverTime, first: self.limit)
-        let listedGroups = Self.agreementGroups(byKind[.agreement] ?? [], in: relations, first: self.limit, claimIndex: claimIndex, by: isMoreConfident)
+        let listedGroups = Self.agreementGroups(byKind[.agreement] ?? [], in: relations, first: self.limit, related: relatedClaims,
+                                                by: isMoreConfident)
         let listedDifferences = ranked(.differentQualifier, first: self.limit)
         contradictions = listedContradictions.map(entry)
         timelines = Self.timelines(listedChanges.map(entry))
@@ -175,9 +176,9 @@ struct ReportContent: Sendable {
         if !unlisted.isEmpty {
             unlistedRelationCounts = [Int](repeating: 0, count: claims.count)
             for index in relations.indices where !isListed[index] {
-                let sides = relations.sides(at: index)
-                if let claim = claimIndex[sides.first] { unlistedRelationCounts[claim] += 1 }
-                if let claim = claimIndex[sides.second] { unlistedRelationCounts[claim] += 1 }
+                let (first, second) = relatedClaims.listedClaims(ofRelationAt: index)
+                if let first { unlistedRelationCounts[first] += 1 }
+                if let second { unlistedRelationCounts[second] += 1 }
             }
         }
         self.unlistedRelationCounts = unlistedRelationCounts
@@ -270,26 +271,40 @@ struct ReportContent: Sendable {
     /// - Parameters:
     ///   - agreements: Every agreement, as an index into `relations`, in any order.
     ///   - limit: The most agreements to list.
-    ///   - claimIndex: A number for each claim id (claims not in it are numbered apart).
+    ///   - related: The claims and sources of each relation.
     ///   - isMoreConfident: The order of agreements within a group (a strict total order).
     /// - Returns: The listed groups, each as the indices of its listed agreements, most confident first.
     /// - Complexity: Near-linear in the agreements: only the listed groups are sorted.
-    private static func agreementGroups(_ agreements: [Int], in relations: RelationList, first limit: Int, claimIndex: [String: Int],
+    private static func agreementGroups(_ agreements: [Int], in relations: RelationList, first limit: Int, related: RelatedClaims,
                                         by isMoreConfident: (Int, Int) -> Bool) -> [[Int]] {
-        // A node is a claim on one metric, keyed by the two numbers that stand for their strings in one word, so that
-        // joining nodes is cheap. Claims the report does not list are numbered down from the top of 32 bits.
+        var related = related
+        // A node is a claim on one metric. Most claims are met on one metric only: the node of a listed claim on the first
+        // metric it is met with is found by the claim's number; any other is keyed by the two numbers that stand for the
+        // metric and the claim in one word. Claims the report does not list are numbered down from the top of 32 bits.
         var metrics: [String: Int] = [:], otherClaims: [String: Int] = [:], nodes: [UInt64: Int] = [:]
+        var firstNode = [Int32](repeating: -1, count: related.claimCount), firstMetric = firstNode
         var parent: [Int] = []
-        func node(_ metric: Int, _ claim: String) -> Int {
-            var number = claimIndex[claim] ?? otherClaims[claim] ?? -1
-            if number < 0 {
-                number = Int(UInt32.max) - otherClaims.count
-                otherClaims[claim] = number
+        func newNode() -> Int {
+            parent.append(parent.count)
+            return parent.count - 1
+        }
+        func node(_ metric: Int, _ claim: RelatedClaims.Side) -> Int {
+            var number: Int
+            switch claim {
+            case .listed(let listed):
+                if firstNode[listed] < 0 {
+                    (firstNode[listed], firstMetric[listed]) = (Int32(newNode()), Int32(metric))
+                    return Int(firstNode[listed])
+                }
+                if firstMetric[listed] == metric { return Int(firstNode[listed]) }
+                number = listed
+            case .other(let id):
+                number = otherClaims[id] ?? Int(UInt32.max) - otherClaims.count
+                otherClaims[id] = number
             }
             let key = UInt64(metric) << 32 | UInt64(number)
             if let known = nodes[key] { return known }
-            nodes[key] = parent.count
-            parent.append(parent.count)
+            nodes[key] = newNode()
             return parent.count - 1
         }
         func root(_ node: Int) -> Int {
@@ -300,49 +315,50 @@ struct ReportContent: Sendable {
             while parent[node] != top { (node, parent[node]) = (parent[node], top) }
             return top
         }
-        var firstNodes: [Int] = []
+        // Each agreement's first node, and the numbers of its two sources (counted per group below).
+        var firstNodes: [Int] = [], sources: [(Int32, Int32)] = []
         firstNodes.reserveCapacity(agreements.count)
+        sources.reserveCapacity(agreements.count)
         for index in agreements {
             let metric = relations.metric(at: index)
             let number = metrics[metric] ?? metrics.count
             if number == metrics.count { metrics[metric] = number }
-            let sides = relations.sides(at: index)
+            let sides = related.sides(ofRelationAt: index)
             let (first, last) = (node(number, sides.first), node(number, sides.second))
             firstNodes.append(first)
+            sources.append(sides.documents)
             let (a, b) = (root(first), root(last))
             if a != b { parent[max(a, b)] = min(a, b) }
         }
         // Each group's agreements, and the most confident of them, which stands for the group when groups are ordered.
-        var groupOfRoot: [Int: Int] = [:]
-        var members: [[Int]] = [], best: [Int] = []
+        var groupOfRoot = [Int](repeating: -1, count: parent.count)
+        var members: [[Int]] = [], best: [Int] = [], positions: [[Int]] = []
         for (position, index) in agreements.enumerated() {
             let top = root(firstNodes[position])
-            if let group = groupOfRoot[top] {
+            if groupOfRoot[top] >= 0 {
+                let group = groupOfRoot[top]
                 members[group].append(index)
+                positions[group].append(position)
                 if isMoreConfident(index, best[group]) { best[group] = index }
             } else {
                 groupOfRoot[top] = members.count
                 members.append([index])
+                positions.append([position])
                 best.append(index)
             }
         }
         // The sources behind each group: each document counts once per group (the last group that counted it is noted).
-        var documents: [String: Int] = [:], lastGroup: [Int] = []
+        var lastGroup = [Int](repeating: -1, count: related.documentCount)
         var sourceCounts = [Int](repeating: 0, count: members.count)
-        for (group, agreements) in members.enumerated() {
-            for index in agreements {
-                let sides = relations.sides(at: index)
-                for document in [sides.firstDocument, sides.secondDocument] {
-                    let number = documents[document] ?? lastGroup.count
-                    if number == lastGroup.count {
-                        documents[document] = number
-                        lastGroup.append(-1)
-                    }
-                    if lastGroup[number] != group {
-                        lastGroup[number] = group
-                        sourceCounts[group] += 1
-                    }
-                }
+        for (group, agreements) in positions.enumerated() {
+            func count(_ document: Int32) {
+                guard lastGroup[Int(document)] != group else { return }
+                lastGroup[Int(document)] = group
+                sourceCounts[group] += 1
+            }
+            for position in agreements {
+                count(sources[position].0)
+                count(sources[position].1)
             }
         }
         // Every group lists at least one agreement, so no more than `limit` groups are listed.
@@ -389,5 +405,77 @@ struct ReportContent: Sendable {
         var notes = claim.quantities.map(ValueFormat.describe)
         if let date = claim.date.value { notes.append("date \(date) (\(claim.date.basis.rawValue))") }
         return notes
+    }
+}
+
+/// The claims and sources of each relation of a corpus, as numbers: a listed claim as its place in the corpus's claims
+/// (the first claim with its id, of a listed source), any other by its id; a source by a number of its own.
+///
+/// Read by position when the relations carry their claims' positions (`RelationList.claimPositions(in:)`, a watcher's),
+/// else from the relations' claim ids.
+struct RelatedClaims {
+    enum Side {
+        case listed(Int)
+        case other(String)
+    }
+
+    let claimCount: Int
+    private let relations: RelationList
+    private let claimIndex: IDPositions
+    /// Each relation's two claims as positions in the claims (either first), when the relations carry them.
+    private let positions: [UInt64]?
+    /// The listed number of each claim's id (-1 when its id is not listed), and its source's number; empty without `positions`.
+    private let listedNumbers: [Int32]
+    private let documentOfClaim: [Int32]
+    private var documentNumbers: IDPositions
+
+    var documentCount: Int { documentNumbers.count }
+
+    init(relations: RelationList, claims: [Claim], claimIndex: IDPositions) {
+        (self.relations, self.claimIndex, claimCount) = (relations, claimIndex, claims.count)
+        positions = relations.claimPositions(in: claims)
+        var documentNumbers = IDPositions(capacity: 1_024)
+        var listedNumbers: [Int32] = [], documentOfClaim: [Int32] = []
+        if positions != nil {
+            listedNumbers.reserveCapacity(claims.count)
+            documentOfClaim.reserveCapacity(claims.count)
+            claims.withUnsafeBufferPointer { claims in
+                for claim in claims.indices {
+                    listedNumbers.append(claimIndex[claims[claim].id].map(Int32.init) ?? -1)
+                    documentOfClaim.append(Self.number(of: claims[claim].document, in: &documentNumbers))
+                }
+            }
+        }
+        (self.listedNumbers, self.documentOfClaim, self.documentNumbers) = (listedNumbers, documentOfClaim, documentNumbers)
+    }
+
+    /// The listed numbers of the relation's two claims (nil for a claim not listed), in no particular order.
+    func listedClaims(ofRelationAt index: Int) -> (Int?, Int?) {
+        if let positions {
+            let (first, second) = (listedNumbers[Int(positions[index] >> 32)], listedNumbers[Int(positions[index] & 0xFFFF_FFFF)])
+            return (first < 0 ? nil : Int(first), second < 0 ? nil : Int(second))
+        }
+        let sides = relations.sides(at: index)
+        return (claimIndex[sides.first], claimIndex[sides.second])
+    }
+
+    /// The relation's two claims and the numbers of their sources, in no particular order (the same order for both).
+    mutating func sides(ofRelationAt index: Int) -> (first: Side, second: Side, documents: (Int32, Int32)) {
+        if let positions {
+            let (a, b) = (Int(positions[index] >> 32), Int(positions[index] & 0xFFFF_FFFF))
+            if listedNumbers[a] >= 0, listedNumbers[b] >= 0 {
+                return (.listed(Int(listedNumbers[a])), .listed(Int(listedNumbers[b])), (documentOfClaim[a], documentOfClaim[b]))
+            }
+        }
+        let sides = relations.sides(at: index)
+        func side(_ id: String) -> Side { claimIndex[id].map(Side.listed) ?? .other(id) }
+        return (side(sides.first), side(sides.second),
+                (Self.number(of: sides.firstDocument, in: &documentNumbers), Self.number(of: sides.secondDocument, in: &documentNumbers)))
+    }
+
+    private static func number(of document: String, in numbers: inout IDPositions) -> Int32 {
+        let number = numbers[document] ?? numbers.count
+        if number == numbers.count { numbers.set(number, for: document) }
+        return Int32(number)
     }
 }
