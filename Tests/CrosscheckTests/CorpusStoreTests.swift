@@ -151,7 +151,18 @@ import Testing
         try withSavedCorpus { db in
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-            #expect(indexes == ["claims_by_document", "relations_by_claim", "sections_by_document"])
+            #expect(indexes == ["citations_by_document", "claims_by_document", "claims_by_section", "relations_by_claim", "relations_by_second_claim",
+                                "sections_by_document"])
+            // Every reference leads an index (or its table's key): deleting a row then finds the rows that reference it
+            // without reading their whole table.
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
+                let leading = try Set(String.fetchAll(db, sql: "SELECT name FROM pragma_index_list('\(table)')").compactMap { index in
+                    try String.fetchOne(db, sql: "SELECT name FROM pragma_index_info('\(index)') WHERE seqno = 0")
+                })
+                for reference in try String.fetchAll(db, sql: "SELECT \"from\" FROM pragma_foreign_key_list('\(table)')") {
+                    #expect(leading.contains(reference), "\(table).\(reference)")
+                }
+            }
             for (table, key) in [("documents", "id"), ("sections", "id"), ("claims", "id"), ("relations", "id"), ("citations", "key")] {
                 let keys = try String.fetchAll(db, sql: "SELECT \(key) FROM \(table) ORDER BY rowid")
                 #expect(keys.count > 1)
