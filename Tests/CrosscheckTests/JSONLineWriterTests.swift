@@ -193,6 +193,23 @@ import Testing
         try expectSameBytes([document])
     }
 
+    /// The watcher's record, written by hand at every update: the encoder's bytes, and read back as it was.
+    @Test func theInboxRecordIsWrittenAsTheEncoderWritesIt() throws {
+        var record = InboxRecord(reader: "crosscheck \"test\" 1.0")
+        #expect(try written(record) == encoded(record))
+        var stamp = try #require(FileStamp(path: FileManager.default.currentDirectoryPath))
+        for (number, path) in ["b.html", "a/b/c.txt", "É.md", "e.md", "quote\".txt", "tab\tname.txt", "😀.html", "a b", "~x"].enumerated() {
+            stamp.size = number * 1_000
+            stamp.modified = -Int64(number)
+            record.entries[path] = InboxRecord.Entry(stamp: stamp, sha256: number == 2 ? nil : String(repeating: "ab", count: 32))
+        }
+        (stamp.size, stamp.modified, stamp.inode, stamp.device) = (.max, .min, .max, UInt64(Int.max) + 1)
+        record.entries["big"] = InboxRecord.Entry(stamp: stamp, sha256: "x")
+        #expect(try written(record) == encoded(record))
+        #expect(record.encoded() == (try encoder.encode(record)))
+        #expect(try JSONDecoder().decode(InboxRecord.self, from: record.encoded()) == record)
+    }
+
     @Test func optionalFieldsAreNullOrLeftOutAsTheEncoderHasThem() throws {
         let bare = Quantity(kind: .count, text: "5", span: TextSpan(start: 0, end: 1), value: 5, low: nil, high: nil, qualifier: "exact")
         var claim = Self.claim("x", quantities: [bare, Self.quantity("y", low: 1, high: 2)])

@@ -68,9 +68,15 @@ struct CorpusDelta: Sendable {
     }
 
     init(from old: Corpus, to new: Corpus, jobs: Int = 1) {
-        documents = Changes(old: old.documents, new: new.documents, jobs: jobs)
-        claims = Changes(old: old.claims, new: new.claims, jobs: jobs)
-        relations = Changes(old: old.relations.values, new: new.relations.values, jobs: jobs)
+        // The relations first and beside the rest: indexing their ids takes longest, on one thread.
+        let changes = ParallelMap.map([2, 1, 0], jobs: min(jobs, 3), chunkSize: 1) { table in
+            switch table {
+            case 0: Changes(old: old.documents, new: new.documents, jobs: 1)
+            case 1: Changes(old: old.claims, new: new.claims, jobs: 1)
+            default: Changes(old: old.relations.values, new: new.relations.values, jobs: jobs)
+            }
+        }
+        (relations, claims, documents) = (changes[0], changes[1], changes[2])
     }
 }
 

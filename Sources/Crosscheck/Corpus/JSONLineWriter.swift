@@ -51,6 +51,12 @@ struct JSONLineWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// Writes `"name":` for a key known only when running (a path), escaped as any string is; the value follows.
+    mutating func key(named name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
     /// A comma before a key or an element, unless it is the first of its object or array.
     private mutating func separate() {
         guard let last = bytes.last else { return }
@@ -79,6 +85,11 @@ struct JSONLineWriter {
     mutating func number(_ value: Int) {
         separate()
         appendDigits(of: value)
+    }
+
+    mutating func number(_ value: UInt64) {
+        separate()
+        appendDigits(of: value, negative: false)
     }
 
     /// A double as the encoder writes it: Swift's shortest round-trip form (`0.35`, `1e+16`, `5e-324`), without
@@ -143,8 +154,7 @@ struct JSONLineWriter {
     mutating func object(_ values: [String: String]) {
         beginObject()
         for (name, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            string(name)
-            bytes.append(UInt8(ascii: ":"))
+            key(named: name)
             string(value)
         }
         endObject()
@@ -158,8 +168,12 @@ struct JSONLineWriter {
     }
 
     private mutating func appendDigits(of value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
+        appendDigits(of: UInt64(value.magnitude), negative: value < 0)
+    }
+
+    private mutating func appendDigits(of value: UInt64, negative: Bool) {
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt.max
         withUnsafeMutableBytes(of: &digits) { buffer in
             var index = buffer.count

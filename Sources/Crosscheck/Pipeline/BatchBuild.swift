@@ -73,7 +73,7 @@ public enum BatchBuild {
         // store, as the watcher does, means keeping the old corpus in memory beside the new one and comparing every
         // relation: at 10,000 documents that took peak memory from 0.7 to 1.2 GB and saved 2 s of 21.)
         try CorpusWriter.write(corpus, to: options.output, jobs: options.jobs, timings: &timings,
-                               extraFiles: [(InboxRecord.fileName, try reading.record.encoded())])
+                               extraFiles: [(InboxRecord.fileName, reading.record.encoded())])
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings, reused: reading.reused)
     }

@@ -35,10 +35,46 @@ struct InboxRecord: Codable, Hashable, Sendable {
         return "crosscheck \(CrosscheckVersion.current)\(executable)"
     }()
 
-    func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(self)
+    /// The record as JSON, keys sorted (as `JSONExport.encoder(pretty: false)` writes it). Written by hand: the encoder took
+    /// 10 ms per 1,000 files, and a watcher writes the record at every update before its corpus.
+    func encoded() -> Data {
+        var writer = JSONLineWriter(capacity: 160 * entries.count + 256)
+        writeJSON(to: &writer)
+        return Data(writer.bytes)
+    }
+}
+
+extension InboxRecord: JSONLineWritable {
+    func writeJSON(to writer: inout JSONLineWriter) {
+        writer.beginObject()
+        writer.key("entries")
+        writer.beginObject()
+        for (path, entry) in entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            writer.key(named: path)
+            writer.beginObject()
+            if let sha256 = entry.sha256 {
+                writer.key("sha256")
+                writer.string(sha256)
+            }
+            writer.key("stamp")
+            writer.beginObject()
+            writer.key("device")
+            writer.number(entry.stamp.device)
+            writer.key("inode")
+            writer.number(entry.stamp.inode)
+            writer.key("modified")
+            writer.number(Int(entry.stamp.modified))
+            writer.key("size")
+            writer.number(entry.stamp.size)
+            writer.endObject()
+            writer.endObject()
+        }
+        writer.endObject()
+        writer.key("reader")
+        writer.string(reader)
+        writer.key("version")
+        writer.number(version)
+        writer.endObject()
     }
 }
 
