@@ -176,24 +176,33 @@ public enum RelationEngine {
         }
         if let readings {
             // The groups taken as they were join the pairs found, and the pairs of every group are kept for the next update.
-            var reused = [[Found]](repeating: [], count: shards)
-            var kept: [String: FoundPairs.Kept] = [:]
-            for (group, entries) in known {
-                let members = groups[group].members
-                for entry in entries {
-                    let (x, y) = (members[Int(entry.x)], members[Int(entry.y)])
-                    let (firstClaim, secondClaim) = (facts[x].claim, facts[y].claim)
-                    reused[(firstClaim &+ secondClaim) % shards].append(Found(entry.verdict, first: firstClaim, second: secondClaim, a: x, b: y))
+            // Most groups are taken as they were: their pairs are dealt into shards on every thread, facts read in place.
+            let knownGroups = Array(known.keys)
+            let perThread = (knownGroups.count + jobs - 1) / max(1, jobs)
+            let reused = ParallelMap.map(Array(stride(from: 0, to: knownGroups.count, by: max(1, perThread))), jobs: jobs, chunkSize: 1) {
+                [known, groups] start -> [[Found]] in
+                facts.withUnsafeBufferPointer { facts in
+                    var reused = [[Found]](repeating: [], count: shards)
+                    for group in knownGroups[start..<min(knownGroups.count, start + perThread)] {
+                        let members = groups[group].members
+                        for entry in known[group]! {
+                            let (x, y) = (members[Int(entry.x)], members[Int(entry.y)])
+                            let (firstClaim, secondClaim) = (facts[x].claim, facts[y].claim)
+                            reused[(firstClaim &+ secondClaim) % shards].append(Found(entry.verdict, first: firstClaim, second: secondClaim, a: x, b: y))
+                        }
+                    }
+                    return reused
                 }
-                kept[groupKeys[group]] = FoundPairs.Kept(signature: groupSignatures[group], entries: entries)
             }
+            var kept: [String: FoundPairs.Kept] = Dictionary(minimumCapacity: groups.count)
+            for (group, entries) in known { kept[groupKeys[group]] = FoundPairs.Kept(signature: groupSignatures[group], entries: entries) }
             var entriesByGroup: [Int: [FoundPairs.Entry]] = [:]
             for (unit, result) in zip(search!.units, searched) { entriesByGroup[unit.group, default: []] += result.entries }
             for group in groups.indices where known[group] == nil {
                 kept[groupKeys[group]] = FoundPairs.Kept(signature: groupSignatures[group], entries: entriesByGroup[group] ?? [])
             }
             readings.foundPairs.replace(with: kept, reused: known.count)
-            searched.append((reused, []))
+            searched += reused.map { ($0, []) }
         }
         let found = Shards(byProducer: searched.map(\.found), count: shards)
         searched = []
