@@ -37,10 +37,20 @@ import Testing
         let first = try build.update()
         #expect(first.added == ["a.txt", "b.txt"])
         #expect(first.contradictionsAdded == 1)
+        #expect(first.claimsAdded == 2 && first.claimsRemoved == 0)
         #expect(build.corpus == (try fresh()))
 
         // Nothing changed: nothing to report.
         #expect(try build.update().isEmpty)
+
+        // A file moved away and back: its contradiction names another path each time (it changed), but none is new or gone.
+        for (from, to) in [("b.txt", "moved.txt"), ("moved.txt", "b.txt")] {
+            try FileManager.default.moveItem(at: inbox.appendingPathComponent(from), to: inbox.appendingPathComponent(to))
+            let moved = try build.update()
+            #expect(moved.renamed == [WatchBatch.Rename(from: from, to: to)])
+            #expect(moved.contradictionsAdded == 0 && moved.contradictionsRemoved == 0 && moved.contradictions == 1)
+            #expect(moved.claimsAdded == 0 && moved.claimsRemoved == 0)
+        }
 
         // A rename keeps the document; an edit is one changed file; a new file is added.
         try FileManager.default.moveItem(at: inbox.appendingPathComponent("a.txt"), to: inbox.appendingPathComponent("renamed.txt"))
@@ -50,11 +60,14 @@ import Testing
         #expect(second.renamed == [WatchBatch.Rename(from: "a.txt", to: "renamed.txt")])
         #expect(second.changed == ["b.txt"] && second.added == ["c.txt"] && second.removed.isEmpty)
         #expect(second.contradictionsRemoved == 1, "the edit resolved the contradiction")
+        // The renamed file's claim moved with it (its source changed, not its id): neither added nor removed.
+        #expect(second.claimsAdded == 2 && second.claimsRemoved == 1)
         #expect(build.corpus == (try fresh()))
 
         try FileManager.default.removeItem(at: inbox.appendingPathComponent("b.txt"))
         let third = try build.update()
         #expect(third.removed == ["b.txt"])
+        #expect(third.claimsAdded == 0 && third.claimsRemoved == 1 && third.contradictionsAdded == 0 && third.contradictionsRemoved == 0)
         #expect(build.corpus == (try fresh()))
         #expect(build.corpus?.claims.allSatisfy { $0.source != "b.txt" } == true)
     }

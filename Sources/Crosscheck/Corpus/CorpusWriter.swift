@@ -19,7 +19,8 @@ public enum CorpusWriter {
     /// `extraFiles` (name, content) are written into the same folder, swapped in with the corpus they go with;
     /// `cache` keeps the JSON lines of one write for the next.
     ///
-    /// With `previous`, the corpus the output folder holds (as the last write left it, or as it was read), the new
+    /// With `previous`, the corpus the output folder holds (as the last write left it, or as it was read), and `delta`,
+    /// what differs from its corpus to this one when the caller worked it out already (else it is worked out here), the new
     /// store starts as a copy of the old one and only the rows that differ are deleted and inserted, and the export
     /// lines of values that did not change are taken from `cache`. When the folder's `corpus.sqlite` is no longer
     /// the file `previous` describes, every row is written.
@@ -31,7 +32,7 @@ public enum CorpusWriter {
     /// - Returns: The corpus as written, for the next write.
     @discardableResult
     static func write(_ corpus: Corpus, to output: URL, jobs: Int = 1, timings: inout StageTimings, extraFiles: [(String, Data)] = [],
-                      cache: ExportLineCache? = nil, previous: WrittenCorpus? = nil, keepsSpare: Bool = false,
+                      cache: ExportLineCache? = nil, previous: WrittenCorpus? = nil, delta known: CorpusDelta? = nil, keepsSpare: Bool = false,
                       discardOldInBackground: Bool = false) throws -> WrittenCorpus? {
         let folder = AtomicFolder(target: output, discardsInBackground: discardOldInBackground)
         let storedPath = output.appendingPathComponent(storeName).path
@@ -41,7 +42,7 @@ public enum CorpusWriter {
         // Likewise the spare, the store of the corpus before that.
         let spare = previous?.spare.flatMap { $0.stamp == FileStamp(path: sparePath.path) ? $0 : nil }
         var local = StageTimings()
-        let delta = previous.map { previous in local.measure(.store) { CorpusDelta(from: previous.corpus, to: corpus, jobs: jobs) } }
+        let delta = previous.map { previous in known ?? local.measure(.store) { CorpusDelta(from: previous.corpus, to: corpus, jobs: jobs) } }
         // A batch build's relations are made as they are read: the store, which reads every one, writes each one's JSON
         // line as it inserts it, so that each is made once.
         let relationLinesWithStore = cache == nil && previous == nil && corpus.relations.keyOrderKeepsEachKindsOrder

@@ -42,7 +42,9 @@ public struct WatchBatch: Sendable, Equatable {
         contradictions = corpus.relationCount(.contradiction)
     }
 
-    init(old: (record: InboxRecord, corpus: Corpus?), new: (record: InboxRecord, corpus: Corpus), started: DispatchTime) {
+    /// - Parameter delta: what differs from the old corpus to the new one (`CorpusDelta(from:to:)`), when worked out
+    ///   already: the claims and contradictions added and removed are then counted from it.
+    init(old: (record: InboxRecord, corpus: Corpus?), new: (record: InboxRecord, corpus: Corpus), delta: CorpusDelta? = nil, started: DispatchTime) {
         self.started = started.uptimeNanoseconds
         let oldEntries = old.record.entries
         let newEntries = new.record.entries
@@ -69,14 +71,23 @@ public struct WatchBatch: Sendable, Equatable {
         added = arrived
         removed = gone
 
-        let oldClaims = Set(old.corpus?.claims.map(\.id) ?? [])
-        let newClaims = Set(new.corpus.claims.map(\.id))
-        claimsAdded = newClaims.subtracting(oldClaims).count
-        claimsRemoved = oldClaims.subtracting(newClaims).count
         let oldContradictions = Set(old.corpus?.relationIDs(.contradiction) ?? [])
         let newContradictions = Set(new.corpus.relationIDs(.contradiction))
-        contradictionsAdded = newContradictions.subtracting(oldContradictions).count
-        contradictionsRemoved = oldContradictions.subtracting(newContradictions).count
+        if let delta, old.corpus != nil {
+            // A changed value's id is both gone and arrived; an id only arrived is new, one only gone is removed (an id
+            // names its relation's kind). Two sets of every claim id were 7 ms of an update at 1,000 documents.
+            claimsAdded = delta.claims.arrived.subtracting(delta.claims.gone).count
+            claimsRemoved = delta.claims.gone.subtracting(delta.claims.arrived).count
+            contradictionsAdded = delta.relations.arrived.subtracting(delta.relations.gone).filter(newContradictions.contains).count
+            contradictionsRemoved = delta.relations.gone.subtracting(delta.relations.arrived).filter(oldContradictions.contains).count
+        } else {
+            let oldClaims = Set(old.corpus?.claims.map(\.id) ?? [])
+            let newClaims = Set(new.corpus.claims.map(\.id))
+            claimsAdded = newClaims.subtracting(oldClaims).count
+            claimsRemoved = oldClaims.subtracting(newClaims).count
+            contradictionsAdded = newContradictions.subtracting(oldContradictions).count
+            contradictionsRemoved = oldContradictions.subtracting(newContradictions).count
+        }
 
         let touched = Set(added + changed + renamed.map(\.to))
         problems = new.corpus.problems.filter { touched.contains($0.path) }
