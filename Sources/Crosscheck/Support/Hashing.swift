@@ -19,26 +19,11 @@ enum Hashing {
         return hex(digest, digits: min(length, 64))
     }
 
-    /// The number an id of the usual shape spells (`kind` and `idDigits` lower-case hex digits); nil for any other id.
+    /// The number an id of the usual shape spells (`kind`, a lower-case letter, and `idDigits` lower-case hex digits); nil
+    /// for any other id.
     static func idNumber(_ id: String, kind: Character) -> UInt64? {
-        var value: UInt64 = 0
-        var count = 0
-        for (position, byte) in id.utf8.enumerated() {
-            if position == 0 {
-                guard kind.asciiValue == byte else { return nil }
-                continue
-            }
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt64(digit)
-            count += 1
-            if count > idDigits { return nil }
-        }
-        return count == idDigits ? value : nil
+        guard let key = IDPositions.key(id), let letter = kind.asciiValue, key >> 56 == UInt64(letter) else { return nil }
+        return key & (1 << 56 - 1)
     }
 
     /// The `idDigits` hex digits that spell `value` (below 16^`idDigits`), as `idNumber` reads them back.
