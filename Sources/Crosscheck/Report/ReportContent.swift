@@ -330,35 +330,34 @@ struct ReportContent: Sendable {
             let (a, b) = (root(first), root(last))
             if a != b { parent[max(a, b)] = min(a, b) }
         }
-        // Each group's agreements, and the most confident of them, which stands for the group when groups are ordered.
+        // Each group's agreements (as places in `agreements`), and the most confident of them, which stands for the group
+        // when groups are ordered.
         var groupOfRoot = [Int](repeating: -1, count: parent.count)
-        var members: [[Int]] = [], best: [Int] = [], positions: [[Int]] = []
+        var members: [[Int]] = [], best: [Int] = []
         for (position, index) in agreements.enumerated() {
             let top = root(firstNodes[position])
             if groupOfRoot[top] >= 0 {
                 let group = groupOfRoot[top]
-                members[group].append(index)
-                positions[group].append(position)
+                members[group].append(position)
                 if isMoreConfident(index, best[group]) { best[group] = index }
             } else {
                 groupOfRoot[top] = members.count
-                members.append([index])
-                positions.append([position])
+                members.append([position])
                 best.append(index)
             }
         }
         // The sources behind each group: each document counts once per group (the last group that counted it is noted).
         var lastGroup = [Int](repeating: -1, count: related.documentCount)
         var sourceCounts = [Int](repeating: 0, count: members.count)
-        for (group, agreements) in positions.enumerated() {
+        for (group, places) in members.enumerated() {
             func count(_ document: Int32) {
                 guard lastGroup[Int(document)] != group else { return }
                 lastGroup[Int(document)] = group
                 sourceCounts[group] += 1
             }
-            for position in agreements {
-                count(sources[position].0)
-                count(sources[position].1)
+            for place in places {
+                count(sources[place].0)
+                count(sources[place].1)
             }
         }
         // Every group lists at least one agreement, so no more than `limit` groups are listed.
@@ -370,7 +369,7 @@ struct ReportContent: Sendable {
         var listed: [[Int]] = []
         var room = limit
         for group in order where room > 0 {
-            let kept = Ranking.first(room, of: members[group], by: isMoreConfident)
+            let kept = Ranking.first(room, of: members[group].map { agreements[$0] }, by: isMoreConfident)
             listed.append(kept)
             room -= kept.count
         }
