@@ -65,3 +65,89 @@ import Testing
         #expect(try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 1)).reused == 0)
     }
 }
+
+/// A rebuild trusts a file's stamp (size, time, inode) for its content only when the file was already older than
+/// `InboxRecord.trustedAge` when it was recorded.
+@Suite struct UnchangedFilesTests {
+    let sources = RebuildTests.sources
+
+    func write(_ files: [String: String], into folder: URL, modified: Date? = nil) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            // In place, so that the file keeps its inode, as an editor that writes over a file does.
+            if let handle = try? FileHandle(forWritingTo: url) {
+                try handle.truncate(atOffset: 0)
+                try handle.write(contentsOf: Data(text.utf8))
+                try handle.close()
+            } else {
+                try Data(text.utf8).write(to: url)
+            }
+            if let modified { try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: url.path) }
+        }
+    }
+
+    /// The same text with one figure changed and the same length.
+    static let edited = "Harbour report\n\nThe port of Velmar handled 4.7 million containers in 2023.\n\nIts terminals employ 3,100 people.\n"
+
+    func containerFigures(_ corpus: Corpus, in path: String) -> [String] {
+        corpus.claims.filter { $0.source == path }.flatMap(\.quantities).map(\.text).filter { $0.contains("million") }
+    }
+
+    @Test func aFileRecordedWellAfterItsLastChangeIsNotReadAgain() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inbox = root.appendingPathComponent("in"), output = root.appendingPathComponent("out")
+        let anHourAgo = Date().addingTimeInterval(-3600)
+        try write(sources, into: inbox, modified: anHourAgo)
+        let first = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
+        #expect(containerFigures(first.corpus, in: "harbour.txt") == ["4.2 million"])
+        // Same size, same time, same inode: only reading would tell, and the record says it need not.
+        #expect(Self.edited.utf8.count == sources["harbour.txt"]!.utf8.count)
+        // A new file beside it, so that the corpus is made again, not found unchanged.
+        try write(["harbour.txt": Self.edited, "bulletin.txt": "Bulletin\n\nVelmar has 14 ferry routes.\n"], into: inbox, modified: anHourAgo)
+        let rebuilt = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
+        #expect(rebuilt.reused == 4)
+        #expect(rebuilt.corpus.documents.count == 5)
+        #expect(containerFigures(rebuilt.corpus, in: "harbour.txt") == ["4.2 million"])
+        // Any change to the stamp and the file is read.
+        try write(["harbour.txt": Self.edited], into: inbox, modified: anHourAgo.addingTimeInterval(1))
+        let read = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
+        #expect(read.reused == 4)
+        #expect(containerFigures(read.corpus, in: "harbour.txt") == ["4.7 million"])
+    }
+
+    @Test func aFileChangedJustBeforeItWasRecordedIsReadAgain() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inbox = root.appendingPathComponent("in"), output = root.appendingPathComponent("out")
+        try write(sources, into: inbox, modified: Date().addingTimeInterval(-3600))
+        let now = Date()
+        try write(["harbour.txt": sources["harbour.txt"]!], into: inbox, modified: now)
+        _ = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
+        // Written again within the same tick of the file system's clock: the stamp cannot tell, so the file is read.
+        try write(["harbour.txt": Self.edited], into: inbox, modified: now)
+        let rebuilt = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
+        #expect(rebuilt.reused == 3)
+        #expect(containerFigures(rebuilt.corpus, in: "harbour.txt") == ["4.7 million"])
+    }
+
+    @Test func theRecordTrustsOnlyStampsTakenWellAfterTheFileChanged() throws {
+        var stamp = try #require(FileStamp(path: FileManager.default.currentDirectoryPath))
+        stamp.modified = 10_000_000_000
+        var record = InboxRecord()
+        record.entries["a.txt"] = InboxRecord.Entry(stamp: stamp, sha256: "x")
+        #expect(record.unchangedEntry(at: "a.txt", stamp: stamp) == nil)  // a record that does not say when it was made
+        record.scanned = stamp.modified + InboxRecord.trustedAge
+        #expect(record.unchangedEntry(at: "a.txt", stamp: stamp) == nil)
+        record.scanned = stamp.modified + InboxRecord.trustedAge + 1
+        #expect(record.unchangedEntry(at: "a.txt", stamp: stamp)?.sha256 == "x")
+        #expect(record.unchangedEntry(at: "b.txt", stamp: stamp) == nil)
+        var moved = stamp
+        moved.inode += 1
+        #expect(record.unchangedEntry(at: "a.txt", stamp: moved) == nil)
+        var grown = stamp
+        grown.size += 1
+        #expect(record.unchangedEntry(at: "a.txt", stamp: grown) == nil)
+    }
+}

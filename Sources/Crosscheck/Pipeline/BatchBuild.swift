@@ -54,12 +54,13 @@ public enum BatchBuild {
         let started = DispatchTime.now()
         var timings = StageTimings()
         try checkFolders(options)
+        let scanned = InboxRecord.now()
         let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
         // A rebuild into the same folder reads again only the files whose bytes the stored corpus does not hold.
         let reuse = timings.measure(.read) { ReadCache(storedIn: options.output) }
         let reading = makeCorpusTimed(
             files: scan.files, refused: scan.skipped.filter(\.isRefused), jobs: options.jobs, maxFileSize: options.maxFileSize,
-            reuse: reuse, progress: options.progress)
+            reuse: reuse, scanned: scanned, progress: options.progress)
         let read = reading.corpus
         timings.merge(reading.timings)
         FreedMemory.returnToSystem()
@@ -101,9 +102,10 @@ public enum BatchBuild {
         var reused: Int
     }
 
+    /// - Parameter scanned: when the inbox was scanned for `files` (`InboxRecord.scanned`).
     static func makeCorpusTimed(
         files: [InboxFile], refused: [Discovery.SkippedEntry] = [], jobs: Int, maxFileSize: Int, reuse: ReadCache = ReadCache(),
-        progress: (@Sendable (BuildProgress) -> Void)? = nil
+        scanned: Int64? = nil, progress: (@Sendable (BuildProgress) -> Void)? = nil
     ) -> Reading {
         let files = files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         let done = ResultSlots<Int>.Counter()
@@ -114,6 +116,11 @@ public enum BatchBuild {
             var sha256: String?
             var reused = false
             let result = Result { () throws(SourceProblem) -> SourceProcessor.Processed in
+                // A file the record shows unchanged is not read: its recorded hash names what reading it gave.
+                if let (outcome, hash) = reuse.outcome(ofUnchanged: file, maxFileSize: maxFileSize) {
+                    (sha256, reused) = (hash, true)
+                    return try ReadCache.relocate(outcome, to: file.relativePath).get()
+                }
                 let bytes = try timings.measure(.read) { () throws(SourceProblem) in try readBytes(of: file, maxFileSize: maxFileSize) }
                 let hash = timings.measure(.decode) { Hashing.sha256Hex(bytes) }
                 sha256 = hash
@@ -128,6 +135,7 @@ public enum BatchBuild {
         }
         var timings = StageTimings()
         var record = InboxRecord(reader: InboxRecord.currentReader)
+        record.scanned = scanned
         for (file, outcome) in zip(files, results) {
             timings.merge(outcome.timings)
             if let stamp = file.stamp ?? FileStamp(path: file.url) {

@@ -13,6 +13,9 @@ struct ReadCache: Sendable {
     typealias Outcome = Result<SourceProcessor.Processed, SourceProblem>
 
     var outcomes: [Key: Outcome] = [:]
+    /// The record of the files read (a rebuild's, from beside the stored corpus): a file it shows unchanged is not read
+    /// at all, its recorded hash finding its outcome (`outcome(ofUnchanged:)`).
+    var record = InboxRecord()
 
     init() {}
 
@@ -26,6 +29,7 @@ struct ReadCache: Sendable {
             return
         }
         self.init(corpus: corpus)
+        self.record = record
     }
 
     /// The documents a corpus holds, as reading their files gave them.
@@ -48,6 +52,15 @@ struct ReadCache: Sendable {
     }
 
     var isEmpty: Bool { outcomes.isEmpty }
+
+    /// What reading `file` gave and the hash of its content, when the record shows the file unchanged since it was read;
+    /// nil when the file must be read to know, or is over `maxFileSize` (to be refused as reading it would be).
+    func outcome(ofUnchanged file: InboxFile, maxFileSize: Int) -> (outcome: Outcome, sha256: String)? {
+        guard let stamp = file.stamp, stamp.size <= maxFileSize, let sha256 = record.unchangedEntry(at: file.relativePath, stamp: stamp)?.sha256,
+              let outcome = self[sha256, file.declaredFormat]
+        else { return nil }
+        return (outcome, sha256)
+    }
 
     /// The same content read under another name: only the paths it carries change.
     static func relocate(_ outcome: Outcome, to path: String) -> Outcome {

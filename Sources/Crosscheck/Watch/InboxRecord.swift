@@ -14,6 +14,28 @@ struct InboxRecord: Codable, Hashable, Sendable {
     /// Which program read the files: documents read by another version (or build) are read again.
     var reader = ""
     var entries: [String: Entry] = [:]
+    /// When the inbox was scanned for these stamps, in nanoseconds since 1970; nil in a record that does not say.
+    var scanned: Int64?
+
+    /// How long before the scan a file must have been modified for its stamp to be trusted. A file's modification time
+    /// moves with a clock that ticks every few milliseconds (every 2 s on FAT): a file written again within a tick of
+    /// being read keeps its size and time, and only its content tells. A file modified this close to the scan is read
+    /// again next time (hashed, and processed only if its content changed).
+    static let trustedAge: Int64 = 2_000_000_000
+
+    /// The entry of the file at `path` when its stamp now, `stamp`, shows it unchanged since it was read: the same
+    /// stamp, taken when the file was already older than `trustedAge`. Nil means the file must be read to know.
+    func unchangedEntry(at path: String, stamp: FileStamp) -> Entry? {
+        guard let entry = entries[path], entry.stamp == stamp, let scanned, stamp.modified < scanned - Self.trustedAge else { return nil }
+        return entry
+    }
+
+    /// The time now, as `scanned` holds it.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
 
     /// Saved inside the output folder, so that it is swapped in with the corpus it describes.
     static let fileName = ".crosscheck-watch.json"
@@ -72,6 +94,10 @@ extension InboxRecord: JSONLineWritable {
         writer.endObject()
         writer.key("reader")
         writer.string(reader)
+        if let scanned {
+            writer.key("scanned")
+            writer.number(Int(scanned))
+        }
         writer.key("version")
         writer.number(version)
         writer.endObject()

@@ -44,8 +44,9 @@ final class IncrementalBuild {
         let started = DispatchTime.now()
         var timings = StageTimings()
         try BatchBuild.checkFolders(options)
-        let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
         var newRecord = InboxRecord(reader: record.reader)
+        newRecord.scanned = InboxRecord.now()
+        let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
         var files: [InboxFile] = []
         var outcomes: [Outcome?] = []
         var toRead: [Int] = []
@@ -62,7 +63,7 @@ final class IncrementalBuild {
             }
             guard let stamp = file.stamp ?? FileStamp(path: file.url) else { continue }  // gone since the scan
             files.append(file)
-            if let known, known.stamp == stamp, let sha256 = known.sha256,
+            if stamp.size <= options.maxFileSize, let known = record.unchangedEntry(at: file.relativePath, stamp: stamp), let sha256 = known.sha256,
                let outcome = cache[sha256, file.declaredFormat] {
                 newRecord.entries[file.relativePath] = known
                 outcomes.append(outcome)
@@ -105,7 +106,9 @@ final class IncrementalBuild {
 
         // Nothing on disk differs from the record: the corpus written last is still the right one.
         let refused = scan.skipped.filter(\.isRefused)
-        if newRecord == record, let corpus, !force, Self.refusedPaths(in: corpus, record: record) == refused.map(\.relativePath) {
+        if newRecord.entries == record.entries, let corpus, !force, Self.refusedPaths(in: corpus, record: record) == refused.map(\.relativePath) {
+            // Every file was found as recorded or read again to the same content: the record holds for this scan's time.
+            record = newRecord
             return WatchBatch(unchanged: corpus, started: started).finished(at: DispatchTime.now(), timings: timings)
         }
 
@@ -117,7 +120,7 @@ final class IncrementalBuild {
         // What changed since the corpus written last, worked out once: for the batch's counts and for the write.
         let delta = corpus.map { corpus in timings.measure(.store) { CorpusDelta(from: corpus, to: newCorpus, jobs: options.jobs) } }
         let batch = WatchBatch(old: (record, corpus), new: (newRecord, newCorpus), delta: delta, started: started)
-        if newRecord != record || newCorpus != corpus {
+        if newRecord.entries != record.entries || newCorpus != corpus {
             // The corpus written last is let go on a background thread once replaced (12 ms of an update at 1,000 documents).
             let retired = written
             written = try CorpusWriter.write(newCorpus, to: options.output, jobs: options.jobs, timings: &timings,
