@@ -67,7 +67,7 @@ import Testing
 }
 
 /// A rebuild trusts a file's stamp (size, time, inode) for its content only when the file was already older than
-/// `InboxRecord.trustedAge` when it was recorded.
+/// `InboxRecord.trustedAge` when it was recorded; and a build that would write what the folder holds writes nothing.
 @Suite struct UnchangedFilesTests {
     let sources = RebuildTests.sources
 
@@ -149,5 +149,40 @@ import Testing
         var grown = stamp
         grown.size += 1
         #expect(record.unchangedEntry(at: "a.txt", stamp: grown) == nil)
+    }
+
+    /// Nothing in the inbox changed: the folder's corpus is the one the build would write, and it is left as it is.
+    @Test func aBuildOfAnUnchangedInboxWritesNothing() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inbox = root.appendingPathComponent("in"), output = root.appendingPathComponent("out")
+        try write(sources, into: inbox, modified: Date().addingTimeInterval(-3600))
+        try Data("not text".utf8 + [0, 0, 0, 1, 2, 3]).write(to: inbox.appendingPathComponent("binary.txt"))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: inbox.appendingPathComponent("binary.txt").path)
+        let first = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
+        #expect(first.isPartial)
+        func inodes() throws -> [String: Int] {
+            try Dictionary(uniqueKeysWithValues: FileManager.default.contentsOfDirectory(atPath: output.path).map { name in
+                (name, try #require(FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(name).path)[.systemFileNumber] as? Int))
+            })
+        }
+        let before = try inodes()
+        let again = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
+        #expect(again.corpus == first.corpus)
+        #expect(again.isPartial)  // the rejected file is still reported
+        #expect(again.reused == 5)
+        #expect(try inodes() == before)
+
+        // A missing export, or a size limit the files no longer pass: the corpus is written again.
+        try FileManager.default.removeItem(at: output.appendingPathComponent("report.md"))
+        let restored = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("report.md").path))
+        #expect(restored.corpus == first.corpus)
+        let limited = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2, maxFileSize: 60))
+        #expect(limited.corpus.documents.count < first.corpus.documents.count)
+        // A file gone: written again without it.
+        try FileManager.default.removeItem(at: inbox.appendingPathComponent("survey.txt"))
+        let smaller = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
+        #expect(smaller.corpus.documents.map(\.source.path).sorted() == ["almanac.txt", "council.txt", "harbour.txt"])
     }
 }

@@ -56,6 +56,10 @@ public enum BatchBuild {
         try checkFolders(options)
         let scanned = InboxRecord.now()
         let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
+        if let corpus = timings.measure(.read, { unchangedCorpus(of: scan, options: options) }) {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings, reused: scan.files.count)
+        }
         // A rebuild into the same folder reads again only the files whose bytes the stored corpus does not hold.
         let reuse = timings.measure(.read) { ReadCache(storedIn: options.output) }
         let reading = makeCorpusTimed(
@@ -77,6 +81,25 @@ public enum BatchBuild {
                                extraFiles: [(InboxRecord.fileName, reading.record.encoded())])
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings, reused: reading.reused)
+    }
+
+    /// The corpus the output folder holds, when it is the very corpus this build would write: the record beside it, made
+    /// by this program, shows every file of the scan unchanged since it was read and none gone, none is now over the
+    /// size limit, discovery refused the same entries, and every file of a corpus folder is there. Nil otherwise.
+    /// Nothing is then read, related or written: the corpus is only loaded, for the summary.
+    static func unchangedCorpus(of scan: Discovery.Result, options: BuildOptions) -> Corpus? {
+        // A folder a killed run left half swapped is put back, and what such runs left beside it removed, first.
+        AtomicFolder(target: options.output).tidy()
+        let record = InboxRecord.load(from: options.output)
+        guard record.scanned != nil, record.entries.count == scan.files.count,
+              scan.files.allSatisfy({ file in
+                  file.stamp.map { $0.size <= options.maxFileSize && record.unchangedEntry(at: file.relativePath, stamp: $0)?.sha256 != nil } ?? false
+              }),
+              CorpusWriter.fileNames.allSatisfy({ FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0).path) }),
+              let corpus = try? SQLiteCorpusStore(path: options.output.appendingPathComponent(CorpusWriter.storeName).path).load(),
+              record.refusedPaths(in: corpus) == Set(scan.skipped.filter(\.isRefused).map(\.relativePath))
+        else { return nil }
+        return corpus
     }
 
     /// Refuses an output folder inside the inbox (the corpus would read itself) or one that holds the inbox.

@@ -30,6 +30,11 @@ struct InboxRecord: Codable, Hashable, Sendable {
         return entry
     }
 
+    /// The entries of `corpus` that discovery refused (links not followed): its inputs that are not files of this record.
+    func refusedPaths(in corpus: Corpus) -> Set<String> {
+        Set(corpus.inputs.filter { entries[$0.path] == nil }.map(\.path))
+    }
+
     /// The time now, as `scanned` holds it.
     static func now() -> Int64 {
         var time = timespec()

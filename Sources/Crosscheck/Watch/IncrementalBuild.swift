@@ -106,7 +106,7 @@ final class IncrementalBuild {
 
         // Nothing on disk differs from the record: the corpus written last is still the right one.
         let refused = scan.skipped.filter(\.isRefused)
-        if newRecord.entries == record.entries, let corpus, !force, Self.refusedPaths(in: corpus, record: record) == refused.map(\.relativePath) {
+        if newRecord.entries == record.entries, let corpus, !force, record.refusedPaths(in: corpus) == Set(refused.map(\.relativePath)) {
             // Every file was found as recorded or read again to the same content: the record holds for this scan's time.
             record = newRecord
             return WatchBatch(unchanged: corpus, started: started).finished(at: DispatchTime.now(), timings: timings)
@@ -137,10 +137,5 @@ final class IncrementalBuild {
     func stop() {
         written?.spare = nil
         SpareStore.remove(beside: options.output)
-    }
-
-    /// The entries of a corpus that discovery refused (links not followed): its inputs that are not files of the record.
-    private static func refusedPaths(in corpus: Corpus, record: InboxRecord) -> [String] {
-        corpus.inputs.filter { record.entries[$0.path] == nil }.map(\.path)
     }
 }
