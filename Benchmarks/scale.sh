@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Scale on one machine: synthetic inboxes of N documents (default 1,000, 10,000 and 100,000), each built once
-# from scratch and once more after one file changed. Prints, per size: the full build's wall time, the rebuild's
-# (and its share of the full build), the relation stage, peak RSS, whether every planted contradiction was found,
-# and whether --jobs 1 gives the same exports as --jobs N; then the growth exponent of the build time.
+# from scratch, once more after one file changed, and again with nothing changed. Prints, per size: the full build's
+# wall time, the rebuild's (and its share of the full build), the unchanged build's, the relation stage, peak RSS,
+# whether every planted contradiction was found, and whether --jobs 1 gives the same exports as --jobs N; then the
+# growth exponent of the build time.
 #
 # Usage: Benchmarks/scale.sh [DOCS ...]          e.g. Benchmarks/scale.sh 1000 10000
 # Env:   CLAIMS_PER_DOC (default 10), JOBS (default: nproc), SKIP_BUILD=1 (reuse .build/release/crosscheck),
@@ -27,11 +28,11 @@ build() {
     local wall peak relations
     wall=$(grep -o 'WALL [0-9.]*' "$log" | awk '{print $2}')
     peak=$(grep -o 'PEAK [0-9]*' "$log" | awk '{print $2}')
-    relations=$(grep -o 'relations [0-9.]* s' "$log" | awk '{print $2}')
+    relations=$(grep -o 'relations [0-9.]* s' "$log" | awk '{print $2}' || true)
     echo "$wall $peak ${relations:-0}"
 }
 
-printf '%-9s %-9s %10s %10s %12s %10s %11s %9s  %s\n' documents claims "build s" "rebuild s" "rebuild/full" "relations s" "peak RSS" planted "jobs 1 = jobs $jobs"
+printf '%-9s %-9s %10s %10s %12s %11s %10s %11s %9s  %s\n' documents claims "build s" "rebuild s" "rebuild/full" "unchanged s" "relations s" "peak RSS" planted "jobs 1 = jobs $jobs"
 previous_docs=""; previous_build=""
 for docs in "${sizes[@]}"; do
     inbox="$work/d$docs"
@@ -42,6 +43,8 @@ for docs in "${sizes[@]}"; do
     # One file edited: a sentence added at its end.
     printf '\nThe board meets again next quarter.\n' >> "$inbox/doc-000000.txt"
     read -r rewall _ _ < <(build "$inbox" "$work/out$docs" "$jobs")
+    # Nothing changed since: the corpus is found up to date and only loaded.
+    read -r samewall _ _ < <(build "$inbox" "$work/out$docs" "$jobs")
     same="skipped"
     if [ "${DETERMINISM:-1}" = 1 ]; then
         build "$inbox" "$work/one$docs" 1 >/dev/null
@@ -52,7 +55,7 @@ for docs in "${sizes[@]}"; do
         rm -rf "$work/one$docs"
     fi
     share=$(python3 -c "print(f'{100 * $rewall / $wall:.1f} %')")
-    printf '%-9s %-9s %10s %10s %12s %10s %8s MB %9s  %s\n' "$docs" "$claims" "$wall" "$rewall" "$share" "$relations" "$((peak / 1024))" "$planted" "$same"
+    printf '%-9s %-9s %10s %10s %12s %11s %10s %8s MB %9s  %s\n' "$docs" "$claims" "$wall" "$rewall" "$share" "$samewall" "$relations" "$((peak / 1024))" "$planted" "$same"
     if [ -n "$previous_docs" ]; then
         python3 -c "import math; print(f'   growth exponent of the build time {math.log($wall / $previous_build) / math.log($docs / $previous_docs):.2f} ({$previous_docs} -> {$docs} documents)')"
     fi

@@ -159,6 +159,8 @@ import Testing
         try write(sources, into: inbox, modified: Date().addingTimeInterval(-3600))
         try Data("not text".utf8 + [0, 0, 0, 1, 2, 3]).write(to: inbox.appendingPathComponent("binary.txt"))
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: inbox.appendingPathComponent("binary.txt").path)
+        // One file written just before the build: its stamp cannot be trusted, so the next build hashes it to know.
+        try write(["fresh.txt": "Fresh\n\nVelmar has 9 ferry routes.\n"], into: inbox)
         let first = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
         #expect(first.isPartial)
         func inodes() throws -> [String: Int] {
@@ -170,7 +172,7 @@ import Testing
         let again = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
         #expect(again.corpus == first.corpus)
         #expect(again.isPartial)  // the rejected file is still reported
-        #expect(again.reused == 5)
+        #expect(again.reused == 6)
         #expect(try inodes() == before)
 
         // A missing export, or a size limit the files no longer pass: the corpus is written again.
@@ -183,6 +185,6 @@ import Testing
         // A file gone: written again without it.
         try FileManager.default.removeItem(at: inbox.appendingPathComponent("survey.txt"))
         let smaller = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
-        #expect(smaller.corpus.documents.map(\.source.path).sorted() == ["almanac.txt", "council.txt", "harbour.txt"])
+        #expect(smaller.corpus.documents.map(\.source.path).sorted() == ["almanac.txt", "council.txt", "fresh.txt", "harbour.txt"])
     }
 }

@@ -84,8 +84,8 @@ public enum BatchBuild {
     }
 
     /// The corpus the output folder holds, when it is the very corpus this build would write: the record beside it, made
-    /// by this program, shows every file of the scan unchanged since it was read and none gone, none is now over the
-    /// size limit, discovery refused the same entries, and every file of a corpus folder is there. Nil otherwise.
+    /// by this program, shows every file of the scan unchanged since it was read and none gone (a file changed just
+    /// before it was recorded is read and hashed to know), none is now over the size limit, discovery refused the same entries, and every file of a corpus folder is there. Nil otherwise.
     /// Nothing is then read, related or written: the corpus is only loaded, for the summary.
     static func unchangedCorpus(of scan: Discovery.Result, options: BuildOptions) -> Corpus? {
         // A folder a killed run left half swapped is put back, and what such runs left beside it removed, first.
@@ -93,7 +93,12 @@ public enum BatchBuild {
         let record = InboxRecord.load(from: options.output)
         guard record.scanned != nil, record.entries.count == scan.files.count,
               scan.files.allSatisfy({ file in
-                  file.stamp.map { $0.size <= options.maxFileSize && record.unchangedEntry(at: file.relativePath, stamp: $0)?.sha256 != nil } ?? false
+                  guard let stamp = file.stamp, stamp.size <= options.maxFileSize, let entry = record.entries[file.relativePath],
+                        entry.stamp == stamp, let sha256 = entry.sha256
+                  else { return false }
+                  // Changed too close to the scan for its stamp to tell (see `InboxRecord.trustedAge`): its content tells.
+                  return record.unchangedEntry(at: file.relativePath, stamp: stamp) != nil
+                      || (try? readBytes(of: file, maxFileSize: options.maxFileSize)).map(Hashing.sha256Hex) == sha256
               }),
               CorpusWriter.fileNames.allSatisfy({ FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0).path) }),
               let corpus = try? SQLiteCorpusStore(path: options.output.appendingPathComponent(CorpusWriter.storeName).path).load(),
