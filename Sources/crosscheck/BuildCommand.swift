@@ -68,7 +68,7 @@ struct BuildCommand: ParsableCommand {
 
     /// The files with problems, then (unless quiet) notes and the summary, then the timings if asked for.
     private func report(_ summary: BuildSummary, to printer: MessagePrinter) {
-        for input in summary.corpus.inputs where input.status == .rejected || input.status == .readWithProblems {
+        for input in summary.inputs where input.status == .rejected || input.status == .readWithProblems {
             printer.message(input.status == .rejected ? .error : .warning, input.reason ?? "", file: "\(source.inbox)/\(input.path)")
         }
         if !quiet {
@@ -84,18 +84,18 @@ struct BuildCommand: ParsableCommand {
             var fields: [String: LogValue] = [:]
             for (stage, seconds) in summary.timings.seconds { fields[String(describing: stage)] = .double(Self.rounded(seconds)) }
             fields["reused_files"] = .int(summary.reused)
-            printer.event("timings", fields, text: "crosscheck: timings: \(summary.timings.line) (\(summary.reused) of \(summary.corpus.inputs.count) files unchanged since the last build, not read again)")
+            printer.event("timings", fields, text: "crosscheck: timings: \(summary.timings.line) (\(summary.reused) of \(summary.inputs.count) files unchanged since the last build, not read again)")
         }
     }
 
     private func builtFields(_ summary: BuildSummary) -> [String: LogValue] {
-        let corpus = summary.corpus
+        let counts = summary.counts
         return [
             "inbox": .string(source.inbox), "output": .string(source.output),
-            "documents": .int(corpus.documents.count), "sections": .int(corpus.sectionCount), "claims": .int(corpus.claims.count),
-            "contradictions": .int(corpus.relationCount(.contradiction)), "changes": .int(corpus.relationCount(.changeOverTime)),
-            "agreements": .int(corpus.relationCount(.agreement)), "qualifier_differences": .int(corpus.relationCount(.differentQualifier)),
-            "problems": .int(corpus.problems.count), "seconds": .double(Self.rounded(summary.seconds)),
+            "documents": .int(counts.documents), "sections": .int(counts.sections), "claims": .int(counts.claims),
+            "contradictions": .int(counts.relations(.contradiction)), "changes": .int(counts.relations(.changeOverTime)),
+            "agreements": .int(counts.relations(.agreement)), "qualifier_differences": .int(counts.relations(.differentQualifier)),
+            "problems": .int(summary.problems.count), "seconds": .double(Self.rounded(summary.seconds)),
         ]
     }
 

@@ -170,10 +170,18 @@ import Testing
         }
         let before = try inodes()
         let again = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
-        #expect(again.corpus == first.corpus)
+        #expect(again.foundUpToDate && !first.foundUpToDate)
+        #expect(again.counts == first.counts && again.counts == CorpusCounts(first.corpus))
+        #expect(again.counts.relations(.contradiction) > 0)
+        #expect(again.inputs == first.corpus.inputs)
         #expect(again.isPartial)  // the rejected file is still reported
         #expect(again.reused == 6)
         #expect(try inodes() == before)
+        // The corpus, read when asked for, from the store found, even with the folder gone since.
+        let moved = root.appendingPathComponent("moved")
+        try FileManager.default.moveItem(at: output, to: moved)
+        #expect(again.corpus == first.corpus)
+        try FileManager.default.moveItem(at: moved, to: output)
 
         // A missing export, or a size limit the files no longer pass: the corpus is written again.
         try FileManager.default.removeItem(at: output.appendingPathComponent("report.md"))

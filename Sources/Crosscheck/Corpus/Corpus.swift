@@ -43,6 +43,27 @@ public struct Corpus: Hashable, Sendable {
     public var sectionCount: Int { documents.reduce(0) { $0 + $1.sections.count } }
 }
 
+/// What a corpus holds, counted.
+public struct CorpusCounts: Hashable, Sendable {
+    public var documents: Int
+    public var sections: Int
+    public var claims: Int
+    /// Relations of each kind; a kind with none may be left out.
+    public var relations: [Relation.Kind: Int]
+
+    public init(documents: Int, sections: Int, claims: Int, relations: [Relation.Kind: Int] = [:]) {
+        (self.documents, self.sections, self.claims, self.relations) = (documents, sections, claims, relations)
+    }
+
+    public init(_ corpus: Corpus) {
+        self.init(documents: corpus.documents.count, sections: corpus.sectionCount, claims: corpus.claims.count)
+        for index in corpus.relations.indices { relations[corpus.relations.kind(at: index), default: 0] += 1 }
+    }
+
+    /// How many relations are of one kind.
+    public func relations(_ kind: Relation.Kind) -> Int { relations[kind] ?? 0 }
+}
+
 /// What became of one file of the inbox.
 public struct InputRecord: Codable, Hashable, Sendable {
     public var path: String

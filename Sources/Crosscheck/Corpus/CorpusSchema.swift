@@ -140,6 +140,10 @@ enum CorpusSchema {
             FROM relations
         """
     static let selectTrust = "SELECT * FROM source_trust ORDER BY document_id"
+    static let countDocuments = "SELECT COUNT(*) FROM documents"
+    static let countSections = "SELECT COUNT(*) FROM sections"
+    static let countClaims = "SELECT COUNT(*) FROM claims"
+    static let countRelationsByKind = "SELECT kind, COUNT(*) FROM relations GROUP BY kind"
     /// What `save(_:over:delta:)` deletes by id; the rows that depend on them go too (ON DELETE CASCADE).
     static let deleteRelation = "DELETE FROM relations WHERE id = ?"
     static let deleteClaim = "DELETE FROM claims WHERE id = ?"

@@ -25,7 +25,16 @@ public struct BuildOptions: Sendable {
 
 /// What a build did.
 public struct BuildSummary: Sendable {
-    public var corpus: Corpus
+    /// The corpus built. For a build that found it already in the output folder (`foundUpToDate`), it is read from the
+    /// folder's store the first time it is asked for (from the file found, whatever has become of the folder since); the
+    /// summary itself needs only `counts` and `inputs`.
+    public var corpus: Corpus { source.corpus }
+    /// What the corpus holds.
+    public var counts: CorpusCounts
+    /// One entry per file considered, in path order: what became of it (the corpus's `inputs`).
+    public var inputs: [InputRecord]
+    /// True when the output folder already held the corpus this build would write: nothing was read, related or written.
+    public var foundUpToDate: Bool { source.isStored }
     /// Entries discovery passed over on purpose (links out of the inbox, unsupported types).
     public var skipped: [Discovery.SkippedEntry]
     public var seconds: Double
@@ -33,17 +42,64 @@ public struct BuildSummary: Sendable {
     public var timings: StageTimings
     /// Files not read again: the corpus this build replaced already held their bytes, read by this same program.
     public var reused: Int = 0
+    private let source: CorpusSource
+
+    init(corpus: Corpus, skipped: [Discovery.SkippedEntry], seconds: Double, timings: StageTimings, reused: Int) {
+        (counts, inputs, source) = (CorpusCounts(corpus), corpus.inputs, CorpusSource(corpus))
+        (self.skipped, self.seconds, self.timings, self.reused) = (skipped, seconds, timings, reused)
+    }
+
+    init(foundIn store: SQLiteCorpusStore, opened: SQLiteCorpusStore.Opened, counts: CorpusCounts, inputs: [InputRecord],
+         skipped: [Discovery.SkippedEntry], seconds: Double, timings: StageTimings, reused: Int) {
+        (self.counts, self.inputs, source) = (counts, inputs, CorpusSource(store: store, opened: opened))
+        (self.skipped, self.seconds, self.timings, self.reused) = (skipped, seconds, timings, reused)
+    }
+
+    /// The files that could not be read, or were read with problems, with the reason (the corpus's `problems`).
+    public var problems: [SourceProblem] {
+        inputs.compactMap { input in input.status == .ok || input.status == .duplicate ? nil : SourceProblem(path: input.path, reason: input.reason ?? "") }
+    }
 
     /// True when some file was rejected or read with problems.
-    public var isPartial: Bool { !corpus.problems.isEmpty }
+    public var isPartial: Bool { !problems.isEmpty }
 
     /// "8 documents, 97 sections, 180 claims, 1 contradiction, 12 changes, 20 agreements, 0 problems in 0.12 s"
     public var line: String {
         let counted = ReportContent.counted
-        return [counted(corpus.documents.count, "document", nil), counted(corpus.sectionCount, "section", nil),
-                counted(corpus.claims.count, "claim", nil), counted(corpus.relationCount(.contradiction), "contradiction", nil),
-                counted(corpus.relationCount(.changeOverTime), "change", nil), counted(corpus.relationCount(.agreement), "agreement", nil),
-                counted(corpus.problems.count, "problem", nil)].joined(separator: ", ") + " in \(String(format: "%.2f", seconds)) s"
+        return [counted(counts.documents, "document", nil), counted(counts.sections, "section", nil),
+                counted(counts.claims, "claim", nil), counted(counts.relations(.contradiction), "contradiction", nil),
+                counted(counts.relations(.changeOverTime), "change", nil), counted(counts.relations(.agreement), "agreement", nil),
+                counted(problems.count, "problem", nil)].joined(separator: ", ") + " in \(String(format: "%.2f", seconds)) s"
+    }
+}
+
+/// A build's corpus: in memory, or in the store a build found up to date, read when first asked for.
+private final class CorpusSource: @unchecked Sendable {
+    private let lock = NSLock()
+    private var corpusRead: Corpus?
+    private let stored: (store: SQLiteCorpusStore, opened: SQLiteCorpusStore.Opened)?
+
+    init(_ corpus: Corpus) { (corpusRead, stored) = (corpus, nil) }
+
+    init(store: SQLiteCorpusStore, opened: SQLiteCorpusStore.Opened) { (corpusRead, stored) = (nil, (store, opened)) }
+
+    deinit { stored?.opened.close() }
+
+    var isStored: Bool { stored != nil }
+
+    var corpus: Corpus {
+        lock.withLock {
+            if let corpusRead { return corpusRead }
+            let (store, opened) = stored!
+            // The file was read moments before and is still open: only damage done since can keep it from being read,
+            // and the corpus then says so, as its one input.
+            let corpus = (try? store.load(from: opened, relations: true)) ?? Corpus(documents: [], claims: [], inputs: [
+                InputRecord(path: store.path, sha256: nil, bytes: 0, status: .rejected, document: nil,
+                            reason: "the corpus found up to date could no longer be read from its store"),
+            ])
+            corpusRead = corpus
+            return corpus
+        }
     }
 }
 
@@ -56,9 +112,10 @@ public enum BatchBuild {
         try checkFolders(options)
         let scanned = InboxRecord.now()
         let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
-        if let corpus = timings.measure(.read, { unchangedCorpus(of: scan, options: options) }) {
+        if let (store, opened, counts, inputs) = timings.measure(.read, { corpusUpToDate(for: scan, options: options) }) {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings, reused: scan.files.count)
+            return BuildSummary(foundIn: store, opened: opened, counts: counts, inputs: inputs, skipped: scan.skipped, seconds: seconds,
+                                timings: timings, reused: scan.files.count)
         }
         // A rebuild into the same folder reads again only the files whose bytes the stored corpus does not hold.
         let reuse = timings.measure(.read) { ReadCache(storedIn: options.output) }
@@ -83,11 +140,13 @@ public enum BatchBuild {
         return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings, reused: reading.reused)
     }
 
-    /// The corpus the output folder holds, when it is the very corpus this build would write: the record beside it, made
-    /// by this program, shows every file of the scan unchanged since it was read and none gone (a file changed just
-    /// before it was recorded is read and hashed to know), none is now over the size limit, discovery refused the same entries, and every file of a corpus folder is there. Nil otherwise.
-    /// Nothing is then read, related or written: the corpus is only loaded, for the summary.
-    static func unchangedCorpus(of scan: Discovery.Result, options: BuildOptions) -> Corpus? {
+    /// The store of the output folder, opened, with what it holds counted, when it holds the very corpus this build
+    /// would write: the record beside it, made by this program, shows every file of the scan unchanged since it was read
+    /// and none gone (a file changed just before it was recorded is read and hashed to know), none is now over the size
+    /// limit, discovery refused the same entries, and every file of a corpus folder is there. Nil otherwise.
+    /// Nothing is then read, related or written, and the corpus is not loaded (`BuildSummary.corpus` loads it if asked).
+    static func corpusUpToDate(for scan: Discovery.Result, options: BuildOptions)
+        -> (SQLiteCorpusStore, SQLiteCorpusStore.Opened, CorpusCounts, [InputRecord])? {
         // A folder a killed run left half swapped is put back, and what such runs left beside it removed, first.
         AtomicFolder(target: options.output).tidy()
         let record = InboxRecord.load(from: options.output)
@@ -100,11 +159,17 @@ public enum BatchBuild {
                   return record.unchangedEntry(at: file.relativePath, stamp: stamp) != nil
                       || (try? readBytes(of: file, maxFileSize: options.maxFileSize)).map(Hashing.sha256Hex) == sha256
               }),
-              CorpusWriter.fileNames.allSatisfy({ FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0).path) }),
-              let corpus = try? SQLiteCorpusStore(path: options.output.appendingPathComponent(CorpusWriter.storeName).path).load(),
-              record.refusedPaths(in: corpus) == Set(scan.skipped.filter(\.isRefused).map(\.relativePath))
+              CorpusWriter.fileNames.allSatisfy({ FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0).path) })
         else { return nil }
-        return corpus
+        let store = SQLiteCorpusStore(path: options.output.appendingPathComponent(CorpusWriter.storeName).path)
+        guard let opened = try? store.openForReading() else { return nil }
+        guard let (counts, inputs) = try? store.summary(of: opened),
+              record.refusedPaths(in: inputs) == Set(scan.skipped.filter(\.isRefused).map(\.relativePath))
+        else {
+            opened.close()
+            return nil
+        }
+        return (store, opened, counts, inputs)
     }
 
     /// Refuses an output folder inside the inbox (the corpus would read itself) or one that holds the inbox.

@@ -30,9 +30,9 @@ struct InboxRecord: Codable, Hashable, Sendable {
         return entry
     }
 
-    /// The entries of `corpus` that discovery refused (links not followed): its inputs that are not files of this record.
-    func refusedPaths(in corpus: Corpus) -> Set<String> {
-        Set(corpus.inputs.filter { entries[$0.path] == nil }.map(\.path))
+    /// The entries of a corpus that discovery refused (links not followed): its `inputs` that are not files of this record.
+    func refusedPaths(in inputs: [InputRecord]) -> Set<String> {
+        Set(inputs.filter { entries[$0.path] == nil }.map(\.path))
     }
 
     /// The time now, as `scanned` holds it.

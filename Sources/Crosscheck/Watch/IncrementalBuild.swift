@@ -106,7 +106,7 @@ final class IncrementalBuild {
 
         // Nothing on disk differs from the record: the corpus written last is still the right one.
         let refused = scan.skipped.filter(\.isRefused)
-        if newRecord.entries == record.entries, let corpus, !force, record.refusedPaths(in: corpus) == Set(refused.map(\.relativePath)) {
+        if newRecord.entries == record.entries, let corpus, !force, record.refusedPaths(in: corpus.inputs) == Set(refused.map(\.relativePath)) {
             // Every file was found as recorded or read again to the same content: the record holds for this scan's time.
             record = newRecord
             return WatchBatch(unchanged: corpus, started: started).finished(at: DispatchTime.now(), timings: timings)
