@@ -299,20 +299,26 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
         var claimOrdinals: [Int] = []
         var claimPathTexts: [String?] = []
         var claimKindTexts: [String?] = []
+        // The claims of a document share its id, path and citation key, those of a section its id, path and often their
+        // kinds: each text is held once, as a build holds it, not once per row (a rebuild relates the claims loaded, and
+        // rows' copies, freed among the claims, were memory its peak could not reuse).
+        let shared = StringInterner()
+        func text(_ row: Row, _ index: Int) throws -> String { shared.intern(try row.decode(atIndex: index)) }
+        func optionalText(_ row: Row, _ index: Int) throws -> String? { try row.decode(String?.self, atIndex: index).map(shared.intern) }
         let claimRows = try Row.fetchCursor(db, sql: CorpusSchema.selectClaims)
         while let row = try claimRows.next() {
             let id: String = try row.decode(atIndex: 0)
             let precision: String? = try row.decode(atIndex: 10)
-            claimPathTexts.append(try row.decode(atIndex: 4))
-            claimKindTexts.append(try row.decode(atIndex: 8))
+            claimPathTexts.append(try optionalText(row, 4))
+            claimKindTexts.append(try optionalText(row, 8))
             claimOrdinals.append(try row.decode(atIndex: 14))
             claims.append(Claim(
-                id: id, document: try row.decode(atIndex: 1), source: try row.decode(atIndex: 2), section: try row.decode(atIndex: 3),
+                id: id, document: try text(row, 1), source: try text(row, 2), section: try text(row, 3),
                 sectionPath: [], text: try row.decode(atIndex: 5),
                 span: TextSpan(start: try row.decode(atIndex: 6), end: try row.decode(atIndex: 7)), kinds: [], quantities: quantities[id] ?? [],
                 date: ClaimDate(value: try row.decode(atIndex: 9), precision: precision.flatMap(DatePrecision.init(rawValue:)),
-                                basis: ClaimDate.Basis(rawValue: try row.decode(atIndex: 11)) ?? .none, phrase: try row.decode(atIndex: 12)),
-                citationKey: try row.decode(atIndex: 13)))
+                                basis: ClaimDate.Basis(rawValue: try row.decode(atIndex: 11)) ?? .none, phrase: try optionalText(row, 12)),
+                citationKey: try text(row, 13)))
         }
         let claimPaths = try columns.decodeColumn([String].self, claimPathTexts)
         let claimKinds = try columns.decodeColumn([String].self, claimKindTexts)
