@@ -137,18 +137,19 @@ import Testing
         stamp.modified = 10_000_000_000
         var record = InboxRecord()
         record.entries["a.txt"] = InboxRecord.Entry(stamp: stamp, sha256: "x")
-        #expect(record.unchangedEntry(at: "a.txt", stamp: stamp) == nil)  // a record that does not say when it was made
+        #expect(record.unchangedEntry(at: "a.txt", stamp: stamp, maxFileSize: 1 << 30) == nil)  // a record that does not say when it was made
         record.scanned = stamp.modified + InboxRecord.trustedAge
-        #expect(record.unchangedEntry(at: "a.txt", stamp: stamp) == nil)
+        #expect(record.unchangedEntry(at: "a.txt", stamp: stamp, maxFileSize: 1 << 30) == nil)
         record.scanned = stamp.modified + InboxRecord.trustedAge + 1
-        #expect(record.unchangedEntry(at: "a.txt", stamp: stamp)?.sha256 == "x")
-        #expect(record.unchangedEntry(at: "b.txt", stamp: stamp) == nil)
+        #expect(record.unchangedEntry(at: "a.txt", stamp: stamp, maxFileSize: 1 << 30)?.sha256 == "x")
+        #expect(record.unchangedEntry(at: "b.txt", stamp: stamp, maxFileSize: 1 << 30) == nil)
+        #expect(record.unchangedEntry(at: "a.txt", stamp: stamp, maxFileSize: stamp.size - 1) == nil)  // to be refused
         var moved = stamp
         moved.inode += 1
-        #expect(record.unchangedEntry(at: "a.txt", stamp: moved) == nil)
+        #expect(record.unchangedEntry(at: "a.txt", stamp: moved, maxFileSize: 1 << 30) == nil)
         var grown = stamp
         grown.size += 1
-        #expect(record.unchangedEntry(at: "a.txt", stamp: grown) == nil)
+        #expect(record.unchangedEntry(at: "a.txt", stamp: grown, maxFileSize: 1 << 30) == nil)
     }
 
     /// Nothing in the inbox changed: the folder's corpus is the one the build would write, and it is left as it is.

@@ -36,7 +36,10 @@ public struct Corpus: Hashable, Sendable {
     }
 
     /// The files that could not be read, or were read with problems, with the reason.
-    public var problems: [SourceProblem] {
+    public var problems: [SourceProblem] { Self.problems(in: inputs) }
+
+    /// The inputs that could not be read, or were read with problems, with the reason.
+    static func problems(in inputs: [InputRecord]) -> [SourceProblem] {
         inputs.compactMap { input in input.status == .ok || input.status == .duplicate ? nil : SourceProblem(path: input.path, reason: input.reason ?? "") }
     }
 

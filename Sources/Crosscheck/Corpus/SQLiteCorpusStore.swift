@@ -127,7 +127,7 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
 
     /// The store opened for reading: what it holds can be read now or later, from the file opened, whatever becomes of
     /// its path meanwhile (a folder swapped in by a watcher, say).
-    final class Opened: @unchecked Sendable {
+    final class Opened: Sendable {
         let queue: DatabaseQueue
         /// The file's stamp when it was opened.
         let stamp: FileStamp?
@@ -141,7 +141,7 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
 
     /// Opens the file and checks that it holds a corpus of this schema.
     func openForReading() throws -> Opened {
-        do {
+        try reportingUnreadable {
             let stamp = FileStamp(path: path)
             let queue = try open(create: false)
             do {
@@ -158,6 +158,13 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                 throw error
             }
             return Opened(queue: queue, stamp: stamp)
+        }
+    }
+
+    /// `body`'s result; an error other than ours (SQLite's, GRDB's) becomes `CrosscheckError.corpusUnreadable`.
+    private func reportingUnreadable<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
         } catch let error as CrosscheckError {
             throw error
         } catch {
@@ -168,8 +175,8 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
     /// How many documents, sections, claims and relations of each kind the store holds, and its inputs: a build's summary,
     /// without loading the corpus.
     func summary(of opened: Opened) throws -> (counts: CorpusCounts, inputs: [InputRecord]) {
-        do {
-            return try opened.queue.read { db in
+        try reportingUnreadable {
+            try opened.queue.read { db in
                 var counts = CorpusCounts(documents: try Int.fetchOne(db, sql: CorpusSchema.countDocuments) ?? 0,
                                           sections: try Int.fetchOne(db, sql: CorpusSchema.countSections) ?? 0,
                                           claims: try Int.fetchOne(db, sql: CorpusSchema.countClaims) ?? 0)
@@ -180,15 +187,12 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
                 }
                 return (counts, try inputRows(db))
             }
-        } catch let error as CrosscheckError {
-            throw error
-        } catch {
-            throw CrosscheckError.corpusUnreadable(path: path, reason: "\(error)")
         }
     }
 
+    /// The corpus `opened` holds (see `load(relations:)`).
     func load(from opened: Opened, relations withRelations: Bool) throws -> Corpus {
-        do {
+        try reportingUnreadable {
             let queue = opened.queue
             // The documents and the claims are read side by side, each on a connection of its own (0.5 and 0.6 s at 10,000
             // documents), when the second connection opened the file the first did: a folder swapped in between would give
@@ -229,10 +233,6 @@ public struct SQLiteCorpusStore: CorpusStore, Sendable {
             guard withRelations else { return Corpus(documents: documents, claims: claims, inputs: inputs) }
             let (relations, trust) = try queue.read { try relationRows($0, claims: claims) }
             return Corpus(documents: documents, claims: claims, relations: relations, trust: trust, inputs: inputs)
-        } catch let error as CrosscheckError {
-            throw error
-        } catch {
-            throw CrosscheckError.corpusUnreadable(path: path, reason: "\(error)")
         }
     }
 

@@ -56,9 +56,7 @@ public struct BuildSummary: Sendable {
     }
 
     /// The files that could not be read, or were read with problems, with the reason (the corpus's `problems`).
-    public var problems: [SourceProblem] {
-        inputs.compactMap { input in input.status == .ok || input.status == .duplicate ? nil : SourceProblem(path: input.path, reason: input.reason ?? "") }
-    }
+    public var problems: [SourceProblem] { Corpus.problems(in: inputs) }
 
     /// True when some file was rejected or read with problems.
     public var isPartial: Bool { !problems.isEmpty }
@@ -156,7 +154,7 @@ public enum BatchBuild {
                         entry.stamp == stamp, let sha256 = entry.sha256
                   else { return false }
                   // Changed too close to the scan for its stamp to tell (see `InboxRecord.trustedAge`): its content tells.
-                  return record.unchangedEntry(at: file.relativePath, stamp: stamp) != nil
+                  return record.unchangedEntry(at: file.relativePath, stamp: stamp, maxFileSize: options.maxFileSize) != nil
                       || (try? readBytes(of: file, maxFileSize: options.maxFileSize)).map(Hashing.sha256Hex) == sha256
               }),
               CorpusWriter.fileNames.allSatisfy({ FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0).path) })

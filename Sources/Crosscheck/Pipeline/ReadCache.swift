@@ -56,7 +56,7 @@ struct ReadCache: Sendable {
     /// What reading `file` gave and the hash of its content, when the record shows the file unchanged since it was read;
     /// nil when the file must be read to know, or is over `maxFileSize` (to be refused as reading it would be).
     func outcome(ofUnchanged file: InboxFile, maxFileSize: Int) -> (outcome: Outcome, sha256: String)? {
-        guard let stamp = file.stamp, stamp.size <= maxFileSize, let sha256 = record.unchangedEntry(at: file.relativePath, stamp: stamp)?.sha256,
+        guard let stamp = file.stamp, let sha256 = record.unchangedEntry(at: file.relativePath, stamp: stamp, maxFileSize: maxFileSize)?.sha256,
               let outcome = self[sha256, file.declaredFormat]
         else { return nil }
         return (outcome, sha256)

@@ -24,9 +24,12 @@ struct InboxRecord: Codable, Hashable, Sendable {
     static let trustedAge: Int64 = 2_000_000_000
 
     /// The entry of the file at `path` when its stamp now, `stamp`, shows it unchanged since it was read: the same
-    /// stamp, taken when the file was already older than `trustedAge`. Nil means the file must be read to know.
-    func unchangedEntry(at path: String, stamp: FileStamp) -> Entry? {
-        guard let entry = entries[path], entry.stamp == stamp, let scanned, stamp.modified < scanned - Self.trustedAge else { return nil }
+    /// stamp, taken when the file was already older than `trustedAge`. Nil means the file must be read to know, or, over
+    /// `maxFileSize`, refused as reading it would refuse it.
+    func unchangedEntry(at path: String, stamp: FileStamp, maxFileSize: Int) -> Entry? {
+        guard stamp.size <= maxFileSize, let entry = entries[path], entry.stamp == stamp, let scanned,
+              stamp.modified < scanned - Self.trustedAge
+        else { return nil }
         return entry
     }
 

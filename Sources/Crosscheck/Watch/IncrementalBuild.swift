@@ -63,7 +63,7 @@ final class IncrementalBuild {
             }
             guard let stamp = file.stamp ?? FileStamp(path: file.url) else { continue }  // gone since the scan
             files.append(file)
-            if stamp.size <= options.maxFileSize, let known = record.unchangedEntry(at: file.relativePath, stamp: stamp), let sha256 = known.sha256,
+            if let known = record.unchangedEntry(at: file.relativePath, stamp: stamp, maxFileSize: options.maxFileSize), let sha256 = known.sha256,
                let outcome = cache[sha256, file.declaredFormat] {
                 newRecord.entries[file.relativePath] = known
                 outcomes.append(outcome)
