@@ -110,13 +110,17 @@ public enum BatchBuild {
         try checkFolders(options)
         let scanned = InboxRecord.now()
         let scan = try timings.measure(.discover) { try Discovery(inbox: options.inbox).scan() }
-        if let (store, opened, counts, inputs) = timings.measure(.read, { corpusUpToDate(for: scan, options: options) }) {
+        // A folder a killed run left half swapped is put back, and what such runs left beside it removed, before the
+        // record of what was read is taken from it.
+        AtomicFolder(target: options.output).tidy()
+        let record = timings.measure(.read) { InboxRecord.load(from: options.output) }
+        if let (store, opened, counts, inputs) = timings.measure(.read, { corpusUpToDate(for: scan, record: record, options: options) }) {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             return BuildSummary(foundIn: store, opened: opened, counts: counts, inputs: inputs, skipped: scan.skipped, seconds: seconds,
                                 timings: timings, reused: scan.files.count)
         }
         // A rebuild into the same folder reads again only the files whose bytes the stored corpus does not hold.
-        let reuse = timings.measure(.read) { ReadCache(storedIn: options.output) }
+        let reuse = timings.measure(.read) { ReadCache(storedIn: options.output, record: record) }
         let reading = makeCorpusTimed(
             files: scan.files, refused: scan.skipped.filter(\.isRefused), jobs: options.jobs, maxFileSize: options.maxFileSize,
             reuse: reuse, scanned: scanned, progress: options.progress)
@@ -139,15 +143,12 @@ public enum BatchBuild {
     }
 
     /// The store of the output folder, opened, with what it holds counted, when it holds the very corpus this build
-    /// would write: the record beside it, made by this program, shows every file of the scan unchanged since it was read
+    /// would write: `record`, the record beside it (empty unless this program made it), shows every file of the scan unchanged since it was read
     /// and none gone (a file changed just before it was recorded is read and hashed to know), none is now over the size
     /// limit, discovery refused the same entries, and every file of a corpus folder is there. Nil otherwise.
     /// Nothing is then read, related or written, and the corpus is not loaded (`BuildSummary.corpus` loads it if asked).
-    static func corpusUpToDate(for scan: Discovery.Result, options: BuildOptions)
+    static func corpusUpToDate(for scan: Discovery.Result, record: InboxRecord, options: BuildOptions)
         -> (SQLiteCorpusStore, SQLiteCorpusStore.Opened, CorpusCounts, [InputRecord])? {
-        // A folder a killed run left half swapped is put back, and what such runs left beside it removed, first.
-        AtomicFolder(target: options.output).tidy()
-        let record = InboxRecord.load(from: options.output)
         guard record.scanned != nil, record.entries.count == scan.files.count,
               scan.files.allSatisfy({ file in
                   guard let stamp = file.stamp, stamp.size <= options.maxFileSize, let entry = record.entries[file.relativePath],

@@ -22,7 +22,11 @@ struct ReadCache: Sendable {
     /// The documents of the corpus stored in `output`, when the record beside it says this same program read
     /// them (another version or build of crosscheck may read the same bytes differently). Its relations are not read.
     init(storedIn output: URL, reader: String = InboxRecord.currentReader) {
-        let record = InboxRecord.load(from: output, reader: reader)
+        self.init(storedIn: output, record: InboxRecord.load(from: output, reader: reader))
+    }
+
+    /// The same, with the record beside the corpus already read (`InboxRecord.load(from:reader:)`).
+    init(storedIn output: URL, record: InboxRecord) {
         let stored = output.appendingPathComponent(CorpusWriter.storeName).path
         guard !record.entries.isEmpty, FileManager.default.fileExists(atPath: stored), let corpus = try? SQLiteCorpusStore(path: stored).load(relations: false) else {
             self.init()
