@@ -76,6 +76,9 @@ struct BuildCommand: ParsableCommand {
                 printer.message(.note, entry.reason, file: "\(source.inbox)/\(entry.relativePath)")
             }
             switch logFormat {
+            case .text where summary.foundUpToDate:
+                print("Up to date: \(Terminal.sanitized(source.output)) already holds the corpus of \(Terminal.sanitized(source.inbox)), "
+                    + "nothing was written: \(summary.line)")
             case .text: print("Built \(Terminal.sanitized(source.output)) from \(Terminal.sanitized(source.inbox)): \(summary.line)")
             case .json: printer.event("built", builtFields(summary))
             }
@@ -96,6 +99,7 @@ struct BuildCommand: ParsableCommand {
             "contradictions": .int(counts.relations(.contradiction)), "changes": .int(counts.relations(.changeOverTime)),
             "agreements": .int(counts.relations(.agreement)), "qualifier_differences": .int(counts.relations(.differentQualifier)),
             "problems": .int(summary.problems.count), "seconds": .double(Self.rounded(summary.seconds)),
+            "up_to_date": .bool(summary.foundUpToDate),
         ]
     }
 

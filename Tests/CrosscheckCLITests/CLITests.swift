@@ -54,6 +54,15 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Built Output from Inbox: 1 document, 1 section, 1 claim, 0 contradictions, 0 changes, 0 agreements, 0 problems in"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/claims.jsonl").path))
+
+        // Again with nothing changed: the same counts, and the reader is told that nothing was written.
+        let again = try run([], in: root)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.hasPrefix("Up to date: Output already holds the corpus of Inbox, nothing was written: 1 document, 1 section, 1 claim,"),
+                "\(again.stdout)")
+        let json = try run(["build", "--log-format", "json"], in: root)
+        let built = try #require(json.stderr.split(separator: "\n").first { $0.contains(#""event":"built""#) })
+        #expect(built.contains(#""up_to_date":true"#) && built.contains(#""claims":1,"#))
     }
 
     @Test func someBadFilesGiveExitOneAndNameEachFile() throws {
