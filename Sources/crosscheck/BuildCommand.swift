@@ -87,7 +87,9 @@ struct BuildCommand: ParsableCommand {
             var fields: [String: LogValue] = [:]
             for (stage, seconds) in summary.timings.seconds { fields[String(describing: stage)] = .double(Self.rounded(seconds)) }
             fields["reused_files"] = .int(summary.reused)
-            printer.event("timings", fields, text: "crosscheck: timings: \(summary.timings.line) (\(summary.reused) of \(summary.inputs.count) files unchanged since the last build, not read again)")
+            fields["unopened_files"] = .int(summary.unopened)
+            printer.event("timings", fields, text: "crosscheck: timings: \(summary.timings.line) (\(summary.reused) of \(summary.inputs.count) files "
+                + "unchanged since the last build, not parsed again; \(summary.unopened) of them not even opened)")
         }
     }
 

@@ -40,19 +40,21 @@ public struct BuildSummary: Sendable {
     public var seconds: Double
     /// Time per stage, summed over files.
     public var timings: StageTimings
-    /// Files not read again: the corpus this build replaced already held their bytes, read by this same program.
+    /// Files not parsed again: the corpus this build replaced already held their bytes, read by this same program.
     public var reused: Int = 0
+    /// Of those, the files not even opened: the record of the last build showed them unchanged.
+    public var unopened: Int = 0
     private let source: CorpusSource
 
-    init(corpus: Corpus, skipped: [Discovery.SkippedEntry], seconds: Double, timings: StageTimings, reused: Int) {
+    init(corpus: Corpus, skipped: [Discovery.SkippedEntry], seconds: Double, timings: StageTimings, reused: Int, unopened: Int) {
         (counts, inputs, source) = (CorpusCounts(corpus), corpus.inputs, CorpusSource(corpus))
-        (self.skipped, self.seconds, self.timings, self.reused) = (skipped, seconds, timings, reused)
+        (self.skipped, self.seconds, self.timings, self.reused, self.unopened) = (skipped, seconds, timings, reused, unopened)
     }
 
     init(foundIn store: SQLiteCorpusStore, opened: SQLiteCorpusStore.Opened, counts: CorpusCounts, inputs: [InputRecord],
-         skipped: [Discovery.SkippedEntry], seconds: Double, timings: StageTimings, reused: Int) {
+         skipped: [Discovery.SkippedEntry], seconds: Double, timings: StageTimings, reused: Int, unopened: Int) {
         (self.counts, self.inputs, source) = (counts, inputs, CorpusSource(store: store, opened: opened))
-        (self.skipped, self.seconds, self.timings, self.reused) = (skipped, seconds, timings, reused)
+        (self.skipped, self.seconds, self.timings, self.reused, self.unopened) = (skipped, seconds, timings, reused, unopened)
     }
 
     /// The files that could not be read, or were read with problems, with the reason (the corpus's `problems`).
@@ -114,10 +116,10 @@ public enum BatchBuild {
         // record of what was read is taken from it.
         AtomicFolder(target: options.output).tidy()
         let record = timings.measure(.read) { InboxRecord.load(from: options.output) }
-        if let (store, opened, counts, inputs) = timings.measure(.read, { corpusUpToDate(for: scan, record: record, options: options) }) {
+        if let found = timings.measure(.read, { corpusUpToDate(for: scan, record: record, options: options) }) {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            return BuildSummary(foundIn: store, opened: opened, counts: counts, inputs: inputs, skipped: scan.skipped, seconds: seconds,
-                                timings: timings, reused: scan.files.count)
+            return BuildSummary(foundIn: found.store, opened: found.opened, counts: found.counts, inputs: found.inputs, skipped: scan.skipped,
+                                seconds: seconds, timings: timings, reused: scan.files.count, unopened: found.unopened)
         }
         // A rebuild into the same folder reads again only the files whose bytes the stored corpus does not hold.
         let reuse = timings.measure(.read) { ReadCache(storedIn: options.output, record: record) }
@@ -139,7 +141,8 @@ public enum BatchBuild {
         try CorpusWriter.write(corpus, to: options.output, jobs: options.jobs, timings: &timings,
                                extraFiles: [(InboxRecord.fileName, reading.record.encoded())])
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings, reused: reading.reused)
+        return BuildSummary(corpus: corpus, skipped: scan.skipped, seconds: seconds, timings: timings, reused: reading.reused,
+                            unopened: reading.unopened)
     }
 
     /// The store of the output folder, opened, with what it holds counted, when it holds the very corpus this build
@@ -147,16 +150,21 @@ public enum BatchBuild {
     /// and none gone (a file changed just before it was recorded is read and hashed to know), none is now over the size
     /// limit, discovery refused the same entries, and every file of a corpus folder is there. Nil otherwise.
     /// Nothing is then read, related or written, and the corpus is not loaded (`BuildSummary.corpus` loads it if asked).
+    /// - Returns: also how many files were not even opened (the others were hashed).
     static func corpusUpToDate(for scan: Discovery.Result, record: InboxRecord, options: BuildOptions)
-        -> (SQLiteCorpusStore, SQLiteCorpusStore.Opened, CorpusCounts, [InputRecord])? {
+        -> (store: SQLiteCorpusStore, opened: SQLiteCorpusStore.Opened, counts: CorpusCounts, inputs: [InputRecord], unopened: Int)? {
+        var unopened = 0
         guard record.scanned != nil, record.entries.count == scan.files.count,
               scan.files.allSatisfy({ file in
                   guard let stamp = file.stamp, stamp.size <= options.maxFileSize, let entry = record.entries[file.relativePath],
                         entry.stamp == stamp, let sha256 = entry.sha256
                   else { return false }
+                  if record.unchangedEntry(at: file.relativePath, stamp: stamp, maxFileSize: options.maxFileSize) != nil {
+                      unopened += 1
+                      return true
+                  }
                   // Changed too close to the scan for its stamp to tell (see `InboxRecord.trustedAge`): its content tells.
-                  return record.unchangedEntry(at: file.relativePath, stamp: stamp, maxFileSize: options.maxFileSize) != nil
-                      || (try? readBytes(of: file, maxFileSize: options.maxFileSize)).map(Hashing.sha256Hex) == sha256
+                  return (try? readBytes(of: file, maxFileSize: options.maxFileSize)).map(Hashing.sha256Hex) == sha256
               }),
               CorpusWriter.fileNames.allSatisfy({ FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0).path) })
         else { return nil }
@@ -168,7 +176,7 @@ public enum BatchBuild {
             opened.close()
             return nil
         }
-        return (store, opened, counts, inputs)
+        return (store, opened, counts, inputs, unopened)
     }
 
     /// Refuses an output folder inside the inbox (the corpus would read itself) or one that holds the inbox.
@@ -192,6 +200,8 @@ public enum BatchBuild {
         var record: InboxRecord
         /// Files whose reading came from `reuse`, not from the pipeline.
         var reused: Int
+        /// Of those, the files not even opened (`ReadCache.outcome(ofUnchanged:maxFileSize:)`).
+        var unopened: Int
     }
 
     /// - Parameter scanned: when the inbox was scanned for `files` (`InboxRecord.scanned`).
@@ -206,11 +216,11 @@ public enum BatchBuild {
             defer { progress?(BuildProgress(stage: .reading, filesDone: done.increment() + 1, filesTotal: total)) }
             var timings = StageTimings()
             var sha256: String?
-            var reused = false
+            var (reused, unopened) = (false, false)
             let result = Result { () throws(SourceProblem) -> SourceProcessor.Processed in
                 // A file the record shows unchanged is not read: its recorded hash names what reading it gave.
                 if let (outcome, hash) = reuse.outcome(ofUnchanged: file, maxFileSize: maxFileSize) {
-                    (sha256, reused) = (hash, true)
+                    (sha256, reused, unopened) = (hash, true, true)
                     return try ReadCache.relocate(outcome, to: file.relativePath).get()
                 }
                 let bytes = try timings.measure(.read) { () throws(SourceProblem) in try readBytes(of: file, maxFileSize: maxFileSize) }
@@ -223,7 +233,7 @@ public enum BatchBuild {
                 return try SourceProcessor.process(bytes: bytes, path: file.relativePath, declaredFormat: file.declaredFormat, sha256: hash)
             }
             if case .success(let processed) = result, !reused { timings.merge(processed.timings) }
-            return (result: result, timings: timings, sha256: sha256, reused: reused)
+            return (result: result, timings: timings, sha256: sha256, reused: reused, unopened: unopened)
         }
         var timings = StageTimings()
         var record = InboxRecord(reader: InboxRecord.currentReader)
@@ -235,7 +245,7 @@ public enum BatchBuild {
             }
         }
         return Reading(corpus: assemble(files: files, results: results.map(\.result), refused: refused), timings: timings, record: record,
-                       reused: results.filter(\.reused).count)
+                       reused: results.filter(\.reused).count, unopened: results.filter(\.unopened).count)
     }
 
     /// The corpus of the files as read; `refused` are entries discovery would not read (a link out of the inbox),

@@ -10,7 +10,8 @@ struct InboxRecord: Codable, Hashable, Sendable {
         var sha256: String?
     }
 
-    var version = 1
+    /// 2 since stamps hold the status change time: a record of version 1 is not trusted (every file is read once more).
+    var version = 2
     /// Which program read the files: documents read by another version (or build) are read again.
     var reader = ""
     var entries: [String: Entry] = [:]
@@ -24,11 +25,11 @@ struct InboxRecord: Codable, Hashable, Sendable {
     static let trustedAge: Int64 = 2_000_000_000
 
     /// The entry of the file at `path` when its stamp now, `stamp`, shows it unchanged since it was read: the same
-    /// stamp, taken when the file was already older than `trustedAge`. Nil means the file must be read to know, or, over
+    /// stamp, taken when the file and its status had not changed for `trustedAge`. Nil means the file must be read to know, or, over
     /// `maxFileSize`, refused as reading it would refuse it.
     func unchangedEntry(at path: String, stamp: FileStamp, maxFileSize: Int) -> Entry? {
         guard stamp.size <= maxFileSize, let entry = entries[path], entry.stamp == stamp, let scanned,
-              stamp.modified < scanned - Self.trustedAge
+              stamp.lastChange < scanned - Self.trustedAge
         else { return nil }
         return entry
     }
@@ -52,7 +53,7 @@ struct InboxRecord: Codable, Hashable, Sendable {
     /// (every file is then read anew).
     static func load(from folder: URL, reader: String = InboxRecord.currentReader) -> InboxRecord {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
-              let record = try? JSONDecoder().decode(InboxRecord.self, from: data), record.version == 1, record.reader == reader
+              let record = try? JSONDecoder().decode(InboxRecord.self, from: data), record.version == 2, record.reader == reader
         else { return InboxRecord(reader: reader) }
         return record
     }
@@ -88,6 +89,8 @@ extension InboxRecord: JSONLineWritable {
             }
             writer.key("stamp")
             writer.beginObject()
+            writer.key("changed")
+            writer.number(Int(entry.stamp.changed))
             writer.key("device")
             writer.number(entry.stamp.device)
             writer.key("inode")
@@ -117,8 +120,15 @@ struct FileStamp: Codable, Hashable, Sendable {
     var size: Int
     /// Modification time in nanoseconds since 1970.
     var modified: Int64
+    /// Status change time (ctime) in nanoseconds since 1970: moves with every write, and also with a change of
+    /// permissions (a file made unreadable must be read again to be refused, as a fresh build would) or a modification
+    /// time set back by hand.
+    var changed: Int64
     var inode: UInt64
     var device: UInt64
+
+    /// The later of the two times: when the file or its status last changed.
+    var lastChange: Int64 { max(modified, changed) }
 
     /// The stamp of the file at `path` (following a final symbolic link), or nil when it is gone.
     init?(path: String) {
@@ -130,6 +140,7 @@ struct FileStamp: Codable, Hashable, Sendable {
     init(_ info: stat) {
         size = Int(info.st_size)
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         inode = UInt64(info.st_ino)
         device = UInt64(info.st_dev)
     }
