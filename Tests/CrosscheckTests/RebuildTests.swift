@@ -99,13 +99,18 @@ import Testing
         return summary
     }
 
-    @Test(.timeLimit(.minutes(1))) func aFileUnchangedSinceWellBeforeTheLastScanIsNotOpened() throws {
+    /// A temporary folder with the sources in `in`, older than `InboxRecord.trustedAge` (content and status alike) when
+    /// a build scans them, and `out` to build into.
+    func agedInbox() throws -> (root: URL, inbox: URL, output: URL) {
         let root = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let inbox = root.appendingPathComponent("in"), output = root.appendingPathComponent("out")
-        try write(sources, into: inbox)
-        // Older than `InboxRecord.trustedAge` when the first build scans them, content and status alike.
+        try write(sources, into: root.appendingPathComponent("in"))
         Thread.sleep(forTimeInterval: 2.1)
+        return (root, root.appendingPathComponent("in"), root.appendingPathComponent("out"))
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aFileUnchangedSinceWellBeforeTheLastScanIsNotOpened() throws {
+        let (root, inbox, output) = try agedInbox()
+        defer { try? FileManager.default.removeItem(at: root) }
         let first = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
         #expect(first.reused == 0 && first.unopened == 0)
         let rebuilt = try rebuild(inbox, into: output)
@@ -127,11 +132,8 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1))) func aFileChangedJustBeforeItWasRecordedIsOpenedAgain() throws {
-        let root = try TestSupport.temporaryFolder()
+        let (root, inbox, output) = try agedInbox()
         defer { try? FileManager.default.removeItem(at: root) }
-        let inbox = root.appendingPathComponent("in"), output = root.appendingPathComponent("out")
-        try write(sources, into: inbox)
-        Thread.sleep(forTimeInterval: 2.1)
         // Written just before the build: within a tick of the file system's clock it could change again unseen.
         try write(["fresh.txt": "Fresh\n\nVelmar has 9 ferry routes.\n"], into: inbox)
         _ = try BatchBuild.run(BuildOptions(inbox: inbox, output: output, jobs: 2))
