@@ -153,29 +153,31 @@ public enum BatchBuild {
     /// - Returns: also how many files were not even opened (the others were hashed).
     static func corpusUpToDate(for scan: Discovery.Result, record: InboxRecord, options: BuildOptions)
         -> (store: SQLiteCorpusStore, opened: SQLiteCorpusStore.Opened, counts: CorpusCounts, inputs: [InputRecord], unopened: Int)? {
-        var unopened = 0
+        // Everything that costs no reading is checked first; a file changed too close to the last scan for its stamp to
+        // tell (see `InboxRecord.trustedAge`) is hashed last, so that no file is read when something else has changed.
+        var changedNearTheScan: [(file: InboxFile, sha256: String)] = []
         guard record.scanned != nil, record.entries.count == scan.files.count,
               scan.files.allSatisfy({ file in
                   guard let stamp = file.stamp, stamp.size <= options.maxFileSize, let entry = record.entries[file.relativePath],
                         entry.stamp == stamp, let sha256 = entry.sha256
                   else { return false }
-                  if record.unchangedEntry(at: file.relativePath, stamp: stamp, maxFileSize: options.maxFileSize) != nil {
-                      unopened += 1
-                      return true
+                  if record.unchangedEntry(at: file.relativePath, stamp: stamp, maxFileSize: options.maxFileSize) == nil {
+                      changedNearTheScan.append((file, sha256))
                   }
-                  // Changed too close to the scan for its stamp to tell (see `InboxRecord.trustedAge`): its content tells.
-                  return (try? readBytes(of: file, maxFileSize: options.maxFileSize)).map(Hashing.sha256Hex) == sha256
+                  return true
               }),
               CorpusWriter.fileNames.allSatisfy({ FileManager.default.fileExists(atPath: options.output.appendingPathComponent($0).path) })
         else { return nil }
         let store = SQLiteCorpusStore(path: options.output.appendingPathComponent(CorpusWriter.storeName).path)
         guard let opened = try? store.openForReading() else { return nil }
         guard let (counts, inputs) = try? store.summary(of: opened),
-              record.refusedPaths(in: inputs) == Set(scan.skipped.filter(\.isRefused).map(\.relativePath))
+              record.refusedPaths(in: inputs) == Set(scan.skipped.filter(\.isRefused).map(\.relativePath)),
+              changedNearTheScan.allSatisfy({ (try? readBytes(of: $0.file, maxFileSize: options.maxFileSize)).map(Hashing.sha256Hex) == $0.sha256 })
         else {
             opened.close()
             return nil
         }
+        let unopened = scan.files.count - changedNearTheScan.count
         return (store, opened, counts, inputs, unopened)
     }
 
